@@ -1,0 +1,143 @@
+package dev.breezeway;
+
+import dev.breezeway.account.AccountStore;
+import dev.breezeway.account.Bootstrap;
+import dev.breezeway.auth.AuthService;
+import dev.breezeway.auth.PasswordHasher;
+import dev.breezeway.auth.PasswordPolicy;
+import dev.breezeway.config.AppConfig;
+import dev.breezeway.db.Database;
+import dev.breezeway.http.HealthServlet;
+import dev.breezeway.principal.PrincipalService;
+import dev.breezeway.principal.PrincipalStore;
+import dev.breezeway.principal.Uuids;
+import dev.breezeway.session.SessionService;
+import dev.breezeway.session.SessionStore;
+import dev.breezeway.session.Tokens;
+import dev.breezeway.xml.Access;
+import dev.breezeway.xml.ActionRegistry;
+import dev.breezeway.xml.ActionServlet;
+import dev.breezeway.xml.RequestReader;
+import dev.breezeway.xml.XmlWriter;
+import dev.breezeway.xml.action.CommonInfoAction;
+import dev.breezeway.xml.action.LoginAction;
+import dev.breezeway.xml.action.LogoutAction;
+import dev.breezeway.xml.action.PrincipalInfoAction;
+import dev.breezeway.xml.model.CommonXml;
+import dev.breezeway.xml.model.ContactXml;
+import dev.breezeway.xml.model.ManagerXml;
+import dev.breezeway.xml.model.PreferencesXml;
+import dev.breezeway.xml.model.PrincipalXml;
+import jakarta.servlet.http.HttpServlet;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: configuration → database → stores → services → the action table and
+ * servlets. The embedded server ({@link Main}), the WAR ({@link WebAppListener}) and the tests all
+ * mount exactly {@link #servlets()}.
+ */
+public final class App implements AutoCloseable {
+    public static final String VERSION = "breezeway_0.1.0";
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final AppConfig config;
+    private final Database database;
+    private final XmlWriter xmlWriter;
+    private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+    private final ScheduledExecutorService housekeeping;
+
+    private App(AppConfig config, Database database, Clock clock) {
+        this.config = config;
+        this.database = database;
+        DSLContext db = database.dsl();
+
+        PasswordHasher hasher = new PasswordHasher();
+        PasswordPolicy policy = new PasswordPolicy();
+        Uuids uuids = new Uuids(clock);
+        AccountStore accounts = new AccountStore(db);
+        PrincipalStore principals = new PrincipalStore(db);
+        SessionStore sessionStore = new SessionStore(db);
+        SessionService sessions = new SessionService(sessionStore, principals, new Tokens(), clock,
+                config.sessionIdleTimeout());
+        PrincipalService principalService = new PrincipalService(principals);
+        AuthService auth = new AuthService(principals, sessions, hasher, clock);
+
+        new Bootstrap(db, accounts, principals, hasher, policy, uuids).run(config.adminLogin(), config.adminPassword());
+
+        ActionRegistry actions = ActionRegistry.builder()
+                .add("common-info", Access.ANYONE, new CommonInfoAction(sessions, clock, VERSION))
+                .add("login", Access.ANYONE, new LoginAction(auth))
+                .add("logout", Access.ANYONE, new LogoutAction(sessions))
+                .add("principal-info", Access.LOGGED_IN, new PrincipalInfoAction(principalService))
+                .build();
+
+        this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
+                PreferencesXml.class, PrincipalXml.class));
+        RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
+        servlets.put("/api/xml", new ActionServlet(actions, sessions, reader, xmlWriter));
+        servlets.put("/healthz", new HealthServlet(database));
+
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "breezeway-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                int n = sessions.purgeExpired();
+                if (n > 0) {
+                    log.info("Purged {} expired sessions", n);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Session purge failed: {}", e.toString());
+            }
+        }, 10, 10, TimeUnit.MINUTES);
+    }
+
+    /** Opens the database (embedded unless a URL is configured), migrates it, bootstraps it and wires everything. */
+    public static App start(AppConfig config) {
+        return start(config, Database.open(config), Clock.systemUTC());
+    }
+
+    /** Wires the application over an already open database; closes it if wiring fails. */
+    public static App start(AppConfig config, Database database, Clock clock) {
+        try {
+            return new App(config, database, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Path → servlet, to mount in a servlet context. */
+    public Map<String, HttpServlet> servlets() {
+        return servlets;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public XmlWriter xmlWriter() {
+        return xmlWriter;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        database.close();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.breezeway.auth;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+
+/**
+ * Argon2id password hashes in PHC form ({@code $argon2id$v=19$m=19456,t=2,p=1$…}) through password4j,
+ * with the OWASP minimum parameters. Verification reads the parameters from the stored hash, so
+ * raising them later keeps old hashes valid.
+ */
+public final class PasswordHasher {
+    public static final int MEMORY_KIB = 19456;
+    public static final int ITERATIONS = 2;
+    public static final int PARALLELISM = 1;
+    private static final int OUTPUT_BYTES = 32;
+    private static final int SALT_BYTES = 16;
+
+    private final Argon2Function function =
+            Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, OUTPUT_BYTES, Argon2.ID);
+    private final String dummyHash;
+
+    public PasswordHasher() {
+        this.dummyHash = hash("not-a-real-password-0");
+    }
+
+    public String hash(String password) {
+        return Password.hash(password).addRandomSalt(SALT_BYTES).with(function).getResult();
+    }
+
+    /** True if {@code password} matches {@code hash}; a malformed hash never matches. */
+    public boolean verify(String password, String hash) {
+        try {
+            return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Spends the time of one verification, so unknown logins answer as slowly as wrong passwords. */
+    public void verifyDummy(String password) {
+        verify(password, dummyHash);
+    }
+}

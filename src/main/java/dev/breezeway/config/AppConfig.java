@@ -1,0 +1,151 @@
+package dev.breezeway.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Every setting of the server, read once at start-up from environment variables (or a properties
+ * file with the same keys) and validated, e.g. {@code BREEZEWAY_HTTP_PORT=0} picks a free port.
+ */
+public record AppConfig(
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        Optional<String> dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        String adminLogin,
+        Optional<String> adminPassword,
+        Duration sessionIdleTimeout,
+        int maxRequestBytes,
+        int maxParamChars) {
+
+    public static final String CONFIG_FILE = "BREEZEWAY_CONFIG";
+    public static final String HTTP_HOST = "BREEZEWAY_HTTP_HOST";
+    public static final String HTTP_PORT = "BREEZEWAY_HTTP_PORT";
+    public static final String DATA_DIR = "BREEZEWAY_DATA_DIR";
+    public static final String DB_URL = "BREEZEWAY_DB_URL";
+    public static final String DB_USER = "BREEZEWAY_DB_USER";
+    public static final String DB_PASSWORD = "BREEZEWAY_DB_PASSWORD";
+    public static final String DB_POOL_SIZE = "BREEZEWAY_DB_POOL_SIZE";
+    public static final String ADMIN_LOGIN = "BREEZEWAY_ADMIN_LOGIN";
+    public static final String ADMIN_PASSWORD = "BREEZEWAY_ADMIN_PASSWORD";
+    public static final String SESSION_IDLE_MINUTES = "BREEZEWAY_SESSION_IDLE_MINUTES";
+    public static final String MAX_REQUEST_BYTES = "BREEZEWAY_MAX_REQUEST_BYTES";
+    public static final String MAX_PARAM_CHARS = "BREEZEWAY_MAX_PARAM_CHARS";
+
+    /** Reads the process environment, layered over the properties file named by {@code BREEZEWAY_CONFIG} if any. */
+    public static AppConfig fromEnvironment() {
+        return fromSources(System.getenv(), Optional.empty());
+    }
+
+    /**
+     * Reads {@code env}, layered over a properties file: the one named by {@code BREEZEWAY_CONFIG} in env,
+     * else {@code fallbackFile}. Environment values win over the file.
+     */
+    public static AppConfig fromSources(Map<String, String> env, Optional<Path> fallbackFile) {
+        Map<String, String> merged = new HashMap<>();
+        Optional<Path> file = Optional.ofNullable(env.get(CONFIG_FILE)).filter(s -> !s.isBlank()).map(Path::of)
+                .or(() -> fallbackFile);
+        file.ifPresent(f -> merged.putAll(readProperties(f)));
+        env.forEach((k, v) -> {
+            if (k.startsWith("BREEZEWAY_")) {
+                merged.put(k, v);
+            }
+        });
+        return fromMap(merged);
+    }
+
+    /** Parses and validates the settings; every problem is reported at once. */
+    public static AppConfig fromMap(Map<String, String> values) {
+        Reader r = new Reader(values);
+        AppConfig config = new AppConfig(
+                r.text(HTTP_HOST, "0.0.0.0"),
+                r.integer(HTTP_PORT, 8080, 0, 65535),
+                Path.of(r.text(DATA_DIR, "./data")),
+                r.optional(DB_URL),
+                r.text(DB_USER, "root"),
+                r.text(DB_PASSWORD, ""),
+                r.integer(DB_POOL_SIZE, 16, 1, 500),
+                r.text(ADMIN_LOGIN, "admin"),
+                r.optional(ADMIN_PASSWORD),
+                Duration.ofMinutes(r.integer(SESSION_IDLE_MINUTES, 30, 1, 60 * 24 * 30)),
+                r.integer(MAX_REQUEST_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
+                r.integer(MAX_PARAM_CHARS, 64 * 1024, 256, 16 * 1024 * 1024));
+        config.dbUrl().ifPresent(url -> {
+            if (!url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {
+                r.problems.add(DB_URL + " must be a jdbc:mariadb:// URL, got '" + url + "'");
+            }
+        });
+        if (config.adminLogin().isBlank() || config.adminLogin().length() > 60) {
+            r.problems.add(ADMIN_LOGIN + " must be 1 to 60 characters");
+        }
+        if (!r.problems.isEmpty()) {
+            throw new ConfigException(r.problems);
+        }
+        return config;
+    }
+
+    /** A copy with another HTTP port, for tests and tools that pick their own. */
+    public AppConfig withHttpPort(int port) {
+        return new AppConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminLogin,
+                adminPassword, sessionIdleTimeout, maxRequestBytes, maxParamChars);
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new ConfigException(List.of("cannot read configuration file " + file + ": " + e.getMessage()));
+        }
+        Map<String, String> out = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        return out;
+    }
+
+    private static final class Reader {
+        private final Map<String, String> values;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> values) {
+            this.values = values;
+        }
+
+        Optional<String> optional(String key) {
+            return Optional.ofNullable(values.get(key)).map(String::trim).filter(s -> !s.isEmpty());
+        }
+
+        String text(String key, String fallback) {
+            return optional(key).orElse(fallback);
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            Optional<String> raw = optional(key);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int v = Integer.parseInt(raw.get());
+                if (v < min || v > max) {
+                    problems.add(key + " must be between " + min + " and " + max + ", got " + v);
+                    return fallback;
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                problems.add(key + " must be a whole number, got '" + raw.get() + "'");
+                return fallback;
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.breezeway.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.breezeway.config.AppConfig;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/** The connection pool, the jOOQ context over it, and the migrations in {@code schema/} applied at open. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final DSLContext dsl;
+    private final Optional<EmbeddedMariaDb> embedded;
+
+    private Database(HikariDataSource pool, Optional<EmbeddedMariaDb> embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+        Settings settings = new Settings().withExecuteLogging(false);
+        this.dsl = DSL.using(pool, SQLDialect.MARIADB, settings);
+    }
+
+    /**
+     * Opens the configured external MariaDB, or starts the embedded one in the data directory when
+     * no URL is configured, then migrates the schema.
+     */
+    public static Database open(AppConfig config) {
+        if (config.dbUrl().isPresent()) {
+            return open(config.dbUrl().get(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
+                    Optional.empty());
+        }
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(config.dataDir(), false);
+        try {
+            return open(db.jdbcUrl("breezeway"), "root", "", config.dbPoolSize(), Optional.of(db));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Opens a database at {@code url} and migrates it; {@code embedded} is stopped on close. */
+    public static Database open(String url, String user, String password, int poolSize,
+                                Optional<EmbeddedMariaDb> embedded) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(withDriverDefaults(url));
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(poolSize);
+        hc.setMinimumIdle(Math.min(2, poolSize));
+        hc.setPoolName("breezeway");
+        hc.setConnectionInitSql("SET time_zone = '+00:00'");
+        hc.setConnectionTimeout(5_000);
+        hc.setValidationTimeout(2_000);
+        hc.setInitializationFailTimeout(30_000);
+        HikariDataSource pool = new HikariDataSource(hc);
+        try {
+            migrate(pool);
+            return new Database(pool, embedded);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static String withDriverDefaults(String url) {
+        String sep = url.contains("?") ? "&" : "?";
+        StringBuilder sb = new StringBuilder(url);
+        if (!url.contains("useServerPrepStmts")) {
+            sb.append(sep).append("useServerPrepStmts=true");
+            sep = "&";
+        }
+        if (!url.contains("rewriteBatchedStatements")) {
+            sb.append(sep).append("rewriteBatchedStatements=true");
+        }
+        return sb.toString();
+    }
+
+    private static void migrate(DataSource ds) {
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /** True while the database answers a trivial query within its validation timeout. */
+    public boolean isAlive() {
+        try (var c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        embedded.ifPresent(EmbeddedMariaDb::close);
+    }
+}

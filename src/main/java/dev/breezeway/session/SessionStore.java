@@ -1,0 +1,114 @@
+package dev.breezeway.session;
+
+import static dev.breezeway.db.gen.Tables.AUTH_SESSION;
+import static dev.breezeway.db.gen.Tables.PRINCIPAL;
+
+import dev.breezeway.db.Times;
+import dev.breezeway.principal.PrincipalType;
+import java.time.Instant;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Session rows, looked up by the SHA-256 of their token. */
+public final class SessionStore {
+    private final DSLContext db;
+
+    public SessionStore(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A live session row and its principal, before the admin check. */
+    public record Row(long sessionId, Optional<Long> principalId, long accountId, PrincipalType type, String login,
+                      String name, Instant lastSeenAt) {
+    }
+
+    /** Creates an anonymous session (no principal yet), as common-info hands out. */
+    public void insertAnonymous(byte[] tokenHash, Optional<String> userAgent, Instant now) {
+        db.insertInto(AUTH_SESSION)
+                .set(AUTH_SESSION.TOKEN_HASH, tokenHash)
+                .set(AUTH_SESSION.USER_AGENT, userAgent.map(SessionStore::clip).orElse(null))
+                .set(AUTH_SESSION.CREATED_AT, Times.toLocal(now))
+                .set(AUTH_SESSION.LAST_SEEN_AT, Times.toLocal(now))
+                .execute();
+    }
+
+    /** Creates a session bound to a principal. */
+    public void insertLoggedIn(byte[] tokenHash, long principalId, long accountId, String kind,
+                               Optional<String> userAgent, Instant now) {
+        db.insertInto(AUTH_SESSION)
+                .set(AUTH_SESSION.TOKEN_HASH, tokenHash)
+                .set(AUTH_SESSION.PRINCIPAL_ID, principalId)
+                .set(AUTH_SESSION.ACCOUNT_ID, accountId)
+                .set(AUTH_SESSION.KIND, kind)
+                .set(AUTH_SESSION.USER_AGENT, userAgent.map(SessionStore::clip).orElse(null))
+                .set(AUTH_SESSION.CREATED_AT, Times.toLocal(now))
+                .set(AUTH_SESSION.LAST_SEEN_AT, Times.toLocal(now))
+                .execute();
+    }
+
+    /**
+     * Binds a live anonymous session to a principal; false if the token is unknown, expired, revoked or
+     * already bound (the caller then issues a fresh token, so a known session is never re-bound).
+     */
+    public boolean bindAnonymous(byte[] tokenHash, long principalId, long accountId, Instant now, Instant idleCutoff) {
+        return db.update(AUTH_SESSION)
+                .set(AUTH_SESSION.PRINCIPAL_ID, principalId)
+                .set(AUTH_SESSION.ACCOUNT_ID, accountId)
+                .set(AUTH_SESSION.LAST_SEEN_AT, Times.toLocal(now))
+                .where(AUTH_SESSION.TOKEN_HASH.eq(tokenHash)
+                        .and(AUTH_SESSION.PRINCIPAL_ID.isNull())
+                        .and(AUTH_SESSION.REVOKED_AT.isNull())
+                        .and(AUTH_SESSION.LAST_SEEN_AT.gt(Times.toLocal(idleCutoff))))
+                .execute() == 1;
+    }
+
+    /**
+     * The live session for a token: not revoked, seen after {@code idleCutoff}, and (if bound) whose
+     * principal is neither suspended nor deleted.
+     */
+    public Optional<Row> findLive(byte[] tokenHash, Instant idleCutoff) {
+        return db.select(AUTH_SESSION.SESSION_ID, AUTH_SESSION.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.TYPE,
+                        PRINCIPAL.LOGIN, PRINCIPAL.NAME, AUTH_SESSION.LAST_SEEN_AT, PRINCIPAL.SUSPENDED_AT,
+                        PRINCIPAL.DELETED_AT)
+                .from(AUTH_SESSION)
+                .leftJoin(PRINCIPAL).on(PRINCIPAL.PRINCIPAL_ID.eq(AUTH_SESSION.PRINCIPAL_ID))
+                .where(AUTH_SESSION.TOKEN_HASH.eq(tokenHash)
+                        .and(AUTH_SESSION.REVOKED_AT.isNull())
+                        .and(AUTH_SESSION.LAST_SEEN_AT.gt(Times.toLocal(idleCutoff))))
+                .fetchOptional()
+                .filter(r -> r.value8() == null && r.value9() == null)
+                .map(r -> new Row(r.value1(), Optional.ofNullable(r.value2()),
+                        r.value3() == null ? 0L : r.value3(),
+                        r.value4() == null ? PrincipalType.USER : PrincipalType.fromWire(r.value4()).orElse(PrincipalType.USER),
+                        r.value5() == null ? "" : r.value5(),
+                        r.value6() == null ? "" : r.value6(),
+                        Times.toInstant(r.value7())));
+    }
+
+    public void touch(long sessionId, Instant now) {
+        db.update(AUTH_SESSION)
+                .set(AUTH_SESSION.LAST_SEEN_AT, Times.toLocal(now))
+                .where(AUTH_SESSION.SESSION_ID.eq(sessionId))
+                .execute();
+    }
+
+    /** Revokes the session with this token; revoking twice changes nothing. */
+    public void revoke(byte[] tokenHash, Instant now) {
+        db.update(AUTH_SESSION)
+                .set(AUTH_SESSION.REVOKED_AT, Times.toLocal(now))
+                .where(AUTH_SESSION.TOKEN_HASH.eq(tokenHash).and(AUTH_SESSION.REVOKED_AT.isNull()))
+                .execute();
+    }
+
+    /** Deletes sessions idle since before {@code cutoff} or revoked before it; returns how many. */
+    public int purge(Instant cutoff) {
+        return db.deleteFrom(AUTH_SESSION)
+                .where(AUTH_SESSION.LAST_SEEN_AT.lt(Times.toLocal(cutoff))
+                        .or(AUTH_SESSION.REVOKED_AT.lt(Times.toLocal(cutoff))))
+                .execute();
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 512 ? s : s.substring(0, 512);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.breezeway.xml;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The action table: wire name → (access, handler). Built once in {@code App}; a duplicate name fails at start-up. */
+public final class ActionRegistry {
+    /** One row of the table. */
+    public record Entry(String name, Access access, Action action) {
+    }
+
+    private final Map<String, Entry> entries;
+
+    private ActionRegistry(Map<String, Entry> entries) {
+        this.entries = Collections.unmodifiableMap(entries);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Optional<Entry> find(String name) {
+        return Optional.ofNullable(entries.get(name));
+    }
+
+    public Map<String, Entry> entries() {
+        return entries;
+    }
+
+    /** Collects rows in declaration order. */
+    public static final class Builder {
+        private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+        public Builder add(String name, Access access, Action action) {
+            if (entries.putIfAbsent(name, new Entry(name, access, action)) != null) {
+                throw new IllegalStateException("action '" + name + "' is registered twice");
+            }
+            return this;
+        }
+
+        public ActionRegistry build() {
+            return new ActionRegistry(new LinkedHashMap<>(entries));
+        }
+    }
+}

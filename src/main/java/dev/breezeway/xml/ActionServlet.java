@@ -1,0 +1,122 @@
+package dev.breezeway.xml;
+
+import dev.breezeway.error.AccessSubcode;
+import dev.breezeway.error.ApiException;
+import dev.breezeway.error.FieldType;
+import dev.breezeway.error.Invalid;
+import dev.breezeway.error.InvalidSubcode;
+import dev.breezeway.session.Session;
+import dev.breezeway.session.SessionService;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/xml}: reads the parameters, resolves the session, checks the action's access, runs it
+ * and writes the envelope. Every outcome is HTTP 200 with {@code Content-Type: text/xml}; our own
+ * failures are {@code internal-error}, logged once with the request id sent in {@code X-Request-Id}.
+ */
+public final class ActionServlet extends HttpServlet {
+    public static final String COOKIE = "BREEZESESSION";
+    private static final Logger log = LoggerFactory.getLogger(ActionServlet.class);
+
+    private final transient ActionRegistry actions;
+    private final transient SessionService sessions;
+    private final transient RequestReader reader;
+    private final transient XmlWriter writer;
+
+    public ActionServlet(ActionRegistry actions, SessionService sessions, RequestReader reader, XmlWriter writer) {
+        this.actions = actions;
+        this.sessions = sessions;
+        this.reader = reader;
+        this.writer = writer;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        ByteArrayOutputStream body = new ByteArrayOutputStream(512);
+        Optional<String> cookie = Optional.empty();
+        String action = "";
+        try {
+            RequestReader.Parsed parsed = reader.read(Optional.ofNullable(req.getQueryString()),
+                    Optional.ofNullable(req.getContentType()), req.getInputStream());
+            Params params = parsed.params();
+            Optional<String> token = presentedToken(req, params);
+            Optional<Session> session = token.flatMap(sessions::resolve);
+            RequestInfo info = requestInfo(req);
+            if (parsed.body() instanceof RequestReader.Body.Batch) {
+                throw ApiException.invalid(Invalid.of("params", FieldType.XML, InvalidSubcode.FORMAT));
+            }
+            action = params.first("action").orElse("");
+            Results results = dispatch(action, new Call(params, token, session, info));
+            cookie = results.sessionCookie();
+            writer.writeOk(body, results);
+        } catch (ApiException e) {
+            body.reset();
+            writer.writeError(body, e);
+        } catch (RuntimeException e) {
+            log.error("request {} (action '{}') failed", requestId, action, e);
+            body.reset();
+            writer.writeInternalError(body);
+        }
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentType("text/xml");
+        resp.setHeader("X-Request-Id", requestId);
+        resp.setHeader("Cache-Control", "no-store");
+        cookie.ifPresent(t -> resp.addHeader("Set-Cookie", COOKIE + "=" + t + ";HttpOnly;path=/"));
+        resp.setContentLength(body.size());
+        body.writeTo(resp.getOutputStream());
+    }
+
+    /** Runs one action: the shared dispatch of single calls and batch items. */
+    public Results dispatch(String action, Call call) {
+        if (action.isBlank()) {
+            throw ApiException.invalid(Invalid.of("action", FieldType.ENUM, InvalidSubcode.MISSING));
+        }
+        ActionRegistry.Entry entry = actions.find(action).orElseThrow(
+                () -> ApiException.invalid(Invalid.of("action", FieldType.ENUM, InvalidSubcode.NO_SUCH_ITEM)));
+        switch (entry.access()) {
+            case ANYONE -> {
+            }
+            case LOGGED_IN -> call.session().orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
+            case ADMIN -> {
+                Session s = call.session().orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
+                if (!s.admin()) {
+                    throw ApiException.noAccess(AccessSubcode.DENIED);
+                }
+            }
+        }
+        return entry.action().handle(call);
+    }
+
+    private static Optional<String> presentedToken(HttpServletRequest req, Params params) {
+        Optional<String> param = params.first("session").map(String::strip).filter(s -> !s.isEmpty());
+        if (param.isPresent()) {
+            return param;
+        }
+        Cookie[] cookies = req.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (COOKIE.equals(c.getName()) && c.getValue() != null && !c.getValue().isBlank()) {
+                    return Optional.of(c.getValue().strip());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static RequestInfo requestInfo(HttpServletRequest req) {
+        String host = Optional.ofNullable(req.getHeader("Host")).orElse(req.getServerName() + ":" + req.getServerPort());
+        String uri = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
+        return new RequestInfo(req.getScheme(), host, uri, Optional.ofNullable(req.getHeader("User-Agent")),
+                req.getRemoteAddr());
+    }
+}

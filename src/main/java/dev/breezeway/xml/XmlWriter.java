@@ -1,0 +1,153 @@
+package dev.breezeway.xml;
+
+import dev.breezeway.error.ApiException;
+import dev.breezeway.error.Invalid;
+import dev.breezeway.error.StatusCode;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import java.io.OutputStream;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The one writer of {@code <?xml version="1.0" encoding="utf-8"?><results><status …/>…</results>}:
+ * it owns the envelope and the status, and marshals payload objects with JAXB after the status.
+ */
+public final class XmlWriter {
+    private final JAXBContext jaxb;
+    private final XMLOutputFactory out = XMLOutputFactory.newFactory();
+
+    /** @param payloadTypes every JAXB-annotated payload class any action returns */
+    public XmlWriter(List<Class<?>> payloadTypes) {
+        try {
+            this.jaxb = JAXBContext.newInstance(payloadTypes.toArray(Class<?>[]::new));
+        } catch (JAXBException e) {
+            throw new IllegalStateException("JAXB cannot bind the payload types", e);
+        }
+    }
+
+    /** Writes {@code <status code="ok"/>} and the payload. */
+    public void writeOk(OutputStream os, Results results) {
+        write(os, w -> {
+            writeOkStatus(w);
+            writePayload(w, results.payload());
+        });
+    }
+
+    /** Writes the status of a failure, e.g. {@code <status code="no-access" subcode="no-login"/>}. */
+    public void writeError(OutputStream os, ApiException e) {
+        write(os, w -> writeStatus(w, e));
+    }
+
+    /** Writes {@code <status code="internal-error"/>}. */
+    public void writeInternalError(OutputStream os) {
+        write(os, w -> {
+            w.writeEmptyElement("status");
+            w.writeAttribute("code", StatusCode.INTERNAL_ERROR.wire());
+        });
+    }
+
+    /** Writes one {@code <results>} element (no declaration) into an enclosing document, for batches. */
+    public void writeNested(XMLStreamWriter w, Results ok) throws XMLStreamException {
+        w.writeStartElement("results");
+        writeOkStatus(w);
+        writePayload(w, ok.payload());
+        w.writeEndElement();
+    }
+
+    /** Writes one failed {@code <results>} element into an enclosing document, for batches. */
+    public void writeNested(XMLStreamWriter w, ApiException e) throws XMLStreamException {
+        w.writeStartElement("results");
+        writeStatus(w, e);
+        w.writeEndElement();
+    }
+
+    /** Writes a whole document whose root the caller writes, e.g. a batch's {@code <results-list>}. */
+    public void writeDocument(OutputStream os, Body body) {
+        try {
+            XMLStreamWriter w = out.createXMLStreamWriter(os, "utf-8");
+            w.writeStartDocument("utf-8", "1.0");
+            body.write(w);
+            w.writeEndDocument();
+            w.flush();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write XML", e);
+        }
+    }
+
+    /** Content written inside the document. */
+    @FunctionalInterface
+    public interface Body {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    private void write(OutputStream os, Body inner) {
+        writeDocument(os, w -> {
+            w.writeStartElement("results");
+            inner.write(w);
+            w.writeEndElement();
+        });
+    }
+
+    private static void writeOkStatus(XMLStreamWriter w) throws XMLStreamException {
+        w.writeEmptyElement("status");
+        w.writeAttribute("code", StatusCode.OK.wire());
+    }
+
+    private void writePayload(XMLStreamWriter w, List<Object> payload) throws XMLStreamException {
+        if (payload.isEmpty()) {
+            return;
+        }
+        try {
+            Marshaller m = jaxb.createMarshaller();
+            m.setProperty(Marshaller.JAXB_FRAGMENT, true);
+            for (Object o : payload) {
+                if (o instanceof Body b) {
+                    b.write(w);
+                } else {
+                    m.marshal(o, w);
+                }
+            }
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot marshal payload", e);
+        }
+    }
+
+    private static void writeStatus(XMLStreamWriter w, ApiException e) throws XMLStreamException {
+        boolean hasChildren = !e.invalids().isEmpty() || e.paramValue().isPresent();
+        if (hasChildren) {
+            w.writeStartElement("status");
+        } else {
+            w.writeEmptyElement("status");
+        }
+        w.writeAttribute("code", e.code().wire());
+        if (e.accessSubcode().isPresent()) {
+            w.writeAttribute("subcode", e.accessSubcode().get().wire());
+        } else if (e.statusSubcode().isPresent()) {
+            w.writeAttribute("subcode", e.statusSubcode().get());
+        }
+        for (Invalid i : e.invalids()) {
+            w.writeEmptyElement("invalid");
+            w.writeAttribute("field", i.field());
+            w.writeAttribute("type", i.type().wire());
+            w.writeAttribute("subcode", i.subcode().wire());
+            if (i.min().isPresent()) {
+                w.writeAttribute("min", Long.toString(i.min().getAsLong()));
+            }
+            if (i.max().isPresent()) {
+                w.writeAttribute("max", Long.toString(i.max().getAsLong()));
+            }
+        }
+        if (e.paramValue().isPresent()) {
+            w.writeEmptyElement("param");
+            w.writeAttribute("value", Integer.toString(e.paramValue().getAsInt()));
+        }
+        if (hasChildren) {
+            w.writeEndElement();
+        }
+    }
+}
