@@ -3,15 +3,14 @@
 --
 -- Id space: Breeze uses one numeric id space for accounts, principals and other ACL objects (an
 -- `acl-id` may name any of them). Accounts take ids below 1,000,000 and principals start at
--- 1,000,000, so the two never collide; ck_account_id_range enforces the invariant.
+-- 1,000,000, so the two never collide (AccountStore refuses an account id past the range).
 
 CREATE TABLE account (
   account_id   BIGINT       NOT NULL AUTO_INCREMENT,
   name         VARCHAR(255) NOT NULL,
   created_at   TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
   PRIMARY KEY (account_id),
-  CONSTRAINT uk_account_name UNIQUE (name),
-  CONSTRAINT ck_account_id_range CHECK (account_id < 1000000)
+  CONSTRAINT uk_account_name UNIQUE (name)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- A principal is a user (type user, guest, external-user) or a group (group and the built-in group

@@ -14,11 +14,19 @@ public final class AccountStore {
         this.db = db;
     }
 
+    /** Principal ids start here; account ids stay below so one numeric id space serves every {@code acl-id}. */
+    public static final long FIRST_PRINCIPAL_ID = 1_000_000L;
+
+    /** Inserts an account in {@code tx}; fails (rolling the transaction back) past the account id range. */
     public long insert(DSLContext tx, String name) {
-        return tx.insertInto(ACCOUNT)
+        long id = tx.insertInto(ACCOUNT)
                 .set(ACCOUNT.NAME, name)
                 .returningResult(ACCOUNT.ACCOUNT_ID)
                 .fetchSingle(Record1::value1);
+        if (id >= FIRST_PRINCIPAL_ID) {
+            throw new IllegalStateException("account ids are exhausted: " + id);
+        }
+        return id;
     }
 
     /** The first account, the one a single-tenant server serves. */

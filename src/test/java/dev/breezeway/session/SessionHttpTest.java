@@ -1,0 +1,255 @@
+package dev.breezeway.session;
+
+import static dev.breezeway.support.Xml.assertSameShape;
+import static dev.breezeway.support.Xml.assertSimilar;
+import static dev.breezeway.support.Xml.status;
+import static dev.breezeway.support.Xml.xpath;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.breezeway.support.BreezeClient;
+import dev.breezeway.support.TestServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** common-info, login and logout, and how a session is presented, kept and refused. */
+class SessionHttpTest {
+    private static final String NO_LOGIN = """
+            <results><status code="no-access" subcode="no-login"/></results>""";
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("BREEZEWAY_SESSION_IDLE_MINUTES", "30"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String adminId() {
+        BreezeClient c = server.admin();
+        return xpath(c.call("common-info"), "/results/common/user/@user-id");
+    }
+
+    @Test
+    void commonInfoWithoutSessionIsOkWithCookieAndNoAccountOrUser() {
+        BreezeClient.Reply r = server.client().getRaw("common-info");
+        assertThat(status(r.body())).isEqualTo("ok");
+        assertThat(xpath(r.body(), "/results/common/cookie")).startsWith("breez");
+        assertThat(xpath(r.body(), "count(/results/common/account)")).isEqualTo("0");
+        assertThat(xpath(r.body(), "count(/results/common/user)")).isEqualTo("0");
+        assertThat(xpath(r.body(), "/results/common/date")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d\\d:\\d\\d");
+        assertThat(r.header("set-cookie")).hasSize(1);
+        assertThat(r.header("set-cookie").get(0)).startsWith("BREEZESESSION=" + xpath(r.body(), "/results/common/cookie") + ";");
+    }
+
+    @Test
+    void commonInfoHasTheFixtureShape() {
+        String body = server.admin().call("common-info");
+        assertSameShape("""
+                <results><status code="ok"/>
+                  <common locale="en" time-zone-id="105" time-zone-java-id="Europe/Brussels">
+                    <cookie/><date/><host/><local-host/><admin-host/><url/><version/>
+                    <account account-id=""/>
+                    <user user-id="" type=""><name/><login/></user>
+                    <user-agent/>
+                  </common></results>""", body);
+    }
+
+    @Test
+    void loginSetsExactlyOneBreezeSessionCookieWithSemicolonRightAfterTheValue() throws Exception {
+        String q = "action=login&login=" + BreezeClient.enc(TestServer.ADMIN_LOGIN) + "&password="
+                + BreezeClient.enc(TestServer.ADMIN_PASSWORD);
+        String head = rawHttp("GET /api/xml?" + q + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        List<String> cookies = head.lines().filter(l -> l.startsWith("Set-Cookie:")).toList();
+        assertThat(cookies).hasSize(1);
+        assertThat(cookies.get(0)).matches("Set-Cookie: BREEZESESSION=breez[a-z2-7]{32};HttpOnly;path=/");
+        assertThat(head).contains("<status code=\"ok\"/>");
+    }
+
+    @Test
+    void wrongPasswordIsNoDataWithoutCookie() {
+        BreezeClient.Reply r = server.client().getRaw("login", "login", TestServer.ADMIN_LOGIN, "password", "Wrong-Pass-1");
+        assertSimilar("<results><status code=\"no-data\"/></results>", r.body());
+        assertThat(r.header("set-cookie")).isEmpty();
+    }
+
+    @Test
+    void unknownLoginIsNoData() {
+        assertSimilar("<results><status code=\"no-data\"/></results>",
+                server.client().call("login", "login", "nobody@example.com", "password", "Whatever-1x"));
+    }
+
+    @Test
+    void missingCredentialsAreNoData() {
+        assertSimilar("<results><status code=\"no-data\"/></results>", server.client().call("login"));
+        assertSimilar("<results><status code=\"no-data\"/></results>",
+                server.client().call("login", "login", TestServer.ADMIN_LOGIN));
+    }
+
+    @Test
+    void loginIsCaseInsensitiveOnLogin() {
+        BreezeClient c = server.client();
+        c.login(TestServer.ADMIN_LOGIN.toUpperCase(), TestServer.ADMIN_PASSWORD);
+        assertThat(xpath(c.call("common-info"), "/results/common/user/login")).isEqualTo(TestServer.ADMIN_LOGIN);
+    }
+
+    @Test
+    void sessionIsAcceptedAsParameter() {
+        BreezeClient c = server.admin();
+        String body = c.call("principal-info", "principal-id", adminId());
+        assertThat(status(body)).isEqualTo("ok");
+    }
+
+    @Test
+    void sessionIsAcceptedAsCookie() {
+        BreezeClient c = server.admin();
+        String token = c.session().orElseThrow();
+        BreezeClient.Reply r = server.client().send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/api/xml?action=common-info"))
+                .header("Cookie", "BREEZESESSION=" + token).GET());
+        assertThat(xpath(r.body(), "/results/common/user/login")).isEqualTo(TestServer.ADMIN_LOGIN);
+        assertThat(r.header("set-cookie")).isEmpty();
+    }
+
+    @Test
+    void commonInfoCookieBecomesAuthenticatedByLoginWithSessionParameter() {
+        BreezeClient c = server.client();
+        String cookie = xpath(c.call("common-info"), "/results/common/cookie");
+        c.useSession(cookie);
+        BreezeClient.Reply login = c.getRaw("login", "login", TestServer.ADMIN_LOGIN, "password", TestServer.ADMIN_PASSWORD);
+        assertThat(status(login.body())).isEqualTo("ok");
+        assertThat(login.header("set-cookie")).containsExactly("BREEZESESSION=" + cookie + ";HttpOnly;path=/");
+        BreezeClient other = server.client();
+        other.useSession(cookie);
+        assertThat(xpath(other.call("common-info"), "/results/common/user/login")).isEqualTo(TestServer.ADMIN_LOGIN);
+    }
+
+    @Test
+    void anAlreadyAuthenticatedTokenIsNotReboundByAnotherLogin() {
+        BreezeClient a = server.admin();
+        String first = a.session().orElseThrow();
+        BreezeClient.Reply again = a.getRaw("login", "login", TestServer.ADMIN_LOGIN, "password", TestServer.ADMIN_PASSWORD);
+        assertThat(again.header("set-cookie").get(0)).doesNotContain(first);
+    }
+
+    @Test
+    void oneUserMayHoldManyConcurrentSessions() {
+        BreezeClient a = server.admin();
+        BreezeClient b = server.admin();
+        assertThat(a.session()).isNotEqualTo(b.session());
+        assertThat(status(a.call("principal-info", "principal-id", adminId()))).isEqualTo("ok");
+        assertThat(status(b.call("principal-info", "principal-id", adminId()))).isEqualTo("ok");
+    }
+
+    @Test
+    void protectedActionWithoutSessionIsNoLogin() {
+        assertSimilar(NO_LOGIN, server.client().call("principal-info", "principal-id", "1000000"));
+    }
+
+    @Test
+    void protectedActionWithUnknownSessionIsNoLogin() {
+        BreezeClient c = server.client();
+        c.useSession("breezunknownunknownunknownunknown12");
+        assertSimilar(NO_LOGIN, c.call("principal-info", "principal-id", "1000000"));
+    }
+
+    @Test
+    void protectedActionWithMalformedSessionIsNoLogin() {
+        BreezeClient c = server.client();
+        c.useSession("' OR 1=1 --");
+        assertSimilar(NO_LOGIN, c.call("principal-info", "principal-id", "1000000"));
+    }
+
+    @Test
+    void anonymousCommonInfoSessionIsNotALogin() {
+        BreezeClient c = server.client();
+        c.useSession(xpath(c.call("common-info"), "/results/common/cookie"));
+        assertSimilar(NO_LOGIN, c.call("principal-info", "principal-id", "1000000"));
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        BreezeClient c = server.admin();
+        String id = adminId();
+        assertSimilar("<results><status code=\"ok\"/></results>", c.call("logout"));
+        assertSimilar(NO_LOGIN, c.call("principal-info", "principal-id", id));
+    }
+
+    @Test
+    void logoutWithoutSessionIsOk() {
+        assertSimilar("<results><status code=\"ok\"/></results>", server.client().call("logout"));
+    }
+
+    @Test
+    void idleSessionExpires() {
+        BreezeClient c = server.admin();
+        String id = adminId();
+        server.clock().advance(Duration.ofMinutes(20));
+        assertThat(status(c.call("principal-info", "principal-id", id))).isEqualTo("ok");
+        server.clock().advance(Duration.ofMinutes(20));
+        assertThat(status(c.call("principal-info", "principal-id", id))).as("used 20 minutes ago").isEqualTo("ok");
+        server.clock().advance(Duration.ofMinutes(31));
+        assertSimilar(NO_LOGIN, c.call("principal-info", "principal-id", id));
+    }
+
+    @Test
+    void tokensAreStoredOnlyAsSha256() throws Exception {
+        BreezeClient c = server.admin();
+        String token = c.session().orElseThrow();
+        byte[] hash = Tokens.hash(token);
+        try (Connection db = server.jdbc();
+             PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM auth_session WHERE token_hash = ?")) {
+            ps.setBytes(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+        try (Connection db = server.jdbc(); Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT HEX(token_hash), COALESCE(user_agent, '') FROM auth_session")) {
+            while (rs.next()) {
+                assertThat(rs.getString(1) + rs.getString(2)).doesNotContain(token)
+                        .doesNotContainIgnoringCase(HexFormat.of().formatHex(token.getBytes()));
+            }
+        }
+    }
+
+    @Test
+    void tokensCarryAtLeast128BitsAndDiffer() {
+        Tokens tokens = new Tokens();
+        String a = tokens.newToken();
+        assertThat(a).matches("breez[a-z2-7]{32}");
+        assertThat(tokens.newToken()).isNotEqualTo(a);
+    }
+
+    @Test
+    void passwordsAreStoredAsArgon2id() throws Exception {
+        try (Connection db = server.jdbc(); Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT password_hash FROM principal WHERE login = '"
+                     + TestServer.ADMIN_LOGIN + "'")) {
+            rs.next();
+            assertThat(rs.getString(1)).startsWith("$argon2id$v=19$m=19456,t=2,p=1$")
+                    .doesNotContain(TestServer.ADMIN_PASSWORD);
+        }
+    }
+
+    private static String rawHttp(String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.breezeway.support;
+
+import dev.breezeway.App;
+import dev.breezeway.config.AppConfig;
+import dev.breezeway.db.Database;
+import dev.breezeway.http.ServerFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.server.Server;
+
+/**
+ * The production wiring ({@link App} + {@link ServerFactory}) on a free port over a fresh database,
+ * with a known administrator ({@link #ADMIN_LOGIN} / {@link #ADMIN_PASSWORD}).
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String ADMIN_LOGIN = "admin@example.com";
+    public static final String ADMIN_PASSWORD = "Admin-Pass-4711";
+
+    private final App app;
+    private final Server server;
+    private final String dbUrl;
+    private final MutableClock clock;
+
+    private TestServer(App app, Server server, String dbUrl, MutableClock clock) {
+        this.app = app;
+        this.server = server;
+        this.dbUrl = dbUrl;
+        this.clock = clock;
+    }
+
+    public static TestServer start() {
+        return start(Map.of());
+    }
+
+    /** Starts with extra configuration entries (AppConfig keys). */
+    public static TestServer start(Map<String, String> extra) {
+        TestDatabase tdb = TestDatabase.get();
+        String url = tdb.newDatabase();
+        Map<String, String> cfg = new HashMap<>();
+        cfg.put(AppConfig.HTTP_HOST, "127.0.0.1");
+        cfg.put(AppConfig.HTTP_PORT, "0");
+        cfg.put(AppConfig.DB_URL, url);
+        cfg.put(AppConfig.DB_USER, tdb.user());
+        cfg.put(AppConfig.DB_PASSWORD, tdb.password());
+        cfg.put(AppConfig.DB_POOL_SIZE, "8");
+        cfg.put(AppConfig.ADMIN_LOGIN, ADMIN_LOGIN);
+        cfg.put(AppConfig.ADMIN_PASSWORD, ADMIN_PASSWORD);
+        cfg.putAll(extra);
+        AppConfig config = AppConfig.fromMap(cfg);
+        MutableClock clock = new MutableClock();
+        Database db = Database.open(url, tdb.user(), tdb.password(), config.dbPoolSize(), Optional.empty());
+        App app = App.start(config, db, clock);
+        Server server = ServerFactory.newServer(app, config.httpHost(), 0);
+        try {
+            server.start();
+        } catch (Exception e) {
+            app.close();
+            throw new IllegalStateException("Jetty did not start", e);
+        }
+        return new TestServer(app, server, url, clock);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + ServerFactory.port(server);
+    }
+
+    public int port() {
+        return ServerFactory.port(server);
+    }
+
+    /** A client with no session. */
+    public BreezeClient client() {
+        return new BreezeClient(baseUrl());
+    }
+
+    /** A client logged in as the bootstrap administrator. */
+    public BreezeClient admin() {
+        BreezeClient c = client();
+        c.login(ADMIN_LOGIN, ADMIN_PASSWORD);
+        return c;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public App app() {
+        return app;
+    }
+
+    /** A direct JDBC connection to this server's database, for asserting what is stored. */
+    public Connection jdbc() {
+        try {
+            return DriverManager.getConnection(dbUrl, TestDatabase.get().user(), TestDatabase.get().password());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            app.close();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.breezeway.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.builder.Input;
+import org.xmlunit.diff.DefaultNodeMatcher;
+import org.xmlunit.diff.ComparisonResult;
+import org.xmlunit.diff.Diff;
+import org.xmlunit.diff.DifferenceEvaluators;
+import org.xmlunit.diff.ElementSelectors;
+import org.xmlunit.xpath.JAXPXPathEngine;
+
+/** Structural XML assertions (XMLUnit): golden documents for envelopes, XPath for values. */
+public final class Xml {
+    private Xml() {
+    }
+
+    /** Asserts {@code actual} equals {@code expected} ignoring whitespace, comments and attribute order. */
+    public static void assertSimilar(String expected, String actual) {
+        Diff diff = DiffBuilder.compare(Input.fromString(expected)).withTest(Input.fromString(actual))
+                .ignoreWhitespace().ignoreComments().normalizeWhitespace()
+                .withNodeMatcher(new DefaultNodeMatcher(ElementSelectors.byName))
+                .checkForSimilar().build();
+        assertThat(diff.hasDifferences()).as("XML differs: %s%nactual: %s", diff, actual).isFalse();
+    }
+
+    /**
+     * Asserts {@code actual} has the shape of {@code expected}: the same elements and attributes in the
+     * same order of elements, values ignored (fixtures give shapes, never values).
+     */
+    public static void assertSameShape(String expected, String actual) {
+        Diff diff = DiffBuilder.compare(Input.fromString(expected)).withTest(Input.fromString(actual))
+                .ignoreWhitespace().ignoreComments()
+                .withNodeFilter(n -> n.getNodeType() != org.w3c.dom.Node.TEXT_NODE
+                        && n.getNodeType() != org.w3c.dom.Node.CDATA_SECTION_NODE)
+                .withDifferenceEvaluator(DifferenceEvaluators.chain(DifferenceEvaluators.Default,
+                        (comparison, outcome) -> switch (comparison.getType()) {
+                            case ATTR_VALUE, TEXT_VALUE, XML_ENCODING, XML_STANDALONE, XML_VERSION,
+                                 CHILD_NODELIST_LENGTH, HAS_DOCTYPE_DECLARATION -> ComparisonResult.SIMILAR;
+                            default -> outcome;
+                        }))
+                .checkForSimilar().build();
+        assertThat(diff.hasDifferences()).as("XML shape differs: %s%nactual: %s", diff, actual).isFalse();
+    }
+
+    /** The string value of an XPath expression over {@code xml}. */
+    public static String xpath(String xml, String expression) {
+        return new JAXPXPathEngine().evaluate(expression, Input.fromString(xml).build());
+    }
+
+    /** The status code of a Breeze reply. */
+    public static String status(String xml) {
+        return xpath(xml, "/results/status/@code");
+    }
+
+    public static int count(String xml, String expression) {
+        return Integer.parseInt(xpath(xml, "count(" + expression + ")"));
+    }
+
+}
