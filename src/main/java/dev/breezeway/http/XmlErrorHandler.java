@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's own error pages (request line too long, headers too large, a bad URI) for {@code /api/xml}
  * become the Breeze envelope a client can parse, with HTTP 200, e.g.
  * {@code <status code="invalid"><invalid field="request" type="long" subcode="range" min="0" max="65536"/></status>}.
- * Other paths keep Jetty's handling.
+ * Other paths keep Jetty's handling; requests too broken to have a path get the envelope.
  */
 public final class XmlErrorHandler extends ErrorHandler {
     private final XmlWriter writer;
@@ -31,7 +31,10 @@ public final class XmlErrorHandler extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
-        if (path != null && !path.startsWith("/api/xml")) {
+        // A request Jetty could not parse (e.g. a URI too long) reaches us as "/badMessage": its
+        // real path is unknown, and an XML client is the likelier sender than a browser.
+        boolean ours = path == null || path.startsWith("/api/xml") || path.equals("/badMessage");
+        if (!ours) {
             return super.handle(request, response, callback);
         }
         int status = response.getStatus();

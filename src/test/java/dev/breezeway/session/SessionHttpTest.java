@@ -72,7 +72,7 @@ class SessionHttpTest {
     void loginSetsExactlyOneBreezeSessionCookieWithSemicolonRightAfterTheValue() throws Exception {
         String q = "action=login&login=" + BreezeClient.enc(TestServer.ADMIN_LOGIN) + "&password="
                 + BreezeClient.enc(TestServer.ADMIN_PASSWORD);
-        String head = rawHttp("GET /api/xml?" + q + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String head = server.client().rawHttp("GET /api/xml?" + q + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         List<String> cookies = head.lines().filter(l -> l.startsWith("Set-Cookie:")).toList();
         assertThat(cookies).hasSize(1);
         assertThat(cookies.get(0)).matches("Set-Cookie: BREEZESESSION=breez[a-z2-7]{32};HttpOnly;path=/");
@@ -243,13 +243,6 @@ class SessionHttpTest {
             rs.next();
             assertThat(rs.getString(1)).startsWith("$argon2id$v=19$m=19456,t=2,p=1$")
                     .doesNotContain(TestServer.ADMIN_PASSWORD);
-        }
-    }
-
-    private static String rawHttp(String request) throws Exception {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
-            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
         }
     }
 }

@@ -111,6 +111,31 @@ public final class BreezeClient {
         }
     }
 
+    /**
+     * Sends {@code request} byte for byte over a socket (for requests java.net.http refuses to build, and
+     * to see header names in their exact case) and returns the whole raw response.
+     */
+    public String rawHttp(String request) {
+        URI u = URI.create(baseUrl);
+        try (java.net.Socket s = new java.net.Socket(u.getHost(), u.getPort())) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A raw {@code GET /api/xml?rawQuery} with Connection: close; returns the raw response. */
+    public String rawGet(String rawQuery) {
+        return rawHttp("GET /api/xml?" + rawQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    /** The body of a raw response. */
+    public static String bodyOf(String rawResponse) {
+        return rawResponse.substring(rawResponse.indexOf("\r\n\r\n") + 4);
+    }
+
     public String baseUrl() {
         return baseUrl;
     }

@@ -54,7 +54,7 @@ class EnvelopeHttpTest {
 
     @Test
     void contentTypeIsExactlyTextXmlWithHeaderNameInThatCase() throws Exception {
-        String head = rawHttp("GET /api/xml?action=common-info HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String head = server.client().rawHttp("GET /api/xml?action=common-info HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(head).startsWith("HTTP/1.1 200");
         assertThat(head).contains("\r\nContent-Type: text/xml\r\n");
     }
@@ -70,15 +70,5 @@ class EnvelopeHttpTest {
         BreezeClient.Reply r = server.client().getRaw("principal-info", "principal-id", "1");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("content-type")).containsExactly("text/xml");
-    }
-
-    static String rawHttp(String request) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", server.port())) {
-            OutputStream out = s.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
     }
 }

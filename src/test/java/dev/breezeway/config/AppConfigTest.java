@@ -1,0 +1,80 @@
+package dev.breezeway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+
+    @Test
+    void defaultsServePort8080WithEmbeddedDataInDotData() {
+        AppConfig c = AppConfig.fromMap(Map.of());
+        assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(c.dbUrl()).isEmpty();
+        assertThat(c.adminPassword()).isEmpty();
+        assertThat(c.sessionIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void portZeroIsAllowedToPickAFreePort() {
+        assertThat(AppConfig.fromMap(Map.of("BREEZEWAY_HTTP_PORT", "0")).httpPort()).isZero();
+    }
+
+    @Test
+    void everyBadValueIsReportedAtOnceWithItsName() {
+        assertThatThrownBy(() -> AppConfig.fromMap(Map.of(
+                "BREEZEWAY_HTTP_PORT", "eighty",
+                "BREEZEWAY_SESSION_IDLE_MINUTES", "0",
+                "BREEZEWAY_DB_URL", "jdbc:postgresql://x/y")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("BREEZEWAY_HTTP_PORT must be a whole number, got 'eighty'")
+                .hasMessageContaining("BREEZEWAY_SESSION_IDLE_MINUTES must be between 1 and")
+                .hasMessageContaining("BREEZEWAY_DB_URL must be a jdbc:mariadb:// URL");
+    }
+
+    @Test
+    void portOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_HTTP_PORT", "70000")))
+                .hasMessageContaining("BREEZEWAY_HTTP_PORT must be between 0 and 65535, got 70000");
+    }
+
+    @Test
+    void propertiesFileIsReadAndEnvironmentWins(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("breezeway.properties");
+        Files.writeString(file, "BREEZEWAY_HTTP_PORT=9090\nBREEZEWAY_ADMIN_LOGIN=root@example.com\n");
+        AppConfig c = AppConfig.fromSources(Map.of("BREEZEWAY_CONFIG", file.toString(), "BREEZEWAY_HTTP_PORT", "9191"),
+                Optional.empty());
+        assertThat(c.httpPort()).isEqualTo(9191);
+        assertThat(c.adminLogin()).isEqualTo("root@example.com");
+    }
+
+    @Test
+    void fallbackPropertiesFileIsUsedWhenNoneIsNamed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("breezeway.properties");
+        Files.writeString(file, "BREEZEWAY_DB_URL=jdbc:mariadb://db.internal:3306/breezeway\n");
+        AppConfig c = AppConfig.fromSources(Map.of(), Optional.of(file));
+        assertThat(c.dbUrl()).contains("jdbc:mariadb://db.internal:3306/breezeway");
+    }
+
+    @Test
+    void missingPropertiesFileIsAClearError(@TempDir Path dir) {
+        assertThatThrownBy(() -> AppConfig.fromSources(Map.of("BREEZEWAY_CONFIG", dir.resolve("nope").toString()),
+                Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cannot read configuration file");
+    }
+
+    @Test
+    void unrelatedEnvironmentVariablesAreIgnored() {
+        AppConfig c = AppConfig.fromSources(Map.of("PATH", "/usr/bin", "HOME", "/root"), Optional.empty());
+        assertThat(c.httpPort()).isEqualTo(8080);
+    }
+}
