@@ -3,11 +3,13 @@ package dev.breezeway;
 import dev.breezeway.account.AccountStore;
 import dev.breezeway.account.Bootstrap;
 import dev.breezeway.auth.AuthService;
+import dev.breezeway.auth.LoginThrottle;
 import dev.breezeway.auth.PasswordHasher;
 import dev.breezeway.auth.PasswordPolicy;
 import dev.breezeway.config.AppConfig;
 import dev.breezeway.db.Database;
 import dev.breezeway.http.HealthServlet;
+import dev.breezeway.principal.PrincipalListService;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.Uuids;
@@ -17,17 +19,28 @@ import dev.breezeway.session.Tokens;
 import dev.breezeway.xml.Access;
 import dev.breezeway.xml.ActionRegistry;
 import dev.breezeway.xml.ActionServlet;
+import dev.breezeway.xml.BatchRunner;
+import dev.breezeway.xml.Dispatcher;
 import dev.breezeway.xml.RequestReader;
 import dev.breezeway.xml.XmlWriter;
 import dev.breezeway.xml.action.CommonInfoAction;
+import dev.breezeway.xml.action.GroupMembershipUpdateAction;
+import dev.breezeway.xml.action.PrincipalListAction;
+import dev.breezeway.xml.action.PrincipalUpdateAction;
+import dev.breezeway.xml.action.PrincipalsDeleteAction;
+import dev.breezeway.xml.action.UserAccountsAction;
+import dev.breezeway.xml.action.UserUpdatePwdAction;
 import dev.breezeway.xml.action.LoginAction;
 import dev.breezeway.xml.action.LogoutAction;
 import dev.breezeway.xml.action.PrincipalInfoAction;
 import dev.breezeway.xml.model.CommonXml;
 import dev.breezeway.xml.model.ContactXml;
+import dev.breezeway.xml.model.CreatedPrincipalXml;
 import dev.breezeway.xml.model.ManagerXml;
 import dev.breezeway.xml.model.PreferencesXml;
+import dev.breezeway.xml.model.PrincipalListXml;
 import dev.breezeway.xml.model.PrincipalXml;
+import dev.breezeway.xml.model.UsersXml;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -68,8 +81,11 @@ public final class App implements AutoCloseable {
         SessionStore sessionStore = new SessionStore(db);
         SessionService sessions = new SessionService(sessionStore, principals, new Tokens(), clock,
                 config.sessionIdleTimeout());
-        PrincipalService principalService = new PrincipalService(principals);
-        AuthService auth = new AuthService(principals, sessions, hasher, clock);
+        PrincipalService principalService = new PrincipalService(db, principals, sessionStore, hasher, policy, uuids,
+                clock);
+        PrincipalListService principalList = new PrincipalListService(principals, config.listLimit());
+        LoginThrottle throttle = new LoginThrottle(db, clock, config.loginMaxFailures(), config.loginLockWindow());
+        AuthService auth = new AuthService(principals, sessions, hasher, throttle, clock);
 
         new Bootstrap(db, accounts, principals, hasher, policy, uuids).run(config.adminLogin(), config.adminPassword());
 
@@ -77,13 +93,22 @@ public final class App implements AutoCloseable {
                 .add("common-info", Access.ANYONE, new CommonInfoAction(sessions, clock, VERSION))
                 .add("login", Access.ANYONE, new LoginAction(auth))
                 .add("logout", Access.ANYONE, new LogoutAction(sessions))
+                .add("user-accounts", Access.ANYONE, new UserAccountsAction(auth, accounts))
                 .add("principal-info", Access.LOGGED_IN, new PrincipalInfoAction(principalService))
+                .add("principal-list", Access.LOGGED_IN, new PrincipalListAction(principalList))
+                .add("principal-update", Access.ADMIN, new PrincipalUpdateAction(principalService))
+                .add("principals-delete", Access.ADMIN, new PrincipalsDeleteAction(principalService))
+                .add("group-membership-update", Access.ADMIN, new GroupMembershipUpdateAction(principalService))
+                .add("user-update-pwd", Access.LOGGED_IN, new UserUpdatePwdAction(principalService))
                 .build();
 
         this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
-                PreferencesXml.class, PrincipalXml.class));
+                PreferencesXml.class, PrincipalXml.class, PrincipalListXml.class, CreatedPrincipalXml.class,
+                UsersXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
-        servlets.put("/api/xml", new ActionServlet(actions, sessions, reader, xmlWriter));
+        Dispatcher dispatcher = new Dispatcher(actions);
+        servlets.put("/api/xml", new ActionServlet(dispatcher, new BatchRunner(dispatcher, xmlWriter, db), sessions,
+                reader, xmlWriter));
         servlets.put("/healthz", new HealthServlet(database));
 
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -97,6 +122,7 @@ public final class App implements AutoCloseable {
                 if (n > 0) {
                     log.info("Purged {} expired sessions", n);
                 }
+                throttle.purge();
             } catch (RuntimeException e) {
                 log.warn("Session purge failed: {}", e.toString());
             }

@@ -29,6 +29,10 @@ public final class AccountStore {
         return id;
     }
 
+    public Optional<String> name(long accountId) {
+        return db.select(ACCOUNT.NAME).from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(accountId)).fetchOptional(Record1::value1);
+    }
+
     /** The first account, the one a single-tenant server serves. */
     public Optional<Long> firstAccountId() {
         return db.select(ACCOUNT.ACCOUNT_ID).from(ACCOUNT).orderBy(ACCOUNT.ACCOUNT_ID).limit(1)

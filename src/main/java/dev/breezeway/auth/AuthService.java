@@ -5,22 +5,27 @@ import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.session.SessionService;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Password login: checks the credentials of an active user and starts a session. Every failure
  * (unknown login, wrong password, no password, suspended) is the same {@code no-data}, and costs
- * the same hashing time, so callers cannot tell which logins exist.
+ * the same hashing time, so callers cannot tell which logins exist. Repeated failures lock the
+ * login for a while ({@link LoginThrottle}).
  */
 public final class AuthService {
     private final PrincipalStore principals;
     private final SessionService sessions;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
-    public AuthService(PrincipalStore principals, SessionService sessions, PasswordHasher hasher, Clock clock) {
+    public AuthService(PrincipalStore principals, SessionService sessions, PasswordHasher hasher,
+                       LoginThrottle throttle, Clock clock) {
         this.principals = principals;
         this.sessions = sessions;
         this.hasher = hasher;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -29,22 +34,43 @@ public final class AuthService {
                                Optional<String> userAgent) {
     }
 
-    /** Logs in and returns the session token. @throws ApiException {@code no-data} on bad credentials */
+    /** The principal behind a pair of credentials. */
+    public record Authenticated(long principalId, long accountId) {
+    }
+
+    /**
+     * Logs in and returns the session token.
+     *
+     * @throws ApiException {@code no-data} on bad credentials, {@code invalid}/{@code user-suspended} while locked
+     */
     public String login(LoginRequest request) {
-        Optional<PrincipalStore.Credentials> found = principals.findCredentials(request.login());
+        Authenticated who = authenticate(request.login(), request.password(), request.accountId());
+        String token = sessions.start(who.principalId(), who.accountId(), request.presentedToken(), request.userAgent());
+        principals.touchLastActive(who.principalId(), clock.instant());
+        return token;
+    }
+
+    /** Checks credentials without starting a session (user-accounts), with the same throttling. */
+    public Authenticated authenticate(String login, String password, Optional<Long> accountId) {
+        OptionalInt locked = throttle.lockedMinutes(login);
+        if (locked.isPresent()) {
+            throw ApiException.userSuspended(locked.getAsInt());
+        }
+        Optional<PrincipalStore.Credentials> found = principals.findCredentials(login);
         Optional<String> hash = found.flatMap(PrincipalStore.Credentials::passwordHash);
         if (hash.isEmpty()) {
-            hasher.verifyDummy(request.password());
+            hasher.verifyDummy(password);
+            throttle.failed(login);
             throw ApiException.noData();
         }
         PrincipalStore.Credentials c = found.get();
-        boolean ok = hasher.verify(request.password(), hash.get());
-        boolean accountMatches = request.accountId().map(a -> a == c.accountId()).orElse(true);
+        boolean ok = hasher.verify(password, hash.get());
+        boolean accountMatches = accountId.map(a -> a == c.accountId()).orElse(true);
         if (!ok || !accountMatches || c.suspendedAt().isPresent()) {
+            throttle.failed(login);
             throw ApiException.noData();
         }
-        String token = sessions.start(c.principalId(), c.accountId(), request.presentedToken(), request.userAgent());
-        principals.touchLastActive(c.principalId(), clock.instant());
-        return token;
+        throttle.succeeded(login);
+        return new Authenticated(c.principalId(), c.accountId());
     }
 }

@@ -28,7 +28,10 @@ public record AppConfig(
         Optional<String> adminPassword,
         Duration sessionIdleTimeout,
         int maxRequestBytes,
-        int maxParamChars) {
+        int maxParamChars,
+        int listLimit,
+        int loginMaxFailures,
+        Duration loginLockWindow) {
 
     public static final String CONFIG_FILE = "BREEZEWAY_CONFIG";
     public static final String HTTP_HOST = "BREEZEWAY_HTTP_HOST";
@@ -43,6 +46,9 @@ public record AppConfig(
     public static final String SESSION_IDLE_MINUTES = "BREEZEWAY_SESSION_IDLE_MINUTES";
     public static final String MAX_REQUEST_BYTES = "BREEZEWAY_MAX_REQUEST_BYTES";
     public static final String MAX_PARAM_CHARS = "BREEZEWAY_MAX_PARAM_CHARS";
+    public static final String LIST_LIMIT = "BREEZEWAY_LIST_LIMIT";
+    public static final String LOGIN_MAX_FAILURES = "BREEZEWAY_LOGIN_MAX_FAILURES";
+    public static final String LOGIN_LOCK_MINUTES = "BREEZEWAY_LOGIN_LOCK_MINUTES";
 
     /** Reads the process environment, layered over the properties file named by {@code BREEZEWAY_CONFIG} if any. */
     public static AppConfig fromEnvironment() {
@@ -81,7 +87,10 @@ public record AppConfig(
                 r.optional(ADMIN_PASSWORD),
                 Duration.ofMinutes(r.integer(SESSION_IDLE_MINUTES, 30, 1, 60 * 24 * 30)),
                 r.integer(MAX_REQUEST_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
-                r.integer(MAX_PARAM_CHARS, 64 * 1024, 256, 16 * 1024 * 1024));
+                r.integer(MAX_PARAM_CHARS, 64 * 1024, 256, 16 * 1024 * 1024),
+                r.integer(LIST_LIMIT, 10_000, 1, 1_000_000),
+                r.integer(LOGIN_MAX_FAILURES, 5, 1, 1000),
+                Duration.ofMinutes(r.integer(LOGIN_LOCK_MINUTES, 15, 1, 24 * 60)));
         config.dbUrl().ifPresent(url -> {
             if (!url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {
                 r.problems.add(DB_URL + " must be a jdbc:mariadb:// URL, got '" + url + "'");
@@ -94,12 +103,6 @@ public record AppConfig(
             throw new ConfigException(r.problems);
         }
         return config;
-    }
-
-    /** A copy with another HTTP port, for tests and tools that pick their own. */
-    public AppConfig withHttpPort(int port) {
-        return new AppConfig(httpHost, port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminLogin,
-                adminPassword, sessionIdleTimeout, maxRequestBytes, maxParamChars);
     }
 
     private static Map<String, String> readProperties(Path file) {

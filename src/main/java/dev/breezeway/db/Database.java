@@ -10,6 +10,9 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /** The connection pool, the jOOQ context over it, and the migrations in {@code schema/} applied at open. */
 public final class Database implements AutoCloseable {
@@ -21,7 +24,12 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.embedded = embedded;
         Settings settings = new Settings().withExecuteLogging(false);
-        this.dsl = DSL.using(pool, SQLDialect.MARIADB, settings);
+        // Thread-bound transactions: every query a thread runs inside dsl.transaction(…) joins it, so a
+        // batch of actions can run all-or-nothing and nested service transactions become savepoints.
+        this.dsl = DSL.using(new DefaultConfiguration()
+                .set(SQLDialect.MARIADB)
+                .set(settings)
+                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(pool))));
     }
 
     /**

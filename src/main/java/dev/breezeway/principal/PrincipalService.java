@@ -1,16 +1,46 @@
 package dev.breezeway.principal;
 
+import dev.breezeway.auth.PasswordHasher;
+import dev.breezeway.auth.PasswordPolicy;
+import dev.breezeway.db.Constraints;
 import dev.breezeway.error.AccessSubcode;
 import dev.breezeway.error.ApiException;
+import dev.breezeway.error.FieldType;
+import dev.breezeway.error.Invalid;
+import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.session.Session;
+import dev.breezeway.session.SessionStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 
-/** The rules for reading and changing principals, shared by every face. */
+/**
+ * The rules for reading and changing principals and memberships, shared by every face. Each public
+ * method is one transaction; a repeated call (a client retrying after a lost connection) never
+ * duplicates or corrupts anything.
+ */
 public final class PrincipalService {
+    private final DSLContext db;
     private final PrincipalStore store;
+    private final SessionStore sessions;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final Uuids uuids;
+    private final Clock clock;
 
-    public PrincipalService(PrincipalStore store) {
+    public PrincipalService(DSLContext db, PrincipalStore store, SessionStore sessions, PasswordHasher hasher,
+                            PasswordPolicy policy, Uuids uuids, Clock clock) {
+        this.db = db;
         this.store = store;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.uuids = uuids;
+        this.clock = clock;
     }
 
     /** A principal with its manager, as principal-info shows it. */
@@ -30,7 +60,237 @@ public final class PrincipalService {
         if (!caller.admin() && caller.principalId() != id) {
             throw ApiException.noAccess(AccessSubcode.DENIED);
         }
-        Optional<Principal> manager = store.managerOf(id);
-        return new Detail(p, manager);
+        return new Detail(p, store.managerOf(id));
+    }
+
+    /** A new user: login, names, optional email and password. */
+    public record NewUser(PrincipalType type, String login, String firstName, String lastName, Optional<String> email,
+                          Optional<String> password) {
+    }
+
+    /** A new group: its unique name and optional description. */
+    public record NewGroup(String name, Optional<String> description) {
+    }
+
+    /**
+     * Creates a user in the caller's account. Repeating the same create returns the principal the
+     * first call made; a different principal with the login is a {@code duplicate}.
+     */
+    public Principal createUser(Session caller, NewUser u) {
+        u.password().ifPresent(p -> checkPassword("password", p, u.login()));
+        Optional<String> hash = u.password().map(hasher::hash);
+        String name = fullName(u.firstName(), u.lastName());
+        try {
+            long id = db.transactionResult(tx -> store.insert(tx.dsl(), new PrincipalStore.NewPrincipal(uuids.next(),
+                    caller.accountId(), u.type(), Optional.of(u.login()), Optional.empty(), name,
+                    Optional.of(u.firstName()), Optional.of(u.lastName()), u.email(), Optional.empty(), hash, false)));
+            return store.findById(id).orElseThrow();
+        } catch (DataAccessException e) {
+            if (Constraints.violated(e, "uk_principal_login")) {
+                return store.findByLogin(db, u.login()).filter(p -> isReplay(p, caller, u))
+                        .orElseThrow(() -> duplicate("login"));
+            }
+            if (Constraints.violated(e, "uk_principal_email")) {
+                throw duplicate("email");
+            }
+            throw e;
+        }
+    }
+
+    /** Creates a group; repeating the same create returns the existing group, another one with the name is a duplicate. */
+    public Principal createGroup(Session caller, NewGroup g) {
+        try {
+            long id = db.transactionResult(tx -> store.insert(tx.dsl(), new PrincipalStore.NewPrincipal(uuids.next(),
+                    caller.accountId(), PrincipalType.GROUP, Optional.empty(), Optional.of(g.name()), g.name(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), g.description(), Optional.empty(), false)));
+            return store.findById(id).orElseThrow();
+        } catch (DataAccessException e) {
+            if (Constraints.violated(e, "uk_principal_group_name")) {
+                // Adobe Connect reports a taken group name on "login": a group's login is its name.
+                return store.findGroupByName(db, caller.accountId(), g.name())
+                        .filter(p -> p.type() == PrincipalType.GROUP && p.description().equals(g.description()))
+                        .orElseThrow(() -> duplicate("login"));
+            }
+            throw e;
+        }
+    }
+
+    /** Changes to the standard fields of a user or group; empty fields stay as they are. */
+    public record Update(Optional<String> login, Optional<String> firstName, Optional<String> lastName,
+                         Optional<String> email, Optional<String> name, Optional<String> description) {
+    }
+
+    /** Updates a principal of the caller's account; the same update twice leaves the same state. */
+    public void update(Session caller, long id, Update u) {
+        try {
+            db.transaction(tx -> {
+                Principal p = store.findById(tx.dsl(), id).filter(x -> x.accountId() == caller.accountId())
+                        .orElseThrow(() -> ApiException.invalid(
+                                Invalid.of("principal-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM)));
+                PrincipalStore.Changes c;
+                if (p.type().isGroup()) {
+                    Optional<String> name = u.name();
+                    c = new PrincipalStore.Changes(Optional.empty(), name, name, Optional.empty(), Optional.empty(),
+                            Optional.empty(), u.description());
+                } else {
+                    Optional<String> name = u.firstName().isPresent() || u.lastName().isPresent()
+                            ? Optional.of(fullName(u.firstName().or(p::firstName).orElse(""),
+                            u.lastName().or(p::lastName).orElse("")))
+                            : Optional.empty();
+                    c = new PrincipalStore.Changes(u.login(), Optional.empty(), name, u.firstName(), u.lastName(),
+                            u.email(), Optional.empty());
+                }
+                store.update(tx.dsl(), id, c, clock.instant());
+            });
+        } catch (DataAccessException e) {
+            if (Constraints.violated(e, "uk_principal_login") || Constraints.violated(e, "uk_principal_group_name")) {
+                throw duplicate(Constraints.violated(e, "uk_principal_group_name") ? "name" : "login");
+            }
+            if (Constraints.violated(e, "uk_principal_email")) {
+                throw duplicate("email");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes principals of the caller's account for good: users leave their groups, a group's members
+     * stay. Ids that no longer exist are skipped, so a retried delete succeeds; built-in groups and the
+     * caller itself cannot be deleted.
+     */
+    public void delete(Session caller, List<Long> ids) {
+        db.transaction(tx -> {
+            List<Invalid> problems = new ArrayList<>();
+            LinkedHashSet<Long> existing = new LinkedHashSet<>();
+            for (long id : ids) {
+                Optional<Principal> p = store.findById(tx.dsl(), id).filter(x -> x.accountId() == caller.accountId());
+                if (p.isEmpty()) {
+                    continue;
+                }
+                if (p.get().isPrimary() || id == caller.principalId()) {
+                    problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
+                } else {
+                    existing.add(id);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw ApiException.invalid(problems);
+            }
+            if (!existing.isEmpty()) {
+                store.delete(tx.dsl(), caller.accountId(), existing);
+            }
+        });
+    }
+
+    /** One group-membership-update trio. */
+    public record MembershipChange(long groupId, long principalId, boolean isMember) {
+    }
+
+    /**
+     * Applies membership changes in order, all or none. Adding an existing member or removing a
+     * non-member changes nothing; a change that would make a group contain itself is refused.
+     */
+    public void updateMemberships(Session caller, List<MembershipChange> changes) {
+        db.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            List<Invalid> problems = new ArrayList<>();
+            boolean locked = false;
+            for (MembershipChange c : changes) {
+                Optional<Principal> group = store.findById(t, c.groupId()).filter(g -> g.accountId() == caller.accountId());
+                Optional<Principal> member = store.findById(t, c.principalId()).filter(m -> m.accountId() == caller.accountId());
+                if (group.isEmpty()) {
+                    problems.add(Invalid.of("group-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
+                    continue;
+                }
+                if (!group.get().type().isGroup()) {
+                    problems.add(Invalid.of("group-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
+                    continue;
+                }
+                if (member.isEmpty()) {
+                    problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
+                    continue;
+                }
+                if (!c.isMember()) {
+                    store.removeMember(t, c.groupId(), c.principalId());
+                    continue;
+                }
+                if (member.get().type().isGroup()) {
+                    if (!locked) {
+                        store.lockAccount(t, caller.accountId());
+                        locked = true;
+                    }
+                    if (store.contains(t, c.principalId(), c.groupId())) {
+                        problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
+                        continue;
+                    }
+                }
+                store.addMember(t, c.groupId(), c.principalId());
+            }
+            if (!problems.isEmpty()) {
+                throw ApiException.invalid(problems);
+            }
+        });
+    }
+
+    /**
+     * Sets a user's password. Administrators may set anyone's without the old password; a user sets
+     * its own with {@code oldPassword}. Other sessions of the user end; the caller's stays.
+     */
+    public void changePassword(Session caller, long userId, String password, Optional<String> oldPassword) {
+        Principal target = store.findById(userId).filter(p -> p.accountId() == caller.accountId())
+                .filter(p -> !p.type().isGroup())
+                .orElseThrow(() -> ApiException.invalid(Invalid.of("user-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM)));
+        if (!caller.admin()) {
+            if (caller.principalId() != userId) {
+                throw ApiException.noAccess(AccessSubcode.DENIED);
+            }
+            String old = oldPassword.orElseThrow(() -> ApiException.invalid(
+                    Invalid.of("password-old", FieldType.STRING, InvalidSubcode.MISSING)));
+            Optional<String> hash = store.passwordHash(db, userId);
+            if (hash.isEmpty() || !hasher.verify(old, hash.get())) {
+                throw ApiException.noAccess(AccessSubcode.DENIED);
+            }
+        }
+        checkPassword("password", password, target.breezeLogin());
+        String hash = hasher.hash(password);
+        db.transaction(tx -> {
+            store.setPassword(tx.dsl(), userId, hash, false, clock.instant());
+            sessions.revokeAllOf(tx.dsl(), userId, caller.principalId() == userId ? Optional.of(caller.sessionId())
+                    : Optional.empty(), clock.instant());
+        });
+    }
+
+    /** Refuses a password that breaks the policy: {@code range} for its length, {@code format} otherwise. */
+    public void checkPassword(String field, String password, String... userInputs) {
+        if (password.length() < PasswordPolicy.MIN_LENGTH || password.length() > PasswordPolicy.MAX_LENGTH) {
+            throw ApiException.invalid(Invalid.range(field, FieldType.STRING, PasswordPolicy.MIN_LENGTH,
+                    PasswordPolicy.MAX_LENGTH));
+        }
+        if (policy.violation(password, userInputs).isPresent()) {
+            throw ApiException.invalid(Invalid.of(field, FieldType.STRING, InvalidSubcode.FORMAT));
+        }
+    }
+
+    private boolean isReplay(Principal existing, Session caller, NewUser u) {
+        boolean same = existing.accountId() == caller.accountId() && existing.type() == u.type()
+                && existing.firstName().equals(Optional.of(u.firstName()))
+                && existing.lastName().equals(Optional.of(u.lastName()))
+                && existing.email().map(String::toLowerCase).equals(u.email().map(String::toLowerCase));
+        if (!same) {
+            return false;
+        }
+        if (u.password().isEmpty()) {
+            return true;
+        }
+        Optional<String> hash = store.passwordHash(db, existing.principalId());
+        return hash.isPresent() && hasher.verify(u.password().get(), hash.get());
+    }
+
+    private static ApiException duplicate(String field) {
+        return ApiException.invalid(Invalid.of(field, FieldType.STRING, InvalidSubcode.DUPLICATE));
+    }
+
+    static String fullName(String first, String last) {
+        return (first + " " + last).strip();
     }
 }

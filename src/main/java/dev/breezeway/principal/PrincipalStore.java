@@ -1,11 +1,13 @@
 package dev.breezeway.principal;
 
+import static dev.breezeway.db.gen.Tables.ACCOUNT;
 import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
 import dev.breezeway.db.Times;
 import dev.breezeway.db.gen.tables.records.PrincipalRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.CommonTableExpression;
@@ -117,6 +119,113 @@ public final class PrincipalStore {
                 .limit(1)
                 .fetchOptional()
                 .isPresent();
+    }
+
+    public Optional<Principal> findByLogin(DSLContext tx, String login) {
+        return tx.selectFrom(PRINCIPAL)
+                .where(PRINCIPAL.LOGIN.eq(login).and(PRINCIPAL.DELETED_AT.isNull()))
+                .fetchOptional(PrincipalStore::toPrincipal);
+    }
+
+    public Optional<Principal> findGroupByName(DSLContext tx, long accountId, String name) {
+        return tx.selectFrom(PRINCIPAL)
+                .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.GROUP_NAME.eq(name))
+                        .and(PRINCIPAL.DELETED_AT.isNull()))
+                .fetchOptional(PrincipalStore::toPrincipal);
+    }
+
+    public Optional<Principal> findById(DSLContext tx, long principalId) {
+        return tx.selectFrom(PRINCIPAL)
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.DELETED_AT.isNull()))
+                .fetchOptional(PrincipalStore::toPrincipal);
+    }
+
+    /** The stored password hash of a principal, if it has one. */
+    public Optional<String> passwordHash(DSLContext tx, long principalId) {
+        return tx.select(PRINCIPAL.PASSWORD_HASH).from(PRINCIPAL)
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
+                .fetchOptional(Record1::value1);
+    }
+
+    /** Changed standard fields of a principal; empty means unchanged. */
+    public record Changes(Optional<String> login, Optional<String> groupName, Optional<String> name,
+                          Optional<String> firstName, Optional<String> lastName, Optional<String> email,
+                          Optional<String> description) {
+    }
+
+    /** Applies {@code c} and bumps the version; a no-op change still succeeds (idempotent). */
+    public void update(DSLContext tx, long principalId, Changes c, Instant now) {
+        var u = tx.update(PRINCIPAL).set(PRINCIPAL.UPDATED_AT, Times.toLocal(now));
+        c.login().ifPresent(v -> u.set(PRINCIPAL.LOGIN, v));
+        c.groupName().ifPresent(v -> u.set(PRINCIPAL.GROUP_NAME, v));
+        c.name().ifPresent(v -> u.set(PRINCIPAL.NAME, v));
+        c.firstName().ifPresent(v -> u.set(PRINCIPAL.FIRST_NAME, v));
+        c.lastName().ifPresent(v -> u.set(PRINCIPAL.LAST_NAME, v));
+        c.email().ifPresent(v -> u.set(PRINCIPAL.EMAIL, v));
+        c.description().ifPresent(v -> u.set(PRINCIPAL.DESCRIPTION, v));
+        u.set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
+                .execute();
+    }
+
+    public void setPassword(DSLContext tx, long principalId, String hash, boolean temporary, Instant now) {
+        tx.update(PRINCIPAL)
+                .set(PRINCIPAL.PASSWORD_HASH, hash)
+                .set(PRINCIPAL.PASSWORD_TEMPORARY, temporary)
+                .set(PRINCIPAL.UPDATED_AT, Times.toLocal(now))
+                .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
+                .execute();
+    }
+
+    /** Deletes principals of the account for good; memberships and sessions go with them. */
+    public int delete(DSLContext tx, long accountId, java.util.Collection<Long> ids) {
+        return tx.deleteFrom(PRINCIPAL)
+                .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.PRINCIPAL_ID.in(ids)))
+                .execute();
+    }
+
+    public void removeMember(DSLContext tx, long groupId, long memberId) {
+        tx.deleteFrom(GROUP_MEMBER)
+                .where(GROUP_MEMBER.GROUP_ID.eq(groupId).and(GROUP_MEMBER.MEMBER_ID.eq(memberId)))
+                .execute();
+    }
+
+    /** True if {@code candidateId} is {@code containerId} or lies inside it through nested membership. */
+    public boolean contains(DSLContext tx, long containerId, long candidateId) {
+        if (containerId == candidateId) {
+            return true;
+        }
+        var descendants = DSL.name("descendants");
+        var id = DSL.field(DSL.name("descendants", "id"), SQLDataType.BIGINT);
+        CommonTableExpression<Record1<Long>> cte = descendants.fields("id").as(
+                DSL.select(GROUP_MEMBER.MEMBER_ID).from(GROUP_MEMBER).where(GROUP_MEMBER.GROUP_ID.eq(containerId))
+                        .union(DSL.select(GROUP_MEMBER.MEMBER_ID).from(GROUP_MEMBER)
+                                .join(DSL.table(descendants)).on(GROUP_MEMBER.GROUP_ID.eq(id))));
+        return tx.withRecursive(cte)
+                .selectOne().from(DSL.table(descendants))
+                .where(id.eq(candidateId))
+                .limit(1)
+                .fetchOptional()
+                .isPresent();
+    }
+
+    /** Serializes changes that nest groups in one account, so two of them cannot build a cycle together. */
+    public void lockAccount(DSLContext tx, long accountId) {
+        tx.select(ACCOUNT.ACCOUNT_ID).from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(accountId)).forUpdate().fetch();
+    }
+
+    /** The principals of an account matching {@code q}, at most {@code max} rows. */
+    public List<PrincipalRow> list(long accountId, PrincipalQuery q, int max) {
+        PrincipalListSql sql = new PrincipalListSql(q);
+        var query = db.select(PRINCIPAL.fields()).select(sql.isMemberField())
+                .from(PRINCIPAL)
+                .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.DELETED_AT.isNull()).and(sql.condition()))
+                .orderBy(sql.orderBy())
+                .limit(max)
+                .offset(q.start());
+        return query.fetch(r -> new PrincipalRow(toPrincipal(r.into(PRINCIPAL)),
+                q.membership().isPresent() ? Optional.of(Boolean.TRUE.equals(r.get(sql.isMemberField()))) : Optional.empty()));
     }
 
     static Principal toPrincipal(PrincipalRecord r) {

@@ -100,6 +100,15 @@ public final class SessionStore {
                 .execute();
     }
 
+    /** Revokes every live session of a principal, except {@code keep} if given. */
+    public void revokeAllOf(DSLContext tx, long principalId, Optional<Long> keep, Instant now) {
+        tx.update(AUTH_SESSION)
+                .set(AUTH_SESSION.REVOKED_AT, Times.toLocal(now))
+                .where(AUTH_SESSION.PRINCIPAL_ID.eq(principalId).and(AUTH_SESSION.REVOKED_AT.isNull())
+                        .and(keep.map(AUTH_SESSION.SESSION_ID::ne).orElse(org.jooq.impl.DSL.noCondition())))
+                .execute();
+    }
+
     /** Deletes sessions idle since before {@code cutoff} or revoked before it; returns how many. */
     public int purge(Instant cutoff) {
         return db.deleteFrom(AUTH_SESSION)

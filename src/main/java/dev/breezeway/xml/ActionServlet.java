@@ -1,10 +1,6 @@
 package dev.breezeway.xml;
 
-import dev.breezeway.error.AccessSubcode;
 import dev.breezeway.error.ApiException;
-import dev.breezeway.error.FieldType;
-import dev.breezeway.error.Invalid;
-import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
 import jakarta.servlet.http.Cookie;
@@ -27,13 +23,16 @@ public final class ActionServlet extends HttpServlet {
     public static final String COOKIE = "BREEZESESSION";
     private static final Logger log = LoggerFactory.getLogger(ActionServlet.class);
 
-    private final transient ActionRegistry actions;
+    private final transient Dispatcher dispatcher;
+    private final transient BatchRunner batches;
     private final transient SessionService sessions;
     private final transient RequestReader reader;
     private final transient XmlWriter writer;
 
-    public ActionServlet(ActionRegistry actions, SessionService sessions, RequestReader reader, XmlWriter writer) {
-        this.actions = actions;
+    public ActionServlet(Dispatcher dispatcher, BatchRunner batches, SessionService sessions, RequestReader reader,
+                         XmlWriter writer) {
+        this.dispatcher = dispatcher;
+        this.batches = batches;
         this.sessions = sessions;
         this.reader = reader;
         this.writer = writer;
@@ -52,13 +51,15 @@ public final class ActionServlet extends HttpServlet {
             Optional<String> token = presentedToken(req, params);
             Optional<Session> session = token.flatMap(sessions::resolve);
             RequestInfo info = requestInfo(req);
-            if (parsed.body() instanceof RequestReader.Body.Batch) {
-                throw ApiException.invalid(Invalid.of("params", FieldType.XML, InvalidSubcode.FORMAT));
+            if (parsed.body() instanceof RequestReader.Body.Batch batch) {
+                action = "<actions>";
+                batches.run(batch.xml(), params, token, session, info, body);
+            } else {
+                action = params.first("action").orElse("");
+                Results results = dispatcher.dispatch(action, new Call(params, token, session, info));
+                cookie = results.sessionCookie();
+                writer.writeOk(body, results);
             }
-            action = params.first("action").orElse("");
-            Results results = dispatch(action, new Call(params, token, session, info));
-            cookie = results.sessionCookie();
-            writer.writeOk(body, results);
         } catch (ApiException e) {
             body.reset();
             writer.writeError(body, e);
@@ -74,27 +75,6 @@ public final class ActionServlet extends HttpServlet {
         cookie.ifPresent(t -> resp.addHeader("Set-Cookie", COOKIE + "=" + t + ";HttpOnly;path=/"));
         resp.setContentLength(body.size());
         body.writeTo(resp.getOutputStream());
-    }
-
-    /** Runs one action: the shared dispatch of single calls and batch items. */
-    public Results dispatch(String action, Call call) {
-        if (action.isBlank()) {
-            throw ApiException.invalid(Invalid.of("action", FieldType.ENUM, InvalidSubcode.MISSING));
-        }
-        ActionRegistry.Entry entry = actions.find(action).orElseThrow(
-                () -> ApiException.invalid(Invalid.of("action", FieldType.ENUM, InvalidSubcode.NO_SUCH_ITEM)));
-        switch (entry.access()) {
-            case ANYONE -> {
-            }
-            case LOGGED_IN -> call.session().orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
-            case ADMIN -> {
-                Session s = call.session().orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
-                if (!s.admin()) {
-                    throw ApiException.noAccess(AccessSubcode.DENIED);
-                }
-            }
-        }
-        return entry.action().handle(call);
     }
 
     private static Optional<String> presentedToken(HttpServletRequest req, Params params) {

@@ -50,17 +50,19 @@ public final class XmlWriter {
         });
     }
 
-    /** Writes one {@code <results>} element (no declaration) into an enclosing document, for batches. */
-    public void writeNested(XMLStreamWriter w, Results ok) throws XMLStreamException {
+    /** Writes one {@code <results action="…">} element into an enclosing document, for batches. */
+    public void writeNested(XMLStreamWriter w, String action, Results ok) throws XMLStreamException {
         w.writeStartElement("results");
+        w.writeAttribute("action", action);
         writeOkStatus(w);
         writePayload(w, ok.payload());
         w.writeEndElement();
     }
 
-    /** Writes one failed {@code <results>} element into an enclosing document, for batches. */
-    public void writeNested(XMLStreamWriter w, ApiException e) throws XMLStreamException {
+    /** Writes one failed {@code <results action="…">} element into an enclosing document, for batches. */
+    public void writeNested(XMLStreamWriter w, String action, ApiException e) throws XMLStreamException {
         w.writeStartElement("results");
+        w.writeAttribute("action", action);
         writeStatus(w, e);
         w.writeEndElement();
     }
@@ -93,7 +95,8 @@ public final class XmlWriter {
         });
     }
 
-    private static void writeOkStatus(XMLStreamWriter w) throws XMLStreamException {
+    /** Writes {@code <status code="ok"/>}. */
+    public void writeOkStatus(XMLStreamWriter w) throws XMLStreamException {
         w.writeEmptyElement("status");
         w.writeAttribute("code", StatusCode.OK.wire());
     }
@@ -117,7 +120,8 @@ public final class XmlWriter {
         }
     }
 
-    private static void writeStatus(XMLStreamWriter w, ApiException e) throws XMLStreamException {
+    /** Writes the {@code <status>} of a failure. */
+    public void writeStatus(XMLStreamWriter w, ApiException e) throws XMLStreamException {
         boolean hasChildren = !e.invalids().isEmpty() || e.paramValue().isPresent();
         if (hasChildren) {
             w.writeStartElement("status");

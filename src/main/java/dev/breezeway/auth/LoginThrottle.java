@@ -1,0 +1,76 @@
+package dev.breezeway.auth;
+
+import static dev.breezeway.db.gen.Tables.LOGIN_ATTEMPT;
+
+import dev.breezeway.db.Times;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Locks a login after {@code maxFailures} failed attempts inside a window (Adobe Connect: 5 within
+ * 15 minutes) until the window has passed, whatever password is tried meanwhile.
+ */
+public final class LoginThrottle {
+    private final DSLContext db;
+    private final Clock clock;
+    private final int maxFailures;
+    private final Duration window;
+
+    public LoginThrottle(DSLContext db, Clock clock, int maxFailures, Duration window) {
+        this.db = db;
+        this.clock = clock;
+        this.maxFailures = maxFailures;
+        this.window = window;
+    }
+
+    /** Whole minutes (rounded up) until {@code login} may try again, if it is locked now. */
+    public OptionalInt lockedMinutes(String login) {
+        Instant now = clock.instant();
+        return db.select(LOGIN_ATTEMPT.WINDOW_START, LOGIN_ATTEMPT.FAILURES).from(LOGIN_ATTEMPT)
+                .where(LOGIN_ATTEMPT.LOGIN_KEY.eq(key(login)))
+                .fetchOptional()
+                .filter(r -> r.value2() >= maxFailures)
+                .map(r -> Times.toInstant(r.value1()).plus(window))
+                .filter(until -> until.isAfter(now))
+                .map(until -> OptionalInt.of((int) Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60)))
+                .orElse(OptionalInt.empty());
+    }
+
+    /** Counts a failure; a failure after the window has passed starts a new window. */
+    public void failed(String login) {
+        Instant now = clock.instant();
+        var cutoff = Times.toLocal(now.minus(window));
+        db.insertInto(LOGIN_ATTEMPT)
+                .set(LOGIN_ATTEMPT.LOGIN_KEY, key(login))
+                .set(LOGIN_ATTEMPT.WINDOW_START, Times.toLocal(now))
+                .set(LOGIN_ATTEMPT.FAILURES, 1)
+                .onDuplicateKeyUpdate()
+                // failures is assigned first: MariaDB evaluates assignments left to right.
+                .set(LOGIN_ATTEMPT.FAILURES, DSL.when(LOGIN_ATTEMPT.WINDOW_START.lt(cutoff), DSL.inline(1))
+                        .otherwise(LOGIN_ATTEMPT.FAILURES.plus(1)))
+                .set(LOGIN_ATTEMPT.WINDOW_START, DSL.when(LOGIN_ATTEMPT.WINDOW_START.lt(cutoff), DSL.val(Times.toLocal(now)))
+                        .otherwise(LOGIN_ATTEMPT.WINDOW_START))
+                .execute();
+    }
+
+    /** Forgets the failures of {@code login} after a successful login. */
+    public void succeeded(String login) {
+        db.deleteFrom(LOGIN_ATTEMPT).where(LOGIN_ATTEMPT.LOGIN_KEY.eq(key(login))).execute();
+    }
+
+    /** Deletes windows that have passed; returns how many. */
+    public int purge() {
+        return db.deleteFrom(LOGIN_ATTEMPT)
+                .where(LOGIN_ATTEMPT.WINDOW_START.lt(Times.toLocal(clock.instant().minus(window))))
+                .execute();
+    }
+
+    private static String key(String login) {
+        String k = login.strip();
+        return k.length() <= 255 ? k : k.substring(0, 255);
+    }
+}

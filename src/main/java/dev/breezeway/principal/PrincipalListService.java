@@ -1,0 +1,32 @@
+package dev.breezeway.principal;
+
+import dev.breezeway.error.ApiException;
+import dev.breezeway.session.Session;
+import java.util.List;
+
+/**
+ * Lists principals for any logged-in caller of the account. Without {@code filter-rows} a result
+ * larger than the configured limit is refused with {@code operation-size-error} (the limit as
+ * subcode), so clients page with {@code filter-rows}/{@code filter-start}; a page is at most the limit.
+ */
+public final class PrincipalListService {
+    private final PrincipalStore store;
+    private final int limit;
+
+    public PrincipalListService(PrincipalStore store, int limit) {
+        this.store = store;
+        this.limit = limit;
+    }
+
+    public List<PrincipalRow> list(Session caller, PrincipalQuery q) {
+        if (q.rows().isPresent() && q.rows().get() > limit) {
+            throw ApiException.operationSize(limit);
+        }
+        int max = q.rows().orElse(limit + 1);
+        List<PrincipalRow> rows = store.list(caller.accountId(), q, max);
+        if (q.rows().isEmpty() && rows.size() > limit) {
+            throw ApiException.operationSize(limit);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.breezeway.principal;
+
+import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
+import static dev.breezeway.db.gen.Tables.PRINCIPAL;
+
+import dev.breezeway.db.Times;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/** Turns a {@link PrincipalQuery} into jOOQ conditions and sort fields over the principal table. */
+final class PrincipalListSql {
+    private static final List<String> GROUP_TYPES = Arrays.stream(PrincipalType.values())
+            .filter(PrincipalType::isGroup).map(PrincipalType::wire).toList();
+
+    private final PrincipalQuery q;
+    private final Field<Boolean> isMember;
+
+    PrincipalListSql(PrincipalQuery q) {
+        this.q = q;
+        this.isMember = q.membership().map(PrincipalListSql::membershipCondition)
+                .map(c -> DSL.field(c).as("is_member"))
+                .orElse(DSL.inline(false).as("is_member"));
+    }
+
+    Field<Boolean> isMemberField() {
+        return isMember;
+    }
+
+    Condition condition() {
+        Condition all = DSL.noCondition();
+        Map<String, List<PrincipalQuery.Filter>> groups = new LinkedHashMap<>();
+        for (PrincipalQuery.Filter f : q.filters()) {
+            groups.computeIfAbsent(f.field() + "/" + f.op(), k -> new ArrayList<>()).add(f);
+        }
+        for (List<PrincipalQuery.Filter> same : groups.values()) {
+            Condition any = DSL.noCondition();
+            boolean out = same.get(0).op() == PrincipalQuery.Op.OUT;
+            for (PrincipalQuery.Filter f : same) {
+                for (Optional<Object> v : f.values()) {
+                    Condition c = compare(f.field(), f.op(), v);
+                    any = out ? any.and(c) : (any == DSL.noCondition() ? c : any.or(c));
+                }
+            }
+            all = all.and(any);
+        }
+        if (q.membership().isPresent() && q.membership().get().only().isPresent()) {
+            Condition m = membershipCondition(q.membership().get());
+            all = all.and(q.membership().get().only().get() ? m : DSL.not(m));
+        }
+        return all;
+    }
+
+    List<SortField<?>> orderBy() {
+        List<SortField<?>> out = new ArrayList<>();
+        for (PrincipalQuery.Sort s : q.sorts()) {
+            Field<?> f = s.field() == ListField.IS_MEMBER ? isMember : sortable(s.field());
+            out.add(s.ascending() ? f.asc() : f.desc());
+        }
+        out.add(PRINCIPAL.PRINCIPAL_ID.asc());
+        return out;
+    }
+
+    private static Condition membershipCondition(PrincipalQuery.Membership m) {
+        if (m.groupId().isPresent()) {
+            return DSL.exists(DSL.selectOne().from(GROUP_MEMBER)
+                    .where(GROUP_MEMBER.GROUP_ID.eq(m.groupId().get()).and(GROUP_MEMBER.MEMBER_ID.eq(PRINCIPAL.PRINCIPAL_ID))));
+        }
+        return DSL.exists(DSL.selectOne().from(GROUP_MEMBER)
+                .where(GROUP_MEMBER.GROUP_ID.eq(PRINCIPAL.PRINCIPAL_ID).and(GROUP_MEMBER.MEMBER_ID.eq(m.memberId().orElseThrow()))));
+    }
+
+    private static Field<String> loginExpr() {
+        return DSL.coalesce(PRINCIPAL.LOGIN, PRINCIPAL.NAME);
+    }
+
+    private Field<?> sortable(ListField f) {
+        return switch (f) {
+            case PRINCIPAL_ID -> PRINCIPAL.PRINCIPAL_ID;
+            case ACCOUNT_ID -> PRINCIPAL.ACCOUNT_ID;
+            case TYPE -> PRINCIPAL.TYPE;
+            case HAS_CHILDREN -> DSL.field(PRINCIPAL.TYPE.in(GROUP_TYPES));
+            case IS_PRIMARY -> PRINCIPAL.IS_PRIMARY;
+            case IS_HIDDEN -> PRINCIPAL.IS_HIDDEN;
+            case IS_ECOMMERCE, TRAINING_GROUP_ID -> DSL.inline(0);
+            case NAME -> PRINCIPAL.NAME;
+            case LOGIN, DISPLAY_UID -> loginExpr();
+            case EMAIL -> PRINCIPAL.EMAIL;
+            case DESCRIPTION -> PRINCIPAL.DESCRIPTION;
+            case IS_MEMBER -> isMember;
+            case MANAGER_ID -> PRINCIPAL.MANAGER_ID;
+            case DATE_CREATED -> PRINCIPAL.CREATED_AT;
+            case DATE_MODIFIED -> PRINCIPAL.UPDATED_AT;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private Condition compare(ListField field, PrincipalQuery.Op op, Optional<Object> value) {
+        if (field == ListField.IS_MEMBER) {
+            Condition m = q.membership().map(PrincipalListSql::membershipCondition).orElse(DSL.falseCondition());
+            boolean want = value.map(v -> (Boolean) v).orElse(false);
+            boolean positive = op == PrincipalQuery.Op.OUT ? !want : want;
+            return positive ? m : DSL.not(m);
+        }
+        if (field == ListField.HAS_CHILDREN) {
+            boolean want = value.map(v -> (Boolean) v).orElse(false);
+            boolean groups = op == PrincipalQuery.Op.OUT ? !want : want;
+            return groups ? PRINCIPAL.TYPE.in(GROUP_TYPES) : PRINCIPAL.TYPE.notIn(GROUP_TYPES);
+        }
+        if (field == ListField.IS_ECOMMERCE) {
+            boolean want = value.map(v -> (Boolean) v).orElse(false);
+            return (op == PrincipalQuery.Op.OUT) == want ? DSL.trueCondition() : DSL.falseCondition();
+        }
+        if (field == ListField.TRAINING_GROUP_ID) {
+            boolean empty = value.map(v -> ((String) v).isEmpty()).orElse(true);
+            return (op == PrincipalQuery.Op.OUT) != empty ? DSL.trueCondition() : DSL.falseCondition();
+        }
+        if ((field == ListField.LOGIN || field == ListField.DISPLAY_UID) && op == PrincipalQuery.Op.EQ
+                && value.isPresent()) {
+            String v = (String) value.get();
+            // Spelled out (not COALESCE) so the unique index on login serves exact lookups.
+            return PRINCIPAL.LOGIN.eq(v).or(PRINCIPAL.LOGIN.isNull().and(PRINCIPAL.NAME.eq(v)));
+        }
+        Field<Object> f = (Field<Object>) sortable(field);
+        if (value.isEmpty()) {
+            return op == PrincipalQuery.Op.OUT ? f.isNotNull() : f.isNull();
+        }
+        Object v = value.get() instanceof Instant i ? Times.toLocal(i) : value.get();
+        return switch (op) {
+            case EQ -> f.eq(v);
+            case OUT -> f.isNull().or(f.ne(v));
+            case LIKE -> (field.kind() == ListField.Kind.TEXT ? (Field<String>) (Field<?>) f : f.cast(String.class))
+                    .like("%" + escapeLike(String.valueOf(value.get())) + "%", '!');
+            case GT -> f.gt(v);
+            case LT -> f.lt(v);
+            case GTE -> f.ge(v);
+            case LTE -> f.le(v);
+        };
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

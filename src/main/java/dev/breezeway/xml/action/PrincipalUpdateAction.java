@@ -1,0 +1,126 @@
+package dev.breezeway.xml.action;
+
+import dev.breezeway.error.FieldType;
+import dev.breezeway.error.Invalid;
+import dev.breezeway.error.InvalidSubcode;
+import dev.breezeway.principal.Principal;
+import dev.breezeway.principal.PrincipalService;
+import dev.breezeway.principal.PrincipalType;
+import dev.breezeway.xml.Action;
+import dev.breezeway.xml.Call;
+import dev.breezeway.xml.Params;
+import dev.breezeway.xml.Results;
+import dev.breezeway.xml.model.CreatedPrincipalXml;
+import java.util.Optional;
+
+/**
+ * {@code principal-update}: without {@code principal-id} creates a user ({@code login}, {@code first-name},
+ * {@code last-name}, optional {@code email}, {@code password}, {@code send-email}) or a group
+ * ({@code name}, optional {@code description}) and answers {@code <principal …>}; with it updates the
+ * standard fields and answers a bare {@code ok}. {@code has-children} is required on create.
+ */
+public final class PrincipalUpdateAction implements Action {
+    static final int LOGIN_MAX = 60;
+    static final int NAME_PART_MAX = 254;
+    static final int GROUP_NAME_MAX = 255;
+    static final int EMAIL_MAX = 255;
+    static final int DESCRIPTION_MAX = 4000;
+    private final PrincipalService principals;
+
+    public PrincipalUpdateAction(PrincipalService principals) {
+        this.principals = principals;
+    }
+
+    @Override
+    public Results handle(Call call) {
+        Params p = call.params();
+        Optional<Long> id = p.optionalId("principal-id");
+        if (id.isPresent()) {
+            return update(call, id.get());
+        }
+        if (!p.problems().isEmpty()) {
+            p.throwIfInvalid();
+        }
+        return create(call);
+    }
+
+    private Results update(Call call, long id) {
+        Params p = call.params();
+        var change = new PrincipalService.Update(
+                p.optionalText("login", 1, LOGIN_MAX),
+                p.optionalText("first-name", 1, NAME_PART_MAX),
+                p.optionalText("last-name", 1, NAME_PART_MAX),
+                email(p),
+                p.optionalText("name", 1, GROUP_NAME_MAX),
+                p.optionalText("description", 0, DESCRIPTION_MAX));
+        p.optionalBool("has-children");
+        p.optionalBool("send-email");
+        p.throwIfInvalid();
+        principals.update(call.requireSession(), id, change);
+        return Results.ok();
+    }
+
+    private Results create(Call call) {
+        Params p = call.params();
+        Optional<String> rawHasChildren = p.first("has-children").map(String::strip).filter(s -> !s.isEmpty());
+        Optional<Boolean> hasChildren = p.optionalBool("has-children");
+        if (rawHasChildren.isEmpty()) {
+            p.problem(Invalid.of("has-children", FieldType.LONG, InvalidSubcode.MISSING));
+        }
+        Optional<String> rawType = p.first("type").map(String::strip).filter(s -> !s.isEmpty());
+        Optional<PrincipalType> type = rawType.flatMap(PrincipalType::fromWire);
+        if (rawType.isPresent() && type.isEmpty()) {
+            p.problem(Invalid.of("type", FieldType.STRING, InvalidSubcode.FORMAT));
+        } else if (type.isPresent() && type.get() != PrincipalType.USER && type.get() != PrincipalType.GROUP) {
+            p.problem(Invalid.of("type", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
+        }
+        boolean group = type.map(PrincipalType::isGroup).or(() -> hasChildren).orElse(false);
+        if (type.isPresent() && hasChildren.isPresent() && hasChildren.get() != type.get().isGroup()) {
+            p.problem(Invalid.of("has-children", FieldType.LONG, InvalidSubcode.ILLEGAL_OPERATION));
+        }
+        CreatedPrincipalXml x;
+        if (group) {
+            String name = p.requiredText("name", 1, GROUP_NAME_MAX);
+            Optional<String> description = p.optionalText("description", 0, DESCRIPTION_MAX);
+            p.throwIfInvalid();
+            Principal g = principals.createGroup(call.requireSession(), new PrincipalService.NewGroup(name, description));
+            x = reply(g, rawHasChildren.orElse("1"));
+            x.description = g.description().orElse("");
+        } else {
+            String login = p.requiredText("login", 1, LOGIN_MAX);
+            String first = p.requiredText("first-name", 1, NAME_PART_MAX);
+            String last = p.requiredText("last-name", 1, NAME_PART_MAX);
+            Optional<String> email = email(p);
+            Optional<String> password = p.rawText("password", 1024).filter(s -> !s.isEmpty());
+            Optional<Boolean> sendEmail = p.optionalBool("send-email");
+            if (sendEmail.orElse(false) && email.isEmpty()) {
+                p.problem(Invalid.of("email", FieldType.STRING, InvalidSubcode.MISSING));
+            }
+            p.throwIfInvalid();
+            Principal u = principals.createUser(call.requireSession(),
+                    new PrincipalService.NewUser(PrincipalType.USER, login, first, last, email, password));
+            x = reply(u, rawHasChildren.orElse("0"));
+            x.extLogin = u.breezeLogin();
+        }
+        return Results.ok(x);
+    }
+
+    private static Optional<String> email(Params p) {
+        Optional<String> email = p.optionalText("email", 1, EMAIL_MAX);
+        if (email.isPresent() && !email.get().matches("[^@\\s]+@[^@\\s]+")) {
+            p.problem(Invalid.of("email", FieldType.STRING, InvalidSubcode.FORMAT));
+        }
+        return email;
+    }
+
+    private static CreatedPrincipalXml reply(Principal pr, String hasChildren) {
+        CreatedPrincipalXml x = new CreatedPrincipalXml();
+        x.principalId = Long.toString(pr.principalId());
+        x.accountId = Long.toString(pr.accountId());
+        x.type = pr.type().wire();
+        x.hasChildren = hasChildren;
+        x.name = pr.name();
+        x.login = pr.breezeLogin();
+        return x;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.breezeway.xml.action;
+
+import dev.breezeway.principal.PrincipalService;
+import dev.breezeway.xml.Action;
+import dev.breezeway.xml.Call;
+import dev.breezeway.xml.Results;
+import java.util.List;
+
+/** {@code principals-delete}: deletes each {@code principal-id}; users leave their groups, a group's members stay. */
+public final class PrincipalsDeleteAction implements Action {
+    private final PrincipalService principals;
+
+    public PrincipalsDeleteAction(PrincipalService principals) {
+        this.principals = principals;
+    }
+
+    @Override
+    public Results handle(Call call) {
+        List<Long> ids = call.params().requiredIds("principal-id");
+        call.params().throwIfInvalid();
+        principals.delete(call.requireSession(), ids);
+        return Results.ok();
+    }
+}
