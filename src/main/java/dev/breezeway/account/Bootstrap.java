@@ -53,23 +53,22 @@ public final class Bootstrap {
         String password = adminPassword.orElseGet(Bootstrap::generatePassword);
         String hash = hasher.hash(password);
         try {
-            db.transaction(tx -> {
-                DSLContext t = tx.dsl();
-                long accountId = accounts.insert(t, FIRST_ACCOUNT_NAME);
+            db.transaction(() -> {
+                long accountId = accounts.insert(db, FIRST_ACCOUNT_NAME);
                 long adminsId = 0;
                 for (PrincipalType type : PrincipalType.builtInGroups()) {
-                    long id = principals.insert(t, new PrincipalStore.NewPrincipal(uuids.next(), accountId, type,
+                    long id = principals.insert(db, new PrincipalStore.NewPrincipal(uuids.next(), accountId, type,
                             Optional.empty(), Optional.of(type.defaultName()), type.defaultName(), Optional.empty(),
                             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true));
                     if (type == PrincipalType.ADMINS) {
                         adminsId = id;
                     }
                 }
-                long adminId = principals.insert(t, new PrincipalStore.NewPrincipal(uuids.next(), accountId,
+                long adminId = principals.insert(db, new PrincipalStore.NewPrincipal(uuids.next(), accountId,
                         PrincipalType.USER, Optional.of(adminLogin), Optional.empty(), "Administrator",
                         Optional.of("Administrator"), Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of(hash), false));
-                principals.addMember(t, adminsId, adminId);
+                principals.addMember(db, adminsId, adminId);
             });
         } catch (DataAccessException e) {
             if (Constraints.violated(e, "uk_account_name")) {

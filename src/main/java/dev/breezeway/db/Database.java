@@ -24,8 +24,10 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.embedded = embedded;
         Settings settings = new Settings().withExecuteLogging(false);
-        // Thread-bound transactions: every query a thread runs inside dsl.transaction(…) joins it, so a
-        // batch of actions can run all-or-nothing and nested service transactions become savepoints.
+        // Thread-bound transactions: every query a thread runs inside dsl.transaction(() -> …) joins it,
+        // so a batch of actions runs all-or-nothing and a service's own transaction nested in it becomes a
+        // savepoint. Services therefore write transactions as dsl.transaction(() -> …) over the same
+        // DSLContext, not with tx.dsl() (a derived context would lose the nesting and commit early).
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.MARIADB)
                 .set(settings)

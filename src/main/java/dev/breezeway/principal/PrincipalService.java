@@ -81,7 +81,7 @@ public final class PrincipalService {
         Optional<String> hash = u.password().map(hasher::hash);
         String name = fullName(u.firstName(), u.lastName());
         try {
-            long id = db.transactionResult(tx -> store.insert(tx.dsl(), new PrincipalStore.NewPrincipal(uuids.next(),
+            long id = db.transactionResult(() -> store.insert(db, new PrincipalStore.NewPrincipal(uuids.next(),
                     caller.accountId(), u.type(), Optional.of(u.login()), Optional.empty(), name,
                     Optional.of(u.firstName()), Optional.of(u.lastName()), u.email(), Optional.empty(), hash, false)));
             return store.findById(id).orElseThrow();
@@ -100,7 +100,7 @@ public final class PrincipalService {
     /** Creates a group; repeating the same create returns the existing group, another one with the name is a duplicate. */
     public Principal createGroup(Session caller, NewGroup g) {
         try {
-            long id = db.transactionResult(tx -> store.insert(tx.dsl(), new PrincipalStore.NewPrincipal(uuids.next(),
+            long id = db.transactionResult(() -> store.insert(db, new PrincipalStore.NewPrincipal(uuids.next(),
                     caller.accountId(), PrincipalType.GROUP, Optional.empty(), Optional.of(g.name()), g.name(),
                     Optional.empty(), Optional.empty(), Optional.empty(), g.description(), Optional.empty(), false)));
             return store.findById(id).orElseThrow();
@@ -123,8 +123,8 @@ public final class PrincipalService {
     /** Updates a principal of the caller's account; the same update twice leaves the same state. */
     public void update(Session caller, long id, Update u) {
         try {
-            db.transaction(tx -> {
-                Principal p = store.findById(tx.dsl(), id).filter(x -> x.accountId() == caller.accountId())
+            db.transaction(() -> {
+                Principal p = store.findById(db, id).filter(x -> x.accountId() == caller.accountId())
                         .orElseThrow(() -> ApiException.invalid(
                                 Invalid.of("principal-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM)));
                 PrincipalStore.Changes c;
@@ -140,7 +140,7 @@ public final class PrincipalService {
                     c = new PrincipalStore.Changes(u.login(), Optional.empty(), name, u.firstName(), u.lastName(),
                             u.email(), Optional.empty());
                 }
-                store.update(tx.dsl(), id, c, clock.instant());
+                store.update(db, id, c, clock.instant());
             });
         } catch (DataAccessException e) {
             if (Constraints.violated(e, "uk_principal_login") || Constraints.violated(e, "uk_principal_group_name")) {
@@ -159,11 +159,11 @@ public final class PrincipalService {
      * caller itself cannot be deleted.
      */
     public void delete(Session caller, List<Long> ids) {
-        db.transaction(tx -> {
+        db.transaction(() -> {
             List<Invalid> problems = new ArrayList<>();
             LinkedHashSet<Long> existing = new LinkedHashSet<>();
             for (long id : ids) {
-                Optional<Principal> p = store.findById(tx.dsl(), id).filter(x -> x.accountId() == caller.accountId());
+                Optional<Principal> p = store.findById(db, id).filter(x -> x.accountId() == caller.accountId());
                 if (p.isEmpty()) {
                     continue;
                 }
@@ -177,7 +177,7 @@ public final class PrincipalService {
                 throw ApiException.invalid(problems);
             }
             if (!existing.isEmpty()) {
-                store.delete(tx.dsl(), caller.accountId(), existing);
+                store.delete(db, caller.accountId(), existing);
             }
         });
     }
@@ -191,13 +191,12 @@ public final class PrincipalService {
      * non-member changes nothing; a change that would make a group contain itself is refused.
      */
     public void updateMemberships(Session caller, List<MembershipChange> changes) {
-        db.transaction(tx -> {
-            DSLContext t = tx.dsl();
+        db.transaction(() -> {
             List<Invalid> problems = new ArrayList<>();
             boolean locked = false;
             for (MembershipChange c : changes) {
-                Optional<Principal> group = store.findById(t, c.groupId()).filter(g -> g.accountId() == caller.accountId());
-                Optional<Principal> member = store.findById(t, c.principalId()).filter(m -> m.accountId() == caller.accountId());
+                Optional<Principal> group = store.findById(db, c.groupId()).filter(g -> g.accountId() == caller.accountId());
+                Optional<Principal> member = store.findById(db, c.principalId()).filter(m -> m.accountId() == caller.accountId());
                 if (group.isEmpty()) {
                     problems.add(Invalid.of("group-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
                     continue;
@@ -211,20 +210,20 @@ public final class PrincipalService {
                     continue;
                 }
                 if (!c.isMember()) {
-                    store.removeMember(t, c.groupId(), c.principalId());
+                    store.removeMember(db, c.groupId(), c.principalId());
                     continue;
                 }
                 if (member.get().type().isGroup()) {
                     if (!locked) {
-                        store.lockAccount(t, caller.accountId());
+                        store.lockAccount(db, caller.accountId());
                         locked = true;
                     }
-                    if (store.contains(t, c.principalId(), c.groupId())) {
+                    if (store.contains(db, c.principalId(), c.groupId())) {
                         problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
                         continue;
                     }
                 }
-                store.addMember(t, c.groupId(), c.principalId());
+                store.addMember(db, c.groupId(), c.principalId());
             }
             if (!problems.isEmpty()) {
                 throw ApiException.invalid(problems);
@@ -253,9 +252,9 @@ public final class PrincipalService {
         }
         checkPassword("password", password, target.breezeLogin());
         String hash = hasher.hash(password);
-        db.transaction(tx -> {
-            store.setPassword(tx.dsl(), userId, hash, false, clock.instant());
-            sessions.revokeAllOf(tx.dsl(), userId, caller.principalId() == userId ? Optional.of(caller.sessionId())
+        db.transaction(() -> {
+            store.setPassword(db, userId, hash, false, clock.instant());
+            sessions.revokeAllOf(db, userId, caller.principalId() == userId ? Optional.of(caller.sessionId())
                     : Optional.empty(), clock.instant());
         });
     }
