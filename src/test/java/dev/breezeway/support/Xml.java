@@ -31,7 +31,16 @@ public final class Xml {
      * same order of elements, values ignored (fixtures give shapes, never values).
      */
     public static void assertSameShape(String expected, String actual) {
-        Diff diff = DiffBuilder.compare(Input.fromString(expected)).withTest(Input.fromString(actual))
+        assertSameShape(expected, actual, false);
+    }
+
+    /** As {@link #assertSameShape(String, String)}; with {@code anyOrder} sibling elements may come in another order. */
+    public static void assertSameShape(String expected, String actual, boolean anyOrder) {
+        DiffBuilder builder = DiffBuilder.compare(Input.fromString(expected)).withTest(Input.fromString(actual));
+        if (anyOrder) {
+            builder = builder.withNodeMatcher(new DefaultNodeMatcher(ElementSelectors.byName));
+        }
+        Diff diff = builder
                 .ignoreWhitespace().ignoreComments()
                 .withNodeFilter(n -> n.getNodeType() != org.w3c.dom.Node.TEXT_NODE
                         && n.getNodeType() != org.w3c.dom.Node.CDATA_SECTION_NODE)
