@@ -1,12 +1,19 @@
 package dev.breezeway;
 
 import dev.breezeway.account.AccountStore;
+import dev.breezeway.acl.AclObjectStore;
+import dev.breezeway.acl.PermissionService;
+import dev.breezeway.acl.PermissionStore;
 import dev.breezeway.account.Bootstrap;
 import dev.breezeway.auth.AuthService;
 import dev.breezeway.auth.PasswordHasher;
 import dev.breezeway.auth.PasswordPolicy;
 import dev.breezeway.config.AppConfig;
 import dev.breezeway.db.Database;
+import dev.breezeway.field.AclFieldService;
+import dev.breezeway.field.AclFieldStore;
+import dev.breezeway.field.CustomFieldService;
+import dev.breezeway.field.CustomFieldStore;
 import dev.breezeway.http.HealthServlet;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalStore;
@@ -19,13 +26,28 @@ import dev.breezeway.xml.ActionRegistry;
 import dev.breezeway.xml.ActionServlet;
 import dev.breezeway.xml.RequestReader;
 import dev.breezeway.xml.XmlWriter;
+import dev.breezeway.xml.action.AclFieldInfoAction;
+import dev.breezeway.xml.action.AclFieldListAction;
+import dev.breezeway.xml.action.AclFieldUpdateAction;
 import dev.breezeway.xml.action.CommonInfoAction;
+import dev.breezeway.xml.action.CustomFieldUpdateAction;
+import dev.breezeway.xml.action.CustomFieldsAction;
+import dev.breezeway.xml.action.CustomFieldsDeleteAction;
 import dev.breezeway.xml.action.LoginAction;
 import dev.breezeway.xml.action.LogoutAction;
+import dev.breezeway.xml.action.PermissionsInfoAction;
+import dev.breezeway.xml.action.PermissionsResetAction;
+import dev.breezeway.xml.action.PermissionsUpdateAction;
 import dev.breezeway.xml.action.PrincipalInfoAction;
+import dev.breezeway.xml.model.AclFieldListXml;
+import dev.breezeway.xml.model.AclFieldsXml;
 import dev.breezeway.xml.model.CommonXml;
 import dev.breezeway.xml.model.ContactXml;
+import dev.breezeway.xml.model.CustomFieldXml;
+import dev.breezeway.xml.model.CustomFieldsXml;
 import dev.breezeway.xml.model.ManagerXml;
+import dev.breezeway.xml.model.PermissionXml;
+import dev.breezeway.xml.model.PermissionsXml;
 import dev.breezeway.xml.model.PreferencesXml;
 import dev.breezeway.xml.model.PrincipalXml;
 import jakarta.servlet.http.HttpServlet;
@@ -70,6 +92,11 @@ public final class App implements AutoCloseable {
                 config.sessionIdleTimeout());
         PrincipalService principalService = new PrincipalService(principals);
         AuthService auth = new AuthService(principals, sessions, hasher, clock);
+        AclObjectStore aclObjects = new AclObjectStore(db);
+        CustomFieldStore customFieldStore = new CustomFieldStore(db);
+        CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock);
+        AclFieldService aclFields = new AclFieldService(db, aclObjects, customFieldStore, new AclFieldStore(db), clock);
+        PermissionService permissions = new PermissionService(db, aclObjects, new PermissionStore(db), clock);
 
         new Bootstrap(db, accounts, principals, hasher, policy, uuids).run(config.adminLogin(), config.adminPassword());
 
@@ -77,11 +104,22 @@ public final class App implements AutoCloseable {
                 .add("common-info", Access.ANYONE, new CommonInfoAction(sessions, clock, VERSION))
                 .add("login", Access.ANYONE, new LoginAction(auth))
                 .add("logout", Access.ANYONE, new LogoutAction(sessions))
-                .add("principal-info", Access.LOGGED_IN, new PrincipalInfoAction(principalService))
+                .add("principal-info", Access.LOGGED_IN, new PrincipalInfoAction(principalService, aclFields))
+                // Definitions are not personal data; values are filtered per caller by AclFieldService.
+                .add("custom-fields", Access.LOGGED_IN, new CustomFieldsAction(customFields))
+                .add("custom-field-update", Access.ADMIN, new CustomFieldUpdateAction(customFields))
+                .add("custom-fields-delete", Access.ADMIN, new CustomFieldsDeleteAction(customFields))
+                .add("acl-field-info", Access.LOGGED_IN, new AclFieldInfoAction(aclFields))
+                .add("acl-field-list", Access.LOGGED_IN, new AclFieldListAction(aclFields))
+                .add("acl-field-update", Access.ADMIN, new AclFieldUpdateAction(aclFields))
+                .add("permissions-info", Access.ADMIN, new PermissionsInfoAction(permissions))
+                .add("permissions-update", Access.ADMIN, new PermissionsUpdateAction(permissions))
+                .add("permissions-reset", Access.ADMIN, new PermissionsResetAction(permissions))
                 .build();
 
         this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
-                PreferencesXml.class, PrincipalXml.class));
+                PreferencesXml.class, PrincipalXml.class, CustomFieldXml.class, CustomFieldsXml.class,
+                AclFieldsXml.class, AclFieldListXml.class, PermissionsXml.class, PermissionXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         servlets.put("/api/xml", new ActionServlet(actions, sessions, reader, xmlWriter));
         servlets.put("/healthz", new HealthServlet(database));
