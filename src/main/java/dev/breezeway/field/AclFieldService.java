@@ -51,8 +51,11 @@ public final class AclFieldService {
         }
     }
 
-    /** One value to write, e.g. acl-id 1000009, field 900000003, "Belgium"; an empty value removes it. */
-    public record Write(long aclId, long fieldId, String value) {
+    /**
+     * One value to write, e.g. acl-id 1000009, field 900000003, "Belgium"; an empty value removes it.
+     * An empty field id stands for a field-id that cannot name a custom field, e.g. {@code first-name}.
+     */
+    public record Write(long aclId, OptionalLong fieldId, String value) {
     }
 
     /**
@@ -115,7 +118,8 @@ public final class AclFieldService {
                 if (kind.isEmpty()) {
                     problems.add(Invalid.of("acl-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
                 }
-                boolean applies = fields.findForShare(t, caller.accountId(), w.fieldId())
+                boolean applies = w.fieldId().isPresent() && fields.findForShare(t, caller.accountId(),
+                                w.fieldId().getAsLong())
                         .filter(f -> kind.isEmpty() || f.objectType().appliesTo(kind.get())).isPresent();
                 if (!applies) {
                     problems.add(NO_SUCH_FIELD);
@@ -125,16 +129,17 @@ public final class AclFieldService {
                 throw ApiException.invalid(problems);
             }
             for (Write w : writes) {
+                long fieldId = w.fieldId().getAsLong();
                 if (w.value().isEmpty()) {
-                    values.remove(t, w.aclId(), w.fieldId());
+                    values.remove(t, w.aclId(), fieldId);
                 } else {
-                    values.put(t, w.aclId(), w.fieldId(), w.value(), clock.instant());
+                    values.put(t, w.aclId(), fieldId, w.value(), clock.instant());
                 }
             }
         });
     }
 
     private static ApiException noSuchField() {
-        return ApiException.invalid(NO_SUCH_FIELD);
+        return ApiException.invalid(Invalid.of("field-id", FieldType.STRING, InvalidSubcode.NO_SUCH_ITEM));
     }
 }

@@ -42,10 +42,10 @@ public final class AclFieldUpdateAction implements Action {
         List<AclFieldService.Write> writes = new ArrayList<>();
         for (ParamGroups.Group g : trios) {
             OptionalLong aclId = ActionParams.groupId(p, "acl-id", g.get(0));
-            OptionalLong fieldId = fieldId(p, g.get(1));
+            Optional<OptionalLong> fieldId = fieldId(p, g.get(1));
             Optional<String> value = value(p, g.get(2));
             if (aclId.isPresent() && fieldId.isPresent() && value.isPresent()) {
-                writes.add(new AclFieldService.Write(aclId.getAsLong(), fieldId.getAsLong(), value.get()));
+                writes.add(new AclFieldService.Write(aclId.getAsLong(), fieldId.get(), value.get()));
             }
         }
         p.throwIfInvalid();
@@ -53,17 +53,14 @@ public final class AclFieldUpdateAction implements Action {
         return Results.ok();
     }
 
-    private static OptionalLong fieldId(Params p, Optional<String> raw) {
+    /** The custom field id, empty inside if the value cannot name one (the service reports it); empty if missing. */
+    private static Optional<OptionalLong> fieldId(Params p, Optional<String> raw) {
         Optional<String> v = raw.map(String::strip).filter(s -> !s.isEmpty());
         if (v.isEmpty()) {
             p.problem(Invalid.of("field-id", FieldType.ID, InvalidSubcode.MISSING));
-            return OptionalLong.empty();
+            return Optional.empty();
         }
-        OptionalLong id = ActionParams.customFieldId(v.get());
-        if (id.isEmpty()) {
-            p.problem(Invalid.of("field-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
-        }
-        return id;
+        return Optional.of(ActionParams.customFieldId(v.get()));
     }
 
     private static Optional<String> value(Params p, Optional<String> raw) {

@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.breezeway.support.BreezeClient;
 import dev.breezeway.support.TestPrincipals;
 import dev.breezeway.support.TestServer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +47,7 @@ class CustomFieldsHttpTest {
 
     /** Creates a text field that is neither required nor primary unless {@code overrides} say otherwise. */
     private static String create(String name, String objectType, String... overrides) {
-        java.util.Map<String, String> kv = new java.util.LinkedHashMap<>();
+        Map<String, String> kv = new LinkedHashMap<>();
         kv.put("object-type", objectType);
         kv.put("permission-id", "manage");
         kv.put("name", name);
@@ -55,7 +58,7 @@ class CustomFieldsHttpTest {
             kv.put(overrides[i], overrides[i + 1]);
         }
         String body = admin.call("custom-field-update", kv.entrySet().stream()
-                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new));
+                .flatMap(e -> Stream.of(e.getKey(), e.getValue())).toArray(String[]::new));
         assertThat(status(body)).as(body).isEqualTo("ok");
         return xpath(body, "/results/field/@field-id");
     }
