@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SelectLimitStep;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -68,7 +70,7 @@ public final class ListQueries {
     }
 
     /** Applies {@code filter-start} and {@code filter-rows} to a select. */
-    public static <R extends org.jooq.Record> org.jooq.Select<R> page(SelectLimitStep<R> select, ListQuery q) {
+    public static <R extends Record> Select<R> page(SelectLimitStep<R> select, ListQuery q) {
         if (q.rows().isPresent()) {
             return select.limit(q.rows().getAsInt()).offset(q.start());
         }
