@@ -1,10 +1,10 @@
 package dev.breezeway;
 
 import dev.breezeway.account.AccountStore;
+import dev.breezeway.account.Bootstrap;
 import dev.breezeway.acl.AclObjectStore;
 import dev.breezeway.acl.PermissionService;
 import dev.breezeway.acl.PermissionStore;
-import dev.breezeway.account.Bootstrap;
 import dev.breezeway.auth.AuthService;
 import dev.breezeway.auth.PasswordHasher;
 import dev.breezeway.auth.PasswordPolicy;
