@@ -2,12 +2,19 @@ package dev.breezeway;
 
 import dev.breezeway.account.AccountStore;
 import dev.breezeway.account.Bootstrap;
+import dev.breezeway.acl.AclObjectStore;
+import dev.breezeway.acl.PermissionService;
+import dev.breezeway.acl.PermissionStore;
 import dev.breezeway.auth.AuthService;
 import dev.breezeway.auth.LoginThrottle;
 import dev.breezeway.auth.PasswordHasher;
 import dev.breezeway.auth.PasswordPolicy;
 import dev.breezeway.config.AppConfig;
 import dev.breezeway.db.Database;
+import dev.breezeway.field.AclFieldService;
+import dev.breezeway.field.AclFieldStore;
+import dev.breezeway.field.CustomFieldService;
+import dev.breezeway.field.CustomFieldStore;
 import dev.breezeway.http.HealthServlet;
 import dev.breezeway.principal.PrincipalListService;
 import dev.breezeway.principal.PrincipalService;
@@ -23,6 +30,9 @@ import dev.breezeway.xml.BatchRunner;
 import dev.breezeway.xml.Dispatcher;
 import dev.breezeway.xml.RequestReader;
 import dev.breezeway.xml.XmlWriter;
+import dev.breezeway.xml.action.AclFieldInfoAction;
+import dev.breezeway.xml.action.AclFieldListAction;
+import dev.breezeway.xml.action.AclFieldUpdateAction;
 import dev.breezeway.xml.action.CommonInfoAction;
 import dev.breezeway.xml.action.GroupMembershipUpdateAction;
 import dev.breezeway.xml.action.PrincipalListAction;
@@ -30,13 +40,25 @@ import dev.breezeway.xml.action.PrincipalUpdateAction;
 import dev.breezeway.xml.action.PrincipalsDeleteAction;
 import dev.breezeway.xml.action.UserAccountsAction;
 import dev.breezeway.xml.action.UserUpdatePwdAction;
+import dev.breezeway.xml.action.CustomFieldUpdateAction;
+import dev.breezeway.xml.action.CustomFieldsAction;
+import dev.breezeway.xml.action.CustomFieldsDeleteAction;
 import dev.breezeway.xml.action.LoginAction;
 import dev.breezeway.xml.action.LogoutAction;
+import dev.breezeway.xml.action.PermissionsInfoAction;
+import dev.breezeway.xml.action.PermissionsResetAction;
+import dev.breezeway.xml.action.PermissionsUpdateAction;
 import dev.breezeway.xml.action.PrincipalInfoAction;
+import dev.breezeway.xml.model.AclFieldListXml;
+import dev.breezeway.xml.model.AclFieldsXml;
 import dev.breezeway.xml.model.CommonXml;
 import dev.breezeway.xml.model.ContactXml;
 import dev.breezeway.xml.model.CreatedPrincipalXml;
+import dev.breezeway.xml.model.CustomFieldXml;
+import dev.breezeway.xml.model.CustomFieldsXml;
 import dev.breezeway.xml.model.ManagerXml;
+import dev.breezeway.xml.model.PermissionXml;
+import dev.breezeway.xml.model.PermissionsXml;
 import dev.breezeway.xml.model.PreferencesXml;
 import dev.breezeway.xml.model.PrincipalListXml;
 import dev.breezeway.xml.model.PrincipalXml;
@@ -86,6 +108,11 @@ public final class App implements AutoCloseable {
         PrincipalListService principalList = new PrincipalListService(principals, config.listLimit());
         LoginThrottle throttle = new LoginThrottle(db, clock, config.loginMaxFailures(), config.loginLockWindow());
         AuthService auth = new AuthService(principals, sessions, hasher, throttle, clock);
+        AclObjectStore aclObjects = new AclObjectStore(db);
+        CustomFieldStore customFieldStore = new CustomFieldStore(db);
+        CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock);
+        AclFieldService aclFields = new AclFieldService(db, aclObjects, customFieldStore, new AclFieldStore(db), clock);
+        PermissionService permissions = new PermissionService(db, aclObjects, new PermissionStore(db), clock);
 
         new Bootstrap(db, accounts, principals, hasher, policy, uuids).run(config.adminLogin(), config.adminPassword());
 
@@ -93,18 +120,29 @@ public final class App implements AutoCloseable {
                 .add("common-info", Access.ANYONE, new CommonInfoAction(sessions, clock, VERSION))
                 .add("login", Access.ANYONE, new LoginAction(auth))
                 .add("logout", Access.ANYONE, new LogoutAction(sessions))
+                .add("principal-info", Access.LOGGED_IN, new PrincipalInfoAction(principalService, aclFields))
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(auth, accounts))
-                .add("principal-info", Access.LOGGED_IN, new PrincipalInfoAction(principalService))
                 .add("principal-list", Access.LOGGED_IN, new PrincipalListAction(principalList))
                 .add("principal-update", Access.ADMIN, new PrincipalUpdateAction(principalService))
                 .add("principals-delete", Access.ADMIN, new PrincipalsDeleteAction(principalService))
                 .add("group-membership-update", Access.ADMIN, new GroupMembershipUpdateAction(principalService))
                 .add("user-update-pwd", Access.LOGGED_IN, new UserUpdatePwdAction(principalService))
+                // Definitions are not personal data; values are filtered per caller by AclFieldService.
+                .add("custom-fields", Access.LOGGED_IN, new CustomFieldsAction(customFields))
+                .add("custom-field-update", Access.ADMIN, new CustomFieldUpdateAction(customFields))
+                .add("custom-fields-delete", Access.ADMIN, new CustomFieldsDeleteAction(customFields))
+                .add("acl-field-info", Access.LOGGED_IN, new AclFieldInfoAction(aclFields))
+                .add("acl-field-list", Access.LOGGED_IN, new AclFieldListAction(aclFields))
+                .add("acl-field-update", Access.ADMIN, new AclFieldUpdateAction(aclFields))
+                .add("permissions-info", Access.ADMIN, new PermissionsInfoAction(permissions))
+                .add("permissions-update", Access.ADMIN, new PermissionsUpdateAction(permissions))
+                .add("permissions-reset", Access.ADMIN, new PermissionsResetAction(permissions))
                 .build();
 
         this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
                 PreferencesXml.class, PrincipalXml.class, PrincipalListXml.class, CreatedPrincipalXml.class,
-                UsersXml.class));
+                UsersXml.class, CustomFieldXml.class, CustomFieldsXml.class, AclFieldsXml.class, AclFieldListXml.class,
+                PermissionsXml.class, PermissionXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Dispatcher dispatcher = new Dispatcher(actions);
         servlets.put("/api/xml", new ActionServlet(dispatcher, new BatchRunner(dispatcher, xmlWriter, db), sessions,

@@ -8,7 +8,9 @@ public enum InvalidSubcode {
     RANGE("range"),
     NO_SUCH_ITEM("no-such-item"),
     ILLEGAL_OPERATION("illegal-operation"),
-    INVALID_TYPE("invalid-type");
+    INVALID_TYPE("invalid-type"),
+    /** A per-account limit is reached, e.g. a ninth custom field for one object type. */
+    LIMIT_REACHED("limit-reached");
 
     private final String wire;
 

@@ -1,5 +1,6 @@
 package dev.breezeway.xml.action;
 
+import dev.breezeway.field.AclFieldService;
 import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.xml.Action;
@@ -14,13 +15,16 @@ import java.util.List;
 /**
  * {@code principal-info} ({@code principal-id}): for users {@code <contact>}, {@code <manager>} when
  * set, {@code <preferences>} and {@code <principal>}; for groups only {@code <principal>}. Unknown
- * ids are {@code no-data}.
+ * ids are {@code no-data}. The principal's custom field values end its {@code <principal>} as
+ * {@code <x-FIELDID>value</x-FIELDID>}.
  */
 public final class PrincipalInfoAction implements Action {
     private final PrincipalService principals;
+    private final AclFieldService fields;
 
-    public PrincipalInfoAction(PrincipalService principals) {
+    public PrincipalInfoAction(PrincipalService principals, AclFieldService fields) {
         this.principals = principals;
+        this.fields = fields;
     }
 
     @Override
@@ -43,7 +47,7 @@ public final class PrincipalInfoAction implements Action {
             prefs.timeZoneId = Integer.toString(p.timeZoneId());
             out.add(prefs);
         }
-        out.add(PrincipalXmls.info(p));
+        out.add(PrincipalXmls.info(p, fields.customValuesOf(p.principalId())));
         return Results.ok(out.toArray());
     }
 }

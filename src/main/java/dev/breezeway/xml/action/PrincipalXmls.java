@@ -1,15 +1,36 @@
 package dev.breezeway.xml.action;
 
+import dev.breezeway.field.AclFieldStore;
 import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.PrincipalRow;
 import dev.breezeway.xml.model.PrincipalListXml;
 import java.util.List;
 import dev.breezeway.xml.model.ManagerXml;
 import dev.breezeway.xml.model.PrincipalXml;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** Renders principals in the shapes of principal-info, e.g. {@code <principal … type="user">}. */
 final class PrincipalXmls {
     private PrincipalXmls() {
+    }
+
+    /** principal-info's {@code <principal>} with the custom field values as {@code <x-FIELDID>} elements. */
+    static PrincipalXml info(Principal p, List<AclFieldStore.CustomValue> customValues) {
+        PrincipalXml x = info(p);
+        if (customValues.isEmpty()) {
+            return x;
+        }
+        Document doc = newDocument();
+        for (AclFieldStore.CustomValue v : customValues) {
+            Element e = doc.createElementNS(null, "x-" + v.fieldId());
+            e.setTextContent(v.value());
+            x.customFields.add(e);
+        }
+        return x;
     }
 
     static PrincipalXml info(Principal p) {
@@ -80,5 +101,13 @@ final class PrincipalXmls {
         x.firstName = m.firstName().orElse("");
         x.lastName = m.lastName().orElse("");
         return x;
+    }
+
+    private static Document newDocument() {
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no DOM implementation", e);
+        }
     }
 }

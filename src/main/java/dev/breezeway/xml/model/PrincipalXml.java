@@ -2,20 +2,26 @@ package dev.breezeway.xml.model;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Element;
 
 /**
  * The {@code <principal>} of principal-info (also {@code <manager>} with the same shape), e.g.
  * {@code <principal account-id="1" disabled="" has-children="false" is-ecommerce="false" is-hidden="false"
  * is-primary="false" principal-id="1000009" tos-status="" type="user"><ext-login>…</ext-login>…</principal>}.
+ * Custom field values follow the standard elements as {@code <x-FIELDID>value</x-FIELDID>}, e.g.
+ * {@code <x-900000003>Belgium</x-900000003>}; their names vary, hence DOM elements.
  */
 @XmlRootElement(name = "principal")
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(propOrder = {"description", "extLogin", "login", "name", "email", "firstName", "lastName",
-        "accountExpiryLoginNotif", "dontShowLoginNotif"})
+        "accountExpiryLoginNotif", "dontShowLoginNotif", "customFields"})
 public final class PrincipalXml {
     @XmlAttribute(name = "account-id")
     public String accountId;
@@ -53,4 +59,6 @@ public final class PrincipalXml {
     public String accountExpiryLoginNotif;
     @XmlElement(name = "dont-show-login-notif")
     public String dontShowLoginNotif;
+    @XmlAnyElement
+    public List<Element> customFields = new ArrayList<>();
 }

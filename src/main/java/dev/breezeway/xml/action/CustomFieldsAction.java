@@ -1,0 +1,34 @@
+package dev.breezeway.xml.action;
+
+import dev.breezeway.field.CustomFieldService;
+import dev.breezeway.field.CustomFieldStore;
+import dev.breezeway.query.ListQuery;
+import dev.breezeway.xml.Action;
+import dev.breezeway.xml.Call;
+import dev.breezeway.xml.FilterParams;
+import dev.breezeway.xml.Results;
+import dev.breezeway.xml.model.CustomFieldsXml;
+import java.util.Set;
+
+/**
+ * {@code custom-fields}: the custom field definitions of the caller's account, filtered and sorted on
+ * any attribute or element, e.g. {@code filter-object-type=object-type-principal&filter-like-name=phone}.
+ * Any logged-in principal may read them: definitions hold no personal data.
+ */
+public final class CustomFieldsAction implements Action {
+    private static final Set<String> FIELDS = Set.copyOf(CustomFieldStore.LIST_FIELDS);
+    private final CustomFieldService fields;
+
+    public CustomFieldsAction(CustomFieldService fields) {
+        this.fields = fields;
+    }
+
+    @Override
+    public Results handle(Call call) {
+        ListQuery q = FilterParams.read(call.params(), FIELDS);
+        call.params().throwIfInvalid();
+        CustomFieldsXml x = new CustomFieldsXml();
+        fields.list(call.requireSession(), q).forEach(f -> x.fields.add(FieldXmls.field(f)));
+        return Results.ok(x);
+    }
+}
