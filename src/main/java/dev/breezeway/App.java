@@ -36,6 +36,7 @@ import dev.breezeway.xml.action.AclFieldUpdateAction;
 import dev.breezeway.xml.action.CommonInfoAction;
 import dev.breezeway.xml.action.GroupMembershipUpdateAction;
 import dev.breezeway.xml.action.PrincipalListAction;
+import dev.breezeway.xml.action.PrincipalListByFieldAction;
 import dev.breezeway.xml.action.PrincipalUpdateAction;
 import dev.breezeway.xml.action.PrincipalsDeleteAction;
 import dev.breezeway.xml.action.UserAccountsAction;
@@ -123,6 +124,7 @@ public final class App implements AutoCloseable {
                 .add("principal-info", Access.LOGGED_IN, new PrincipalInfoAction(principalService, aclFields))
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(auth, accounts))
                 .add("principal-list", Access.LOGGED_IN, new PrincipalListAction(principalList))
+                .add("principal-list-by-field", Access.LOGGED_IN, new PrincipalListByFieldAction(principalList))
                 .add("principal-update", Access.ADMIN, new PrincipalUpdateAction(principalService))
                 .add("principals-delete", Access.ADMIN, new PrincipalsDeleteAction(principalService))
                 .add("group-membership-update", Access.ADMIN, new GroupMembershipUpdateAction(principalService))

@@ -1,5 +1,7 @@
 package dev.breezeway.principal;
 
+import static dev.breezeway.db.gen.Tables.ACL_FIELD_VALUE;
+import static dev.breezeway.db.gen.Tables.CUSTOM_FIELD;
 import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
@@ -51,6 +53,15 @@ final class PrincipalListSql {
                 }
             }
             all = all.and(any);
+        }
+        if (q.customValue().isPresent()) {
+            PrincipalQuery.CustomValue cv = q.customValue().get();
+            all = all.and(DSL.exists(DSL.selectOne().from(ACL_FIELD_VALUE)
+                    .join(CUSTOM_FIELD).on(CUSTOM_FIELD.FIELD_ID.eq(ACL_FIELD_VALUE.FIELD_ID))
+                    .where(ACL_FIELD_VALUE.ACL_ID.eq(PRINCIPAL.PRINCIPAL_ID)
+                            .and(ACL_FIELD_VALUE.FIELD_VALUE.eq(cv.value()))
+                            .and(CUSTOM_FIELD.ACCOUNT_ID.eq(PRINCIPAL.ACCOUNT_ID))
+                            .and(cv.fieldId().map(CUSTOM_FIELD.FIELD_ID::eq).orElse(DSL.noCondition())))));
         }
         if (q.membership().isPresent() && q.membership().get().only().isPresent()) {
             Condition m = membershipCondition(q.membership().get());

@@ -9,7 +9,20 @@ import java.util.Optional;
  * sort keys, paging, and an optional membership relation that adds {@code is-member} to each row.
  */
 public record PrincipalQuery(List<Filter> filters, List<Sort> sorts, int start, Optional<Integer> rows,
-                             Optional<Membership> membership) {
+                             Optional<Membership> membership, Optional<CustomValue> customValue) {
+
+    public PrincipalQuery(List<Filter> filters, List<Sort> sorts, int start, Optional<Integer> rows,
+                          Optional<Membership> membership) {
+        this(filters, sorts, start, rows, membership, Optional.empty());
+    }
+
+    /** principal-list-by-field: a custom field of the principal (any, or {@code fieldId}) holds {@code value}. */
+    public record CustomValue(String value, Optional<Long> fieldId) {
+    }
+
+    public PrincipalQuery withCustomValue(CustomValue v) {
+        return new PrincipalQuery(filters, sorts, start, rows, membership, Optional.of(v));
+    }
 
     /** How a filter compares. */
     public enum Op { EQ, LIKE, OUT, GT, LT, GTE, LTE }

@@ -1,6 +1,8 @@
 package dev.breezeway.principal;
 
 import static dev.breezeway.db.gen.Tables.ACCOUNT;
+import static dev.breezeway.db.gen.Tables.ACL_FIELD_VALUE;
+import static dev.breezeway.db.gen.Tables.ACL_PERMISSION;
 import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
@@ -180,6 +182,10 @@ public final class PrincipalStore {
 
     /** Deletes principals of the account for good; memberships and sessions go with them. */
     public int delete(DSLContext tx, long accountId, java.util.Collection<Long> ids) {
+        // Values and permissions held on the principal as an ACL object have no foreign key (an acl-id may
+        // also name an account), so they go explicitly.
+        tx.deleteFrom(ACL_FIELD_VALUE).where(ACL_FIELD_VALUE.ACL_ID.in(ids)).execute();
+        tx.deleteFrom(ACL_PERMISSION).where(ACL_PERMISSION.ACL_ID.in(ids)).execute();
         return tx.deleteFrom(PRINCIPAL)
                 .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.PRINCIPAL_ID.in(ids)))
                 .execute();
