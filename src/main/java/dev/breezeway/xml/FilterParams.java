@@ -66,7 +66,7 @@ public final class FilterParams {
                     }
                 }
                 if (!fields.contains(field)) {
-                    params.problem(Invalid.of(name, FieldType.STRING, InvalidSubcode.FORMAT));
+                    params.problem(Invalid.of(name, FieldType.STRING, InvalidSubcode.NO_SUCH_ITEM));
                     continue;
                 }
                 filterValues.computeIfAbsent(name, k -> new ArrayList<>()).add(p.value());
@@ -75,7 +75,11 @@ public final class FilterParams {
             } else if (name.startsWith("sort-") || name.startsWith("sort1-") || name.startsWith("sort2-")) {
                 String field = name.substring(name.indexOf('-') + 1);
                 String dir = p.value().strip().toLowerCase(Locale.ROOT);
-                if (!fields.contains(field) || !(dir.equals("asc") || dir.equals("desc"))) {
+                if (!fields.contains(field)) {
+                    params.problem(Invalid.of(name, FieldType.STRING, InvalidSubcode.NO_SUCH_ITEM));
+                    continue;
+                }
+                if (!(dir.equals("asc") || dir.equals("desc"))) {
                     params.problem(Invalid.of(name, FieldType.STRING, InvalidSubcode.FORMAT));
                     continue;
                 }

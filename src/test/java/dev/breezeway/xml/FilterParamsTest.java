@@ -49,13 +49,14 @@ class FilterParamsTest {
     }
 
     @Test
-    void unknownFieldsBadDirectionsAndBadCountsAreFormatProblemsInParameterOrder() {
+    void unknownFieldsAreNoSuchItemAndBadDirectionsAndCountsAreFormatInParameterOrder() {
         Params p = Params.of("filter-colour", "red", "sort-name", "sideways", "filter-rows", "-1",
                 "sort-colour", "asc", "filter-start", "x");
         ListQuery q = FilterParams.read(p, FIELDS);
         assertThat(p.problems()).extracting(i -> i.field()).containsExactly("filter-colour", "sort-name",
                 "filter-rows", "sort-colour", "filter-start");
-        assertThat(p.problems()).allMatch(i -> i.subcode() == InvalidSubcode.FORMAT);
+        assertThat(p.problems()).extracting(i -> i.subcode()).containsExactly(InvalidSubcode.NO_SUCH_ITEM,
+                InvalidSubcode.FORMAT, InvalidSubcode.FORMAT, InvalidSubcode.NO_SUCH_ITEM, InvalidSubcode.FORMAT);
         assertThat(q.filters()).isEmpty();
         assertThat(q.sorts()).isEmpty();
     }

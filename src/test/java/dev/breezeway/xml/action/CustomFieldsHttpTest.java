@@ -272,7 +272,7 @@ class CustomFieldsHttpTest {
     void unknownFilterFieldOrSortDirectionIsInvalid() {
         assertSimilar("""
                 <results><status code="invalid">
-                  <invalid field="filter-colour" type="string" subcode="format"/>
+                  <invalid field="filter-colour" type="string" subcode="no-such-item"/>
                   <invalid field="sort-name" type="string" subcode="format"/>
                 </status></results>""", admin.call("custom-fields", "filter-colour", "red", "sort-name", "up"));
     }

@@ -247,7 +247,7 @@ class PermissionsHttpTest {
         assertSimilar("""
                 <results><status code="invalid">
                   <invalid field="acl-id" type="id" subcode="missing"/>
-                  <invalid field="filter-shoe-size" type="string" subcode="format"/>
+                  <invalid field="filter-shoe-size" type="string" subcode="no-such-item"/>
                 </status></results>""", admin.call("permissions-info", "filter-shoe-size", "42"));
         assertSimilar("""
                 <results><status code="invalid">
