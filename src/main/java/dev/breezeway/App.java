@@ -16,7 +16,17 @@ import dev.breezeway.field.AclFieldStore;
 import dev.breezeway.field.CustomFieldService;
 import dev.breezeway.field.CustomFieldStore;
 import dev.breezeway.http.HealthServlet;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.breezeway.iam.Authorizer;
+import dev.breezeway.iam.IamService;
+import dev.breezeway.iam.IamStore;
 import dev.breezeway.principal.PrincipalListService;
+import dev.breezeway.rest.AuthResources;
+import dev.breezeway.rest.IamResources;
+import dev.breezeway.rest.RestReply;
+import dev.breezeway.rest.RestServlet;
+import dev.breezeway.rest.Router;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.Uuids;
@@ -96,6 +106,8 @@ public final class App implements AutoCloseable {
         this.database = database;
         DSLContext db = database.dsl();
 
+        ObjectMapper json = new ObjectMapper();
+        JsonNode openApi = readOpenApi(json);
         PasswordHasher hasher = new PasswordHasher();
         PasswordPolicy policy = new PasswordPolicy();
         Uuids uuids = new Uuids(clock);
@@ -146,6 +158,34 @@ public final class App implements AutoCloseable {
                 UsersXml.class, CustomFieldXml.class, CustomFieldsXml.class, AclFieldsXml.class, AclFieldListXml.class,
                 PermissionsXml.class, PermissionXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
+        IamStore iamStore = new IamStore(db, json);
+        IamService iam = new IamService(db, iamStore, new Authorizer(iamStore), sessionStore, principals, principalService,
+                hasher, json, clock);
+        IamResources iamResources = new IamResources(iam, json, config.sessionIdleTimeout());
+        AuthResources authResources = new AuthResources(auth, sessions, iam, json);
+        Router routes = Router.builder()
+                .get("/resources/openapi.json", c -> RestReply.ok(openApi))
+                .post("/resources/auth/login", authResources::login)
+                .postDuringPasswordChange("/resources/auth/logout", authResources::logout)
+                .get("/resources/me", authResources::me)
+                .postDuringPasswordChange("/resources/me/password", authResources::changePassword)
+                .get("/resources/iam/principals", iamResources::list)
+                .get("/resources/iam/principals/{id}", iamResources::get)
+                .put("/resources/iam/principals/{id}", iamResources::put)
+                .patch("/resources/iam/principals/{id}", iamResources::patch)
+                .delete("/resources/iam/principals/{id}", iamResources::delete)
+                .put("/resources/iam/principals/{id}/roles", iamResources::putRoles)
+                .put("/resources/iam/principals/{id}/acl", iamResources::putAcl)
+                .put("/resources/iam/principals/{id}/access-attributes", iamResources::putAccessAttributes)
+                .post("/resources/iam/principals/{id}/suspend", iamResources::suspend)
+                .post("/resources/iam/principals/{id}/reactivate", iamResources::reactivate)
+                .post("/resources/iam/principals/{id}/password/reset", iamResources::resetPassword)
+                .get("/resources/iam/principals/{id}/sessions", iamResources::sessions)
+                .delete("/resources/iam/principals/{id}/sessions/{sessionId}", iamResources::revokeSession)
+                .post("/resources/graph/query", iamResources::graphQuery)
+                .build();
+        servlets.put("/resources/*", new RestServlet(routes, sessions, json));
+
         Dispatcher dispatcher = new Dispatcher(actions);
         servlets.put("/api/xml", new ActionServlet(dispatcher, new BatchRunner(dispatcher, xmlWriter, db), sessions,
                 reader, xmlWriter));
@@ -181,6 +221,14 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    private static JsonNode readOpenApi(ObjectMapper json) {
+        try (var in = App.class.getResourceAsStream("/openapi.json")) {
+            return json.readTree(in);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("openapi.json is missing from the classpath", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.breezeway.auth;
 
 import dev.breezeway.error.ApiException;
+import dev.breezeway.error.Problem;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.session.SessionService;
 import java.time.Clock;
@@ -34,8 +35,8 @@ public final class AuthService {
                                Optional<String> userAgent) {
     }
 
-    /** The principal behind a pair of credentials. */
-    public record Authenticated(long principalId, long accountId) {
+    /** The principal behind a pair of credentials; a temporary password only allows changing it. */
+    public record Authenticated(long principalId, long accountId, boolean mustChangePassword) {
     }
 
     /**
@@ -45,7 +46,8 @@ public final class AuthService {
      */
     public String login(LoginRequest request) {
         Authenticated who = authenticate(request.login(), request.password(), request.accountId());
-        String token = sessions.start(who.principalId(), who.accountId(), request.presentedToken(), request.userAgent());
+        String token = sessions.start(who.principalId(), who.accountId(), request.presentedToken(), request.userAgent(),
+                who.mustChangePassword());
         principals.touchLastActive(who.principalId(), clock.instant());
         return token;
     }
@@ -66,11 +68,15 @@ public final class AuthService {
         PrincipalStore.Credentials c = found.get();
         boolean ok = hasher.verify(password, hash.get());
         boolean accountMatches = accountId.map(a -> a == c.accountId()).orElse(true);
-        if (!ok || !accountMatches || c.suspendedAt().isPresent()) {
+        if (!ok || !accountMatches) {
             throttle.failed(login);
             throw ApiException.noData();
         }
+        if (c.suspendedAt().isPresent()) {
+            // Said only to a caller who knows the password; XML shows it as no-data like any failed login.
+            throw ApiException.problem(Problem.ACCOUNT_SUSPENDED, "login");
+        }
         throttle.succeeded(login);
-        return new Authenticated(c.principalId(), c.accountId());
+        return new Authenticated(c.principalId(), c.accountId(), c.passwordTemporary());
     }
 }

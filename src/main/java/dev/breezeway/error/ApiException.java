@@ -15,15 +15,39 @@ public final class ApiException extends RuntimeException {
     private final List<Invalid> invalids;
     private final Optional<String> statusSubcode;
     private final OptionalInt paramValue;
+    private final Optional<Problem> problem;
 
     private ApiException(StatusCode code, Optional<AccessSubcode> accessSubcode, List<Invalid> invalids,
                          Optional<String> statusSubcode, OptionalInt paramValue, String message) {
+        this(code, accessSubcode, invalids, statusSubcode, paramValue, message, Optional.empty());
+    }
+
+    private ApiException(StatusCode code, Optional<AccessSubcode> accessSubcode, List<Invalid> invalids,
+                         Optional<String> statusSubcode, OptionalInt paramValue, String message, Optional<Problem> problem) {
         super(message, null, false, false);
         this.code = code;
         this.accessSubcode = accessSubcode;
         this.invalids = List.copyOf(invalids);
         this.statusSubcode = statusSubcode;
         this.paramValue = paramValue;
+        this.problem = problem;
+    }
+
+    /**
+     * A failure the Breeze vocabulary has no word for; XML shows {@link Problem#xmlCode()}, JSON its
+     * own status and code. An {@code invalid} XML status carries one {@code <invalid field>} naming
+     * {@code field}.
+     */
+    public static ApiException problem(Problem p, String field) {
+        List<Invalid> invalids = p.xmlCode() == StatusCode.INVALID
+                ? List.of(Invalid.of(field, FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION)) : List.of();
+        return new ApiException(p.xmlCode(), p.xmlSubcode(), invalids, Optional.empty(), OptionalInt.empty(),
+                p.code(), Optional.of(p));
+    }
+
+    /** The problem behind this failure, if it is one of those the Breeze vocabulary lacks. */
+    public Optional<Problem> problemKind() {
+        return problem;
     }
 
     /** {@code <status code="invalid">} with one or more {@code <invalid>} children. */

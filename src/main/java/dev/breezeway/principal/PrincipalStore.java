@@ -69,15 +69,16 @@ public final class PrincipalStore {
 
     /** The login credentials of an active (not deleted) user. */
     public record Credentials(long principalId, long accountId, Optional<String> passwordHash,
-                              Optional<Instant> suspendedAt) {
+                              Optional<Instant> suspendedAt, boolean passwordTemporary) {
     }
 
     public Optional<Credentials> findCredentials(String login) {
-        return db.select(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.PASSWORD_HASH, PRINCIPAL.SUSPENDED_AT)
+        return db.select(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.PASSWORD_HASH, PRINCIPAL.SUSPENDED_AT,
+                        PRINCIPAL.PASSWORD_TEMPORARY)
                 .from(PRINCIPAL)
                 .where(PRINCIPAL.LOGIN.eq(login).and(PRINCIPAL.DELETED_AT.isNull()))
                 .fetchOptional(r -> new Credentials(r.value1(), r.value2(), Optional.ofNullable(r.value3()),
-                        Optional.ofNullable(r.value4()).map(Times::toInstant)));
+                        Optional.ofNullable(r.value4()).map(Times::toInstant), Boolean.TRUE.equals(r.value5())));
     }
 
     public void touchLastActive(long principalId, Instant now) {

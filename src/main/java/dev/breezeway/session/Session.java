@@ -7,5 +7,5 @@ import dev.breezeway.principal.PrincipalType;
  * ({@code ada@example.com}, a user) in account 1, and whether it is an administrator.
  */
 public record Session(long sessionId, long principalId, long accountId, PrincipalType type, String login,
-                      String name, boolean admin) {
+                      String name, boolean admin, boolean mustChangePassword) {
 }

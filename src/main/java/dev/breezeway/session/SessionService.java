@@ -44,7 +44,8 @@ public final class SessionService {
         }
         long principalId = r.principalId().get();
         boolean admin = principals.isInGroupOfType(principalId, PrincipalType.ADMINS);
-        return Optional.of(new Session(r.sessionId(), principalId, r.accountId(), r.type(), r.login(), r.name(), admin));
+        return Optional.of(new Session(r.sessionId(), principalId, r.accountId(), r.type(), r.login(), r.name(), admin,
+                r.mustChangePassword()));
     }
 
     /** The presented token if it names a live session (anonymous or not), else a new anonymous one. */
@@ -63,16 +64,23 @@ public final class SessionService {
      * Starts a logged-in session: the presented token if it is a live anonymous session from
      * common-info (the documented flow), otherwise a fresh token. Returns the token to set.
      */
-    public String start(long principalId, long accountId, Optional<String> presented, Optional<String> userAgent) {
+    public String start(long principalId, long accountId, Optional<String> presented, Optional<String> userAgent,
+                        boolean mustChangePassword) {
         Instant now = clock.instant();
         if (presented.isPresent() && Tokens.plausible(presented.get())
                 && store.bindAnonymous(Tokens.hash(presented.get()), principalId, accountId, now,
-                now.minus(idleTimeout))) {
+                now.minus(idleTimeout), mustChangePassword)) {
             return presented.get();
         }
         String token = tokens.newToken();
-        store.insertLoggedIn(Tokens.hash(token), principalId, accountId, "password", userAgent, now);
+        store.insertLoggedIn(Tokens.hash(token), principalId, accountId, "interactive", userAgent, now,
+                mustChangePassword);
         return token;
+    }
+
+    /** The idle timeout: a session not used for this long is refused. */
+    public Duration idleTimeout() {
+        return idleTimeout;
     }
 
     /** Ends the session behind {@code token}; unknown tokens are ignored. */
@@ -80,6 +88,11 @@ public final class SessionService {
         if (Tokens.plausible(token)) {
             store.revoke(Tokens.hash(token), clock.instant());
         }
+    }
+
+    /** Ends the session with this id. */
+    public void end(long sessionId) {
+        store.revokeById(sessionId, clock.instant());
     }
 
     /** Deletes sessions that can no longer be used; returns how many. */

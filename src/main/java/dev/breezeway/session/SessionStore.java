@@ -8,6 +8,7 @@ import dev.breezeway.principal.PrincipalType;
 import java.time.Instant;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Session rows, looked up by the SHA-256 of their token. */
 public final class SessionStore {
@@ -19,7 +20,7 @@ public final class SessionStore {
 
     /** A live session row and its principal, before the admin check. */
     public record Row(long sessionId, Optional<Long> principalId, long accountId, PrincipalType type, String login,
-                      String name, Instant lastSeenAt) {
+                      String name, Instant lastSeenAt, boolean mustChangePassword) {
     }
 
     /** Creates an anonymous session (no principal yet), as common-info hands out. */
@@ -34,9 +35,11 @@ public final class SessionStore {
 
     /** Creates a session bound to a principal. */
     public void insertLoggedIn(byte[] tokenHash, long principalId, long accountId, String kind,
-                               Optional<String> userAgent, Instant now) {
+                               Optional<String> userAgent, Instant now, boolean mustChangePassword) {
         db.insertInto(AUTH_SESSION)
                 .set(AUTH_SESSION.TOKEN_HASH, tokenHash)
+                .set(AUTH_SESSION.PUBLIC_ID, dev.breezeway.principal.Uuids.toBytes(java.util.UUID.randomUUID()))
+                .set(AUTH_SESSION.MUST_CHANGE_PASSWORD, mustChangePassword)
                 .set(AUTH_SESSION.PRINCIPAL_ID, principalId)
                 .set(AUTH_SESSION.ACCOUNT_ID, accountId)
                 .set(AUTH_SESSION.KIND, kind)
@@ -50,9 +53,12 @@ public final class SessionStore {
      * Binds a live anonymous session to a principal; false if the token is unknown, expired, revoked or
      * already bound (the caller then issues a fresh token, so a known session is never re-bound).
      */
-    public boolean bindAnonymous(byte[] tokenHash, long principalId, long accountId, Instant now, Instant idleCutoff) {
+    public boolean bindAnonymous(byte[] tokenHash, long principalId, long accountId, Instant now, Instant idleCutoff,
+                                 boolean mustChangePassword) {
         return db.update(AUTH_SESSION)
                 .set(AUTH_SESSION.PRINCIPAL_ID, principalId)
+                .set(AUTH_SESSION.PUBLIC_ID, dev.breezeway.principal.Uuids.toBytes(java.util.UUID.randomUUID()))
+                .set(AUTH_SESSION.MUST_CHANGE_PASSWORD, mustChangePassword)
                 .set(AUTH_SESSION.ACCOUNT_ID, accountId)
                 .set(AUTH_SESSION.LAST_SEEN_AT, Times.toLocal(now))
                 .where(AUTH_SESSION.TOKEN_HASH.eq(tokenHash)
@@ -69,7 +75,7 @@ public final class SessionStore {
     public Optional<Row> findLive(byte[] tokenHash, Instant idleCutoff) {
         return db.select(AUTH_SESSION.SESSION_ID, AUTH_SESSION.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.TYPE,
                         PRINCIPAL.LOGIN, PRINCIPAL.NAME, AUTH_SESSION.LAST_SEEN_AT, PRINCIPAL.SUSPENDED_AT,
-                        PRINCIPAL.DELETED_AT)
+                        PRINCIPAL.DELETED_AT, AUTH_SESSION.MUST_CHANGE_PASSWORD)
                 .from(AUTH_SESSION)
                 .leftJoin(PRINCIPAL).on(PRINCIPAL.PRINCIPAL_ID.eq(AUTH_SESSION.PRINCIPAL_ID))
                 .where(AUTH_SESSION.TOKEN_HASH.eq(tokenHash)
@@ -82,7 +88,7 @@ public final class SessionStore {
                         r.value4() == null ? PrincipalType.USER : PrincipalType.fromWire(r.value4()).orElse(PrincipalType.USER),
                         r.value5() == null ? "" : r.value5(),
                         r.value6() == null ? "" : r.value6(),
-                        Times.toInstant(r.value7())));
+                        Times.toInstant(r.value7()), Boolean.TRUE.equals(r.value10())));
     }
 
     public void touch(long sessionId, Instant now) {
@@ -107,6 +113,45 @@ public final class SessionStore {
                 .where(AUTH_SESSION.PRINCIPAL_ID.eq(principalId).and(AUTH_SESSION.REVOKED_AT.isNull())
                         .and(keep.map(AUTH_SESSION.SESSION_ID::ne).orElse(org.jooq.impl.DSL.noCondition())))
                 .execute();
+    }
+
+    public void revokeById(long sessionId, Instant now) {
+        db.update(AUTH_SESSION).set(AUTH_SESSION.REVOKED_AT, Times.toLocal(now))
+                .where(AUTH_SESSION.SESSION_ID.eq(sessionId).and(AUTH_SESSION.REVOKED_AT.isNull())).execute();
+    }
+
+    /** Lets a temporary-password session act normally once the password is changed. */
+    public void clearMustChangePassword(long sessionId) {
+        db.update(AUTH_SESSION).set(AUTH_SESSION.MUST_CHANGE_PASSWORD, false)
+                .where(AUTH_SESSION.SESSION_ID.eq(sessionId)).execute();
+    }
+
+    /** A session as the session list shows it. */
+    public record Listed(long sessionId, java.util.UUID publicId, String kind, Instant createdAt, Instant lastSeenAt,
+                         Optional<Instant> revokedAt, Optional<String> userAgent) {
+    }
+
+    /** The principal's sessions that are live or were revoked recently, newest first. */
+    public java.util.List<Listed> listOf(long principalId, Instant idleCutoff) {
+        return db.select(AUTH_SESSION.SESSION_ID, AUTH_SESSION.PUBLIC_ID, AUTH_SESSION.KIND, AUTH_SESSION.CREATED_AT,
+                        AUTH_SESSION.LAST_SEEN_AT, AUTH_SESSION.REVOKED_AT, AUTH_SESSION.USER_AGENT)
+                .from(AUTH_SESSION)
+                .where(AUTH_SESSION.PRINCIPAL_ID.eq(principalId).and(AUTH_SESSION.PUBLIC_ID.isNotNull())
+                        .and(AUTH_SESSION.REVOKED_AT.isNotNull().or(AUTH_SESSION.LAST_SEEN_AT.gt(Times.toLocal(idleCutoff)))))
+                .orderBy(AUTH_SESSION.CREATED_AT.desc(), AUTH_SESSION.SESSION_ID.desc())
+                .fetch(r -> new Listed(r.value1(), dev.breezeway.principal.Uuids.fromBytes(r.value2()), r.value3(),
+                        Times.toInstant(r.value4()), Times.toInstant(r.value5()),
+                        Optional.ofNullable(r.value6()).map(Times::toInstant), Optional.ofNullable(r.value7())));
+    }
+
+    /** Revokes one session of a principal by its public id; false if it has no such session. */
+    public boolean revokeByPublicId(long principalId, java.util.UUID publicId, Instant now) {
+        int n = db.update(AUTH_SESSION)
+                .set(AUTH_SESSION.REVOKED_AT, DSL.coalesce(AUTH_SESSION.REVOKED_AT, DSL.val(Times.toLocal(now))))
+                .where(AUTH_SESSION.PRINCIPAL_ID.eq(principalId)
+                        .and(AUTH_SESSION.PUBLIC_ID.eq(dev.breezeway.principal.Uuids.toBytes(publicId))))
+                .execute();
+        return n == 1;
     }
 
     /** Deletes sessions idle since before {@code cutoff} or revoked before it; returns how many. */

@@ -5,6 +5,7 @@ import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
+import dev.breezeway.error.Problem;
 import dev.breezeway.session.Session;
 
 /** Finds an action in the table, checks the caller's access and runs it: shared by single calls and batches. */
@@ -32,6 +33,9 @@ public final class Dispatcher {
                     throw ApiException.noAccess(AccessSubcode.DENIED);
                 }
             }
+        }
+        if (entry.access() != Access.ANYONE && call.session().map(Session::mustChangePassword).orElse(false)) {
+            throw ApiException.problem(Problem.PASSWORD_CHANGE_REQUIRED, "session");
         }
         return entry.action().handle(call);
     }

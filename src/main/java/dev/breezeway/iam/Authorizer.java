@@ -1,0 +1,56 @@
+package dev.breezeway.iam;
+
+import dev.breezeway.session.Session;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a caller may do: members of the Breeze {@code admins} group hold every permission; others the
+ * union of their roles' permissions and their own ACL entries ({@code resource:permission}, {@code *}
+ * wildcards), e.g. {@code iam/principals:read}. Access attributes narrow which principals a caller
+ * reaches (ABAC).
+ */
+public final class Authorizer {
+    public static final String PRINCIPALS_READ = "iam/principals:read";
+    public static final String PRINCIPALS_WRITE = "iam/principals:write";
+
+    private final IamStore store;
+
+    public Authorizer(IamStore store) {
+        this.store = store;
+    }
+
+    public boolean can(Session caller, String permission) {
+        if (caller.admin()) {
+            return true;
+        }
+        IamPrincipal.AclEntry wanted = IamPrincipal.AclEntry.parse(permission).orElseThrow();
+        for (IamPrincipal.AclEntry e : store.aclOf(caller.principalId())) {
+            if (e.grants(wanted.resource(), wanted.permission())) {
+                return true;
+            }
+        }
+        for (String p : store.rolePermissions(caller.principalId(), caller.accountId())) {
+            if (IamPrincipal.AclEntry.parse(p).map(e -> e.grants(wanted.resource(), wanted.permission())).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The caller's access attributes; empty means unscoped. */
+    public Map<String, List<String>> scope(Session caller) {
+        return store.attributesOf(caller.principalId());
+    }
+
+    /** True if {@code target} shares a value with the caller for each of the caller's attribute keys. */
+    public static boolean inScope(Map<String, List<String>> scope, IamPrincipal target) {
+        for (Map.Entry<String, List<String>> e : scope.entrySet()) {
+            List<String> theirs = target.accessAttributes().getOrDefault(e.getKey(), List.of());
+            if (theirs.stream().noneMatch(e.getValue()::contains)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.breezeway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.breezeway.error.ApiException;
+import dev.breezeway.error.Problem;
+import dev.breezeway.iam.IamPrincipal;
+import dev.breezeway.iam.IamService;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The JSON shapes of principals. Output is the seed's detail form (properties flattened):
+ * {@code {"id","type":"principal","name","email","phone",…,"roles","acl":{"entries"},"accessAttributes",
+ * "suspendedAt","lastActiveAt","createdAt","etag","passwordLogin","passwordExpiresAt"}}. Input accepts
+ * both the nested {@code properties} form and the flat one.
+ */
+final class PrincipalJson {
+    private static final List<String> RESERVED = List.of("id", "type", "roles", "acl", "accessAttributes",
+            "suspendedAt", "lastActiveAt", "createdAt", "etag", "passwordLogin", "passwordExpiresAt", "properties");
+
+    private final ObjectMapper json;
+
+    PrincipalJson(ObjectMapper json) {
+        this.json = json;
+    }
+
+    Map<String, Object> detail(IamPrincipal p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id().toString());
+        m.put("type", "principal");
+        m.put("name", p.name());
+        m.put("email", p.email().orElse(null));
+        m.put("phone", p.phone().orElse(null));
+        Iterator<Map.Entry<String, JsonNode>> it = p.properties().fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!m.containsKey(e.getKey()) && !RESERVED.contains(e.getKey())) {
+                m.put(e.getKey(), e.getValue());
+            }
+        }
+        m.put("roles", p.roles());
+        m.put("acl", Map.of("entries", p.acl().stream()
+                .map(a -> Map.of("resource", a.resource(), "permission", a.permission())).toList()));
+        m.put("accessAttributes", p.accessAttributes());
+        m.put("suspendedAt", p.suspendedAt().map(Instant::toString).orElse(null));
+        m.put("lastActiveAt", p.lastActiveAt().map(Instant::toString).orElse(null));
+        m.put("createdAt", p.createdAt().toString());
+        m.put("etag", p.etag());
+        m.put("passwordLogin", p.passwordLogin());
+        m.put("passwordExpiresAt", p.passwordExpiresAt().map(Instant::toString).orElse(null));
+        return m;
+    }
+
+    ObjectNode object(byte[] body) {
+        try {
+            JsonNode n = json.readTree(body);
+            if (n instanceof ObjectNode o) {
+                return o;
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        throw ApiException.problem(Problem.INVALID_JSON, "body");
+    }
+
+    /** The properties of a body: its {@code properties} object merged over its flat keys. */
+    ObjectNode properties(ObjectNode body) {
+        ObjectNode props = json.createObjectNode();
+        body.fields().forEachRemaining(e -> {
+            if (!RESERVED.contains(e.getKey())) {
+                props.set(e.getKey(), e.getValue());
+            }
+        });
+        if (body.get("properties") instanceof ObjectNode nested) {
+            nested.fields().forEachRemaining(e -> props.set(e.getKey(), e.getValue()));
+        } else if (body.has("properties") && !body.get("properties").isNull()) {
+            throw ApiException.problem(Problem.INVALID_JSON, "properties");
+        }
+        return props;
+    }
+
+    IamService.Replacement replacement(ObjectNode body) {
+        ObjectNode props = properties(body);
+        String name = text(props.remove("name")).orElse("");
+        Optional<String> email = text(props.remove("email"));
+        Optional<String> phone = text(props.remove("phone"));
+        return new IamService.Replacement(name, email, phone, props, Optional.of(roles(body).orElse(List.of())),
+                Optional.of(acl(body).orElse(List.of())), Optional.of(attributes(body).orElse(Map.of())));
+    }
+
+    Optional<List<String>> roles(ObjectNode body) {
+        JsonNode n = body.get("roles");
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isArray()) {
+            throw ApiException.problem(Problem.INVALID_JSON, "roles");
+        }
+        List<String> out = new ArrayList<>();
+        n.forEach(x -> out.add(requireText(x, "roles")));
+        return Optional.of(out);
+    }
+
+    /** ACL entries as {@code {"entries":[{"resource","permission"}]}}, a bare array of those, or {@code ["orders:*"]}. */
+    Optional<List<IamPrincipal.AclEntry>> acl(ObjectNode body) {
+        JsonNode n = body.get("acl");
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        JsonNode entries = n.isObject() ? n.get("entries") : n;
+        if (entries == null || !entries.isArray()) {
+            throw ApiException.problem(Problem.INVALID_JSON, "acl");
+        }
+        List<IamPrincipal.AclEntry> out = new ArrayList<>();
+        for (JsonNode e : entries) {
+            if (e.isTextual()) {
+                out.add(IamPrincipal.AclEntry.parse(e.asText())
+                        .orElseThrow(() -> ApiException.problem(Problem.INVALID_JSON, "acl")));
+            } else if (e.isObject() && e.path("resource").isTextual() && e.path("permission").isTextual()) {
+                out.add(new IamPrincipal.AclEntry(e.get("resource").asText(), e.get("permission").asText()));
+            } else {
+                throw ApiException.problem(Problem.INVALID_JSON, "acl");
+            }
+        }
+        return Optional.of(out);
+    }
+
+    Optional<Map<String, List<String>>> attributes(ObjectNode body) {
+        JsonNode n = body.get("accessAttributes");
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isObject()) {
+            throw ApiException.problem(Problem.INVALID_JSON, "accessAttributes");
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> {
+            List<String> values = new ArrayList<>();
+            if (e.getValue().isArray()) {
+                e.getValue().forEach(v -> values.add(requireText(v, "accessAttributes")));
+            } else {
+                values.add(requireText(e.getValue(), "accessAttributes"));
+            }
+            out.put(e.getKey(), values);
+        });
+        return Optional.of(out);
+    }
+
+    static UUID uuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.problem(Problem.NOT_FOUND, "id");
+        }
+    }
+
+    private static Optional<String> text(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isTextual()) {
+            throw ApiException.problem(Problem.INVALID_JSON, "properties");
+        }
+        return Optional.of(n.asText().strip()).filter(s -> !s.isEmpty());
+    }
+
+    private static String requireText(JsonNode n, String field) {
+        if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > 255) {
+            throw ApiException.problem(Problem.INVALID_JSON, field);
+        }
+        return n.asText();
+    }
+}

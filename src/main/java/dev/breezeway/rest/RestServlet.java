@@ -1,0 +1,134 @@
+package dev.breezeway.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.breezeway.error.ApiException;
+import dev.breezeway.error.Problem;
+import dev.breezeway.session.Session;
+import dev.breezeway.session.SessionService;
+import dev.breezeway.xml.ActionServlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JSON API under {@code /resources/*} (and the seed APIs' own paths): authenticates with
+ * {@code Authorization: Bearer <token>} or the {@code BREEZESESSION} cookie, routes, and renders every
+ * outcome as JSON, errors as {@code {"error":{"code":…,"message":…}}}.
+ */
+public final class RestServlet extends HttpServlet {
+    private static final Logger log = LoggerFactory.getLogger(RestServlet.class);
+    private static final int MAX_BODY = 1024 * 1024;
+
+    private final transient Router router;
+    private final transient SessionService sessions;
+    private final transient ObjectMapper json;
+
+    public RestServlet(Router router, SessionService sessions, ObjectMapper json) {
+        this.router = router;
+        this.sessions = sessions;
+        this.json = json;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        String path = req.getRequestURI();
+        RestReply reply;
+        try {
+            Router.Match m = router.find(req.getMethod(), path);
+            if (m.route().isEmpty()) {
+                throw ApiException.problem(m.pathKnown() ? Problem.METHOD_NOT_ALLOWED : Problem.NOT_FOUND, "path");
+            }
+            Optional<Session> session = token(req).flatMap(sessions::resolve);
+            if (session.map(Session::mustChangePassword).orElse(false) && !m.route().get().allowDuringPasswordChange()) {
+                throw ApiException.problem(Problem.PASSWORD_CHANGE_REQUIRED, "session");
+            }
+            RestCall call = new RestCall(m.params(), query(req.getQueryString()),
+                    Optional.ofNullable(req.getHeader("If-Match")), body(req), session,
+                    Optional.ofNullable(req.getHeader("User-Agent")));
+            reply = m.route().get().handler().handle(call);
+        } catch (ApiException e) {
+            reply = RestErrors.of(e);
+        } catch (RuntimeException e) {
+            log.error("request {} ({} {}) failed", requestId, req.getMethod(), path, e);
+            reply = RestErrors.internal(requestId);
+        }
+        resp.setStatus(reply.status());
+        resp.setHeader("X-Request-Id", requestId);
+        resp.setHeader("Cache-Control", "no-store");
+        reply.headers().forEach(resp::setHeader);
+        if (reply.body().isPresent()) {
+            byte[] bytes = json.writeValueAsBytes(reply.body().get());
+            resp.setContentType("application/json");
+            resp.setContentLength(bytes.length);
+            resp.getOutputStream().write(bytes);
+        }
+    }
+
+    private static Optional<String> token(HttpServletRequest req) {
+        String auth = req.getHeader("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(auth.substring(7).strip()).filter(s -> !s.isEmpty());
+        }
+        Cookie[] cookies = req.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (ActionServlet.COOKIE.equals(c.getName()) && c.getValue() != null && !c.getValue().isBlank()) {
+                    return Optional.of(c.getValue().strip());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, List<String>> query(String raw) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid(dev.breezeway.error.Invalid.of("query", dev.breezeway.error.FieldType.STRING,
+                        dev.breezeway.error.InvalidSubcode.FORMAT));
+            }
+        }
+        return out;
+    }
+
+    private static byte[] body(HttpServletRequest req) throws IOException {
+        InputStream in = req.getInputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            out.write(buf, 0, n);
+            if (out.size() > MAX_BODY) {
+                throw ApiException.invalid(dev.breezeway.error.Invalid.range("body", dev.breezeway.error.FieldType.LONG,
+                        0, MAX_BODY));
+            }
+        }
+        return out.toByteArray();
+    }
+}

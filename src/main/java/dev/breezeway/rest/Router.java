@@ -1,0 +1,112 @@
+package dev.breezeway.rest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON route table, declared in one block in {@code App}: method + path template with
+ * {@code {name}} segments → handler. A duplicate route fails at start-up.
+ */
+public final class Router {
+    /** One route. */
+    public record Route(String method, String template, boolean allowDuringPasswordChange, RestHandler handler) {
+        Optional<Map<String, String>> match(String path) {
+            String[] t = template.split("/");
+            String[] p = path.split("/");
+            if (t.length != p.length) {
+                return Optional.empty();
+            }
+            Map<String, String> params = new HashMap<>();
+            for (int i = 0; i < t.length; i++) {
+                if (t[i].startsWith("{") && t[i].endsWith("}")) {
+                    if (p[i].isEmpty()) {
+                        return Optional.empty();
+                    }
+                    params.put(t[i].substring(1, t[i].length() - 1), p[i]);
+                } else if (!t[i].equals(p[i])) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(params);
+        }
+    }
+
+    /** A matched route with its path parameters, or the methods the path allows. */
+    public record Match(Optional<Route> route, Map<String, String> params, boolean pathKnown) {
+    }
+
+    private final List<Route> routes;
+
+    private Router(List<Route> routes) {
+        this.routes = List.copyOf(routes);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Match find(String method, String path) {
+        boolean known = false;
+        for (Route r : routes) {
+            Optional<Map<String, String>> m = r.match(path);
+            if (m.isPresent()) {
+                known = true;
+                if (r.method().equals(method)) {
+                    return new Match(Optional.of(r), m.get(), true);
+                }
+            }
+        }
+        return new Match(Optional.empty(), Map.of(), known);
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Collects routes in declaration order. */
+    public static final class Builder {
+        private final List<Route> routes = new ArrayList<>();
+
+        public Builder get(String template, RestHandler h) {
+            return add("GET", template, false, h);
+        }
+
+        public Builder post(String template, RestHandler h) {
+            return add("POST", template, false, h);
+        }
+
+        public Builder put(String template, RestHandler h) {
+            return add("PUT", template, false, h);
+        }
+
+        public Builder patch(String template, RestHandler h) {
+            return add("PATCH", template, false, h);
+        }
+
+        public Builder delete(String template, RestHandler h) {
+            return add("DELETE", template, false, h);
+        }
+
+        /** A route a temporary-password session may call. */
+        public Builder postDuringPasswordChange(String template, RestHandler h) {
+            return add("POST", template, true, h);
+        }
+
+        private Builder add(String method, String template, boolean allow, RestHandler h) {
+            for (Route r : routes) {
+                if (r.method().equals(method) && r.template().equals(template)) {
+                    throw new IllegalStateException("route " + method + " " + template + " is declared twice");
+                }
+            }
+            routes.add(new Route(method, template, allow, h));
+            return this;
+        }
+
+        public Router build() {
+            return new Router(routes);
+        }
+    }
+}
