@@ -23,6 +23,7 @@ import dev.breezeway.iam.IamService;
 import dev.breezeway.iam.IamStore;
 import dev.breezeway.principal.PrincipalListService;
 import dev.breezeway.rest.AuthResources;
+import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.rest.IamResources;
 import dev.breezeway.rest.RestReply;
 import dev.breezeway.rest.RestServlet;
@@ -116,8 +117,10 @@ public final class App implements AutoCloseable {
         SessionStore sessionStore = new SessionStore(db);
         SessionService sessions = new SessionService(sessionStore, principals, new Tokens(), clock,
                 config.sessionIdleTimeout());
+        IamStore iamStore = new IamStore(db, json);
+        Authorizer authorizer = new Authorizer(iamStore);
         PrincipalService principalService = new PrincipalService(db, principals, sessionStore, hasher, policy, uuids,
-                clock);
+                clock, authorizer::can);
         PrincipalListService principalList = new PrincipalListService(principals, config.listLimit());
         LoginThrottle throttle = new LoginThrottle(db, clock, config.loginMaxFailures(), config.loginLockWindow());
         AuthService auth = new AuthService(principals, sessions, hasher, throttle, clock);
@@ -137,20 +140,20 @@ public final class App implements AutoCloseable {
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(auth, accounts))
                 .add("principal-list", Access.LOGGED_IN, new PrincipalListAction(principalList))
                 .add("principal-list-by-field", Access.LOGGED_IN, new PrincipalListByFieldAction(principalList))
-                .add("principal-update", Access.ADMIN, new PrincipalUpdateAction(principalService))
-                .add("principals-delete", Access.ADMIN, new PrincipalsDeleteAction(principalService))
-                .add("group-membership-update", Access.ADMIN, new GroupMembershipUpdateAction(principalService))
+                .add("principal-update", Access.requires(PermissionCatalogue.USERS_UPDATE), new PrincipalUpdateAction(principalService))
+                .add("principals-delete", Access.requires(PermissionCatalogue.USERS_DELETE), new PrincipalsDeleteAction(principalService))
+                .add("group-membership-update", Access.requires(PermissionCatalogue.GROUPS_UPDATE), new GroupMembershipUpdateAction(principalService))
                 .add("user-update-pwd", Access.LOGGED_IN, new UserUpdatePwdAction(principalService))
                 // Definitions are not personal data; values are filtered per caller by AclFieldService.
                 .add("custom-fields", Access.LOGGED_IN, new CustomFieldsAction(customFields))
-                .add("custom-field-update", Access.ADMIN, new CustomFieldUpdateAction(customFields))
-                .add("custom-fields-delete", Access.ADMIN, new CustomFieldsDeleteAction(customFields))
+                .add("custom-field-update", Access.requires(PermissionCatalogue.FIELDS_MANAGE), new CustomFieldUpdateAction(customFields))
+                .add("custom-fields-delete", Access.requires(PermissionCatalogue.FIELDS_MANAGE), new CustomFieldsDeleteAction(customFields))
                 .add("acl-field-info", Access.LOGGED_IN, new AclFieldInfoAction(aclFields))
                 .add("acl-field-list", Access.LOGGED_IN, new AclFieldListAction(aclFields))
-                .add("acl-field-update", Access.ADMIN, new AclFieldUpdateAction(aclFields))
-                .add("permissions-info", Access.ADMIN, new PermissionsInfoAction(permissions))
-                .add("permissions-update", Access.ADMIN, new PermissionsUpdateAction(permissions))
-                .add("permissions-reset", Access.ADMIN, new PermissionsResetAction(permissions))
+                .add("acl-field-update", Access.requires(PermissionCatalogue.FIELDS_MANAGE), new AclFieldUpdateAction(aclFields))
+                .add("permissions-info", Access.requires(PermissionCatalogue.PERMISSIONS_MANAGE), new PermissionsInfoAction(permissions))
+                .add("permissions-update", Access.requires(PermissionCatalogue.PERMISSIONS_MANAGE), new PermissionsUpdateAction(permissions))
+                .add("permissions-reset", Access.requires(PermissionCatalogue.PERMISSIONS_MANAGE), new PermissionsResetAction(permissions))
                 .build();
 
         this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
@@ -158,8 +161,7 @@ public final class App implements AutoCloseable {
                 UsersXml.class, CustomFieldXml.class, CustomFieldsXml.class, AclFieldsXml.class, AclFieldListXml.class,
                 PermissionsXml.class, PermissionXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
-        IamStore iamStore = new IamStore(db, json);
-        IamService iam = new IamService(db, iamStore, new Authorizer(iamStore), sessionStore, principals, principalService,
+        IamService iam = new IamService(db, iamStore, authorizer, sessionStore, principals, principalService,
                 hasher, json, clock);
         IamResources iamResources = new IamResources(iam, json, config.sessionIdleTimeout());
         AuthResources authResources = new AuthResources(auth, sessions, iam, json);
@@ -186,7 +188,7 @@ public final class App implements AutoCloseable {
                 .build();
         servlets.put("/resources/*", new RestServlet(routes, sessions, json));
 
-        Dispatcher dispatcher = new Dispatcher(actions);
+        Dispatcher dispatcher = new Dispatcher(actions, authorizer::can);
         servlets.put("/api/xml", new ActionServlet(dispatcher, new BatchRunner(dispatcher, xmlWriter, db), sessions,
                 reader, xmlWriter));
         servlets.put("/healthz", new HealthServlet(database));
