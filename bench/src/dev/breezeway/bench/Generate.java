@@ -29,7 +29,8 @@ import java.util.Properties;
  * <p>Run: {@code bench/generate.sh --n 1000000 --seed 42}. The database is the one the server would
  * use: {@code BREEZEWAY_DB_URL} if set, else the embedded MariaDB in {@code BREEZEWAY_DATA_DIR}
  * (default {@code target/bench-data}). A second run with the same n and seed finds the data in place
- * and does nothing; another n or seed replaces the previous bench data. A database holding principals
+ * and only removes what earlier runs created on top of it; another n or seed replaces the previous
+ * bench data. A database holding principals
  * the bench did not make is refused.
  */
 public final class Generate {
@@ -83,6 +84,7 @@ public final class Generate {
                 && String.valueOf(pop.seed()).equals(old.getProperty("seed")) && present == expected) {
             System.out.printf("generate: %,d users and %,d groups from seed %d are already in %s%n", pop.users(),
                     pop.groups(), pop.seed(), identity);
+            trim(c, pop);
             return old;
         }
 
@@ -227,6 +229,28 @@ public final class Generate {
         }
         c.commit();
         report("reset", 1, t);
+    }
+
+    /**
+     * Removes what earlier runs added on top of the generated data (principals made by the create
+     * scenarios, sessions opened by logins, login attempts), so every run starts from the same rows.
+     */
+    private static void trim(Connection c, Population pop) throws SQLException {
+        long t = System.nanoTime();
+        long removed = 0;
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM auth_session WHERE NOT (user_agent <=> 'bench')");
+            s.executeUpdate("DELETE FROM login_attempt");
+            s.executeUpdate("DELETE FROM acl_field_value WHERE acl_id >= " + pop.endId() + " AND acl_id < 900000000");
+            int n;
+            do {
+                n = s.executeUpdate("DELETE FROM principal WHERE principal_id >= " + pop.endId() + " LIMIT 50000");
+                removed += n;
+            } while (n > 0);
+        }
+        if (removed > 0) {
+            report("trimmed created", removed, t);
+        }
     }
 
     private static long insertField(Connection c, long accountId, String name, int seq) throws SQLException {

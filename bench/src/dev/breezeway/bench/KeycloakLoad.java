@@ -131,7 +131,9 @@ public final class KeycloakLoad {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher m = ACCESS_TOKEN.matcher(r.body());
         if (r.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("keycloak: no admin token (" + r.statusCode() + "): " + r.body());
+            throw new IllegalStateException("keycloak: no admin token (" + r.statusCode() + "): " + r.body()
+                    + ". Keycloak keeps the admin password of its first start in target/peers/keycloak-db: set"
+                    + " BENCH_KC_ADMIN_PASSWORD to that one, or delete the directory to start afresh");
         }
         token = m.group(1);
     }

@@ -99,10 +99,13 @@ public final class Report {
                     .append(x.errors()).append(" of ").append(x.requests()).append(" | ")
                     .append(x.rssMib() > 0 ? String.valueOf(x.rssMib()) : "").append(" | ")
                     .append(row.baseline()).append(" | ")
-                    .append(base.map(b -> String.format(Locale.ROOT, "%.2f×", x.figure() / b.figure())).orElse("")).append(" | ")
-                    .append(peer.map(p -> num(p.figure())).orElse(row.peer().isEmpty() ? "" : "—")).append(" | ")
-                    .append(peer.map(p -> String.format(Locale.ROOT, "%.1f / %.1f", p.p50(), p.p99())).orElse("")).append(" | ")
-                    .append(peer.map(p -> String.format(Locale.ROOT, "%.1f×", x.figure() / p.figure())).orElse(""))
+                    .append(base.map(b -> ratioText(x.figure() / b.figure())).orElse("")).append(" | ")
+                    .append(peer.map(p -> p.requests() == 0 ? "0 (none completed in " + p.seconds() + " s)" : num(p.figure()))
+                            .orElse(row.peer().isEmpty() ? "" : "—")).append(" | ")
+                    .append(peer.filter(p -> p.requests() > 0)
+                            .map(p -> String.format(Locale.ROOT, "%.1f / %.1f", p.p50(), p.p99())).orElse("")).append(" | ")
+                    .append(peer.filter(p -> p.requests() > 0)
+                            .map(p -> String.format(Locale.ROOT, "%.1f×", x.figure() / p.figure())).orElse(""))
                     .append(" |\n");
         }
         for (Result extra : bz.values()) {
@@ -144,13 +147,19 @@ public final class Report {
     }
 
     private static Optional<Double> ratio(Map<String, Result> a, String x, Map<String, Result> b, String y) {
-        return Optional.ofNullable(a.get(x)).flatMap(r -> Optional.ofNullable(b.get(y)).map(s -> r.figure() / s.figure()));
+        return Optional.ofNullable(a.get(x)).flatMap(r -> Optional.ofNullable(b.get(y)).filter(s -> s.requests() > 0)
+                .map(s -> r.figure() / s.figure()));
     }
 
     private static void target(StringBuilder md, String what, Optional<Double> value, String unit, DoublePredicate met) {
         md.append("| ").append(what).append(" | ");
-        md.append(value.map(v -> String.format(Locale.ROOT, "%.2f%s | %s", v, unit, met.test(v) ? "yes" : "**no**"))
+        md.append(value.map(v -> String.format(Locale.ROOT, v >= 0.1 ? "%.2f%s | %s" : "%.3f%s | %s", v, unit,
+                        met.test(v) ? "yes" : "**no**"))
                 .orElse("not measured | ")).append(" |\n");
+    }
+
+    private static String ratioText(double v) {
+        return String.format(Locale.ROOT, v >= 0.1 ? "%.2f×" : "%.3f×", v);
     }
 
     private static String num(double v) {
