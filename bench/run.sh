@@ -18,7 +18,8 @@
 #
 # Database: BREEZEWAY_DB_URL (+ _USER/_PASSWORD) for an external MariaDB, else the embedded one in
 # BREEZEWAY_DATA_DIR (default target/bench-data). Server JVM options: BENCH_SERVER_JAVA_OPTS.
-# Output: a table on stdout and bench/results/<date>[-smoke].md; raw lines in target/bench/run-<time>/.
+# Output: a table on stdout and bench/results/<date>[-smoke].md (<date>-<HHMM> if that exists); raw lines in
+# target/bench/run-<time>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -156,6 +157,7 @@ fi
 SUFFIX=""
 [ "$SMOKE" = 1 ] && SUFFIX="-smoke"
 OUT="bench/results/$(date +%Y-%m-%d)$SUFFIX.md"
+[ -e "$OUT" ] && OUT="bench/results/$(date +%Y-%m-%d-%H%M)$SUFFIX.md"   # never overwrite an earlier run
 java -cp "$CP" dev.breezeway.bench.Report --run-dir "$RUN_DIR" --out "$OUT" --n "$N" --seed "$SEED" \
     --warmup "$WARMUP" --duration "$DURATION" --connections "$CONNECTIONS" --threads "$THREADS" \
     --batch-size "$BATCH_SIZE" --deep-start "$DEEP_START" --smoke "$SMOKE" \
