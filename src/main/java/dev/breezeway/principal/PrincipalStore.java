@@ -13,8 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record2;
+import org.jooq.ResultQuery;
+import org.jooq.SelectJoinStep;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -35,7 +41,7 @@ public final class PrincipalStore {
 
     /** Inserts a principal and returns its id; integrity violations surface as jOOQ exceptions. */
     public long insert(DSLContext tx, NewPrincipal p) {
-        return tx.insertInto(PRINCIPAL)
+        long id = tx.insertInto(PRINCIPAL)
                 .set(PRINCIPAL.UUID, Uuids.toBytes(p.uuid()))
                 .set(PRINCIPAL.ACCOUNT_ID, p.accountId())
                 .set(PRINCIPAL.TYPE, p.type().wire())
@@ -50,6 +56,8 @@ public final class PrincipalStore {
                 .set(PRINCIPAL.IS_PRIMARY, p.isPrimary())
                 .returningResult(PRINCIPAL.PRINCIPAL_ID)
                 .fetchSingle(Record1::value1);
+        PrincipalNgrams.indexNew(tx, id, p.name());
+        return id;
     }
 
     public Optional<Principal> findById(long principalId) {
@@ -166,9 +174,12 @@ public final class PrincipalStore {
         c.lastName().ifPresent(v -> u.set(PRINCIPAL.LAST_NAME, v));
         c.email().ifPresent(v -> u.set(PRINCIPAL.EMAIL, v));
         c.description().ifPresent(v -> u.set(PRINCIPAL.DESCRIPTION, v));
-        u.set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
+        int updated = u.set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
                 .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
                 .execute();
+        if (updated == 1 && c.name().isPresent()) {
+            PrincipalNgrams.index(tx, principalId, c.name().get());
+        }
     }
 
     public void setPassword(DSLContext tx, long principalId, String hash, boolean temporary, Instant now) {
@@ -222,15 +233,26 @@ public final class PrincipalStore {
         tx.select(ACCOUNT.ACCOUNT_ID).from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(accountId)).forUpdate().fetch();
     }
 
-    /** The principals of an account matching {@code q}, at most {@code max} rows. */
+    /**
+     * The principals of an account matching {@code q}, at most {@code max} rows. A page past the first
+     * is a deferred join: the offset is counted over principal ids alone (from ix_principal_account_live
+     * when nothing else filters), and only the page's rows are then read whole. The order ends in the
+     * principal id, so both selects put the same rows in the same order.
+     */
     public List<PrincipalRow> list(long accountId, PrincipalQuery q, int max) {
         PrincipalListSql sql = new PrincipalListSql(q);
-        var query = db.select(PRINCIPAL.fields()).select(sql.isMemberField())
-                .from(PRINCIPAL)
-                .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.DELETED_AT.isNull()).and(sql.condition()))
-                .orderBy(sql.orderBy())
-                .limit(max)
-                .offset(q.start());
+        Condition where = PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.DELETED_AT.isNull()).and(sql.condition());
+        SelectJoinStep<Record> select = db.select(PRINCIPAL.fields()).select(sql.isMemberField()).from(PRINCIPAL);
+        ResultQuery<Record> query;
+        if (q.start() == 0) {
+            query = select.where(where).orderBy(sql.orderBy()).limit(max);
+        } else {
+            // is_member rides along because the order may name it; it is a constant without group-id.
+            Table<Record2<Long, Boolean>> page = DSL.select(PRINCIPAL.PRINCIPAL_ID, sql.isMemberField()).from(PRINCIPAL).where(where)
+                    .orderBy(sql.orderBy()).limit(max).offset(q.start()).asTable("page");
+            query = select.join(page).on(PRINCIPAL.PRINCIPAL_ID.eq(page.field(PRINCIPAL.PRINCIPAL_ID)))
+                    .orderBy(sql.orderBy());
+        }
         return query.fetch(r -> new PrincipalRow(toPrincipal(r.into(PRINCIPAL)),
                 q.membership().isPresent() ? Optional.of(Boolean.TRUE.equals(r.get(sql.isMemberField()))) : Optional.empty()));
     }
