@@ -4,7 +4,9 @@
 -- list intersects the term's trigrams here and checks the candidates with the real LIKE; without
 -- this table the LIKE scans every principal. The column has the principal's collation, so the index
 -- matches case-insensitively exactly as LIKE does. The stores (PrincipalNgrams) keep it in step with
--- every write of a name; windows are taken by code point, as CHAR_LENGTH and SUBSTRING count.
+-- every write of a name, in the same transaction; anything else that writes principal rows directly
+-- must add the rows too (the bench generator and the tests' TestPrincipals do). Windows are taken by
+-- code point, as CHAR_LENGTH and SUBSTRING count.
 CREATE TABLE principal_ngram (
   ngram        CHAR(3)  NOT NULL,
   principal_id BIGINT   NOT NULL,
