@@ -31,3 +31,38 @@ ORDER BY 1, 2;
 -- found by counting entries of this narrow index, which holds the primary key, instead of whole rows;
 -- only the page's rows are then read.
 CREATE INDEX ix_principal_account_live ON principal (account_id, deleted_at);
+
+-- Positions in the plain principal list (no filter, principal-id order), so a deep page
+-- (filter-start=900000) need not count 900,000 entries: how many live (not deleted) principals of an
+-- account have ids in each block of 4,096 ids. A block gets its row once it is "sealed"
+-- (PrincipalPositions seals blocks behind the newest ids, counting under a shared lock, so no write in
+-- flight can slip past the count); from then on the triggers below keep the row exact in the same
+-- transaction as every insert, delete, or change of deleted_at, whatever statement makes it. New
+-- principals land in the newest, unsealed blocks, whose missing rows the triggers skip, so creating
+-- principals contends on no row here. No foreign key: the sealer must not lock account rows.
+CREATE TABLE principal_block (
+  account_id BIGINT NOT NULL,
+  block      BIGINT NOT NULL,
+  live       INT    NOT NULL,
+  PRIMARY KEY (account_id, block)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+/* [jooq ignore start] */
+CREATE TRIGGER tr_principal_block_insert AFTER INSERT ON principal FOR EACH ROW
+  UPDATE principal_block SET live = live + 1
+  WHERE NEW.deleted_at IS NULL AND account_id = NEW.account_id AND block = NEW.principal_id DIV 4096;
+
+CREATE TRIGGER tr_principal_block_delete AFTER DELETE ON principal FOR EACH ROW
+  UPDATE principal_block SET live = live - 1
+  WHERE OLD.deleted_at IS NULL AND account_id = OLD.account_id AND block = OLD.principal_id DIV 4096;
+
+CREATE TRIGGER tr_principal_block_update AFTER UPDATE ON principal FOR EACH ROW
+  UPDATE principal_block
+  SET live = live
+      + IF(NEW.deleted_at IS NULL AND account_id = NEW.account_id AND block = NEW.principal_id DIV 4096, 1, 0)
+      - IF(OLD.deleted_at IS NULL AND account_id = OLD.account_id AND block = OLD.principal_id DIV 4096, 1, 0)
+  WHERE ((OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) OR OLD.account_id <> NEW.account_id
+         OR OLD.principal_id <> NEW.principal_id)
+    AND ((account_id = OLD.account_id AND block = OLD.principal_id DIV 4096)
+         OR (account_id = NEW.account_id AND block = NEW.principal_id DIV 4096));
+/* [jooq ignore stop] */

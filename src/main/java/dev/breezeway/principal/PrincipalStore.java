@@ -19,7 +19,6 @@ import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
-import org.jooq.SelectJoinStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -27,9 +26,11 @@ import org.jooq.impl.SQLDataType;
 /** Principals and group membership in MariaDB. */
 public final class PrincipalStore {
     private final DSLContext db;
+    private final PrincipalPositions positions;
 
     public PrincipalStore(DSLContext db) {
         this.db = db;
+        this.positions = new PrincipalPositions(db);
     }
 
     /** A new user or group; ids are assigned by the store. */
@@ -237,22 +238,52 @@ public final class PrincipalStore {
      * The principals of an account matching {@code q}, at most {@code max} rows. A page past the first
      * is a deferred join: the offset is counted over principal ids alone (from ix_principal_account_live
      * when nothing else filters), and only the page's rows are then read whole. The order ends in the
-     * principal id, so both selects put the same rows in the same order.
+     * principal id, so both selects put the same rows in the same order. A deep page of the plain list
+     * in id order first jumps to its block of ids ({@link PrincipalPositions}).
      */
     public List<PrincipalRow> list(long accountId, PrincipalQuery q, int max) {
         PrincipalListSql sql = new PrincipalListSql(q);
         Condition where = PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.DELETED_AT.isNull()).and(sql.condition());
-        SelectJoinStep<Record> select = db.select(PRINCIPAL.fields()).select(sql.isMemberField()).from(PRINCIPAL);
-        ResultQuery<Record> query;
         if (q.start() == 0) {
-            query = select.where(where).orderBy(sql.orderBy()).limit(max);
-        } else {
-            // is_member rides along because the order may name it; it is a constant without group-id.
-            Table<Record2<Long, Boolean>> page = DSL.select(PRINCIPAL.PRINCIPAL_ID, sql.isMemberField()).from(PRINCIPAL).where(where)
-                    .orderBy(sql.orderBy()).limit(max).offset(q.start()).asTable("page");
-            query = select.join(page).on(PRINCIPAL.PRINCIPAL_ID.eq(page.field(PRINCIPAL.PRINCIPAL_ID)))
-                    .orderBy(sql.orderBy());
+            return fetch(q, sql, db.select(PRINCIPAL.fields()).select(sql.isMemberField()).from(PRINCIPAL).where(where)
+                    .orderBy(sql.orderBy()).limit(max));
         }
+        if (q.start() < PrincipalPositions.BLOCK || !plainListInIdOrder(q)) {
+            return fetch(q, sql, page(db, sql, where, q.start(), max));
+        }
+        // One transaction, so the block counts and the page come from one snapshot.
+        DeepPage deep = db.transactionResult(c -> {
+            PrincipalPositions.Start s = positions.locate(c.dsl(), accountId, q.start());
+            return new DeepPage(fetch(q, sql, page(c.dsl(), sql, where.and(PRINCIPAL.PRINCIPAL_ID.ge(s.fromId())),
+                    s.skip(), max)), s.skip());
+        });
+        if (deep.skipped() > 2 * PrincipalPositions.BLOCK) {
+            // Many rows past the sealed blocks were counted: seal them for the next deep page.
+            positions.sealSoon(accountId);
+        }
+        return deep.rows();
+    }
+
+    private record DeepPage(List<PrincipalRow> rows, long skipped) {
+    }
+
+    /** The plain list: every live principal of the account, in principal-id order. */
+    private static boolean plainListInIdOrder(PrincipalQuery q) {
+        return q.filters().isEmpty() && q.customValue().isEmpty() && q.membership().isEmpty()
+                && q.sorts().stream().allMatch(s -> s.field() == ListField.PRINCIPAL_ID && s.ascending());
+    }
+
+    /** Rows {@code offset} to {@code offset + max} of the list, by a deferred join. */
+    private static ResultQuery<Record> page(DSLContext dsl, PrincipalListSql sql, Condition where, long offset, int max) {
+        // is_member rides along because the order may name it; it is a constant without group-id.
+        Table<Record2<Long, Boolean>> page = DSL.select(PRINCIPAL.PRINCIPAL_ID, sql.isMemberField()).from(PRINCIPAL)
+                .where(where).orderBy(sql.orderBy()).limit(max).offset(offset).asTable("page");
+        return dsl.select(PRINCIPAL.fields()).select(sql.isMemberField()).from(PRINCIPAL)
+                .join(page).on(PRINCIPAL.PRINCIPAL_ID.eq(page.field(PRINCIPAL.PRINCIPAL_ID)))
+                .orderBy(sql.orderBy());
+    }
+
+    private static List<PrincipalRow> fetch(PrincipalQuery q, PrincipalListSql sql, ResultQuery<Record> query) {
         return query.fetch(r -> new PrincipalRow(toPrincipal(r.into(PRINCIPAL)),
                 q.membership().isPresent() ? Optional.of(Boolean.TRUE.equals(r.get(sql.isMemberField()))) : Optional.empty()));
     }
