@@ -118,7 +118,7 @@ final class PrincipalListSql {
     }
 
     /** At most {@code max} of {@code all}, the first and the last among them, evenly spread. */
-    static List<String> spread(List<String> all, int max) {
+    private static List<String> spread(List<String> all, int max) {
         if (all.size() <= max) {
             return all;
         }
