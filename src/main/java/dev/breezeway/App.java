@@ -9,6 +9,10 @@ import dev.breezeway.auth.AuthService;
 import dev.breezeway.auth.LoginThrottle;
 import dev.breezeway.auth.PasswordHasher;
 import dev.breezeway.auth.PasswordPolicy;
+import dev.breezeway.client.ClientPermissions;
+import dev.breezeway.client.ClientService;
+import dev.breezeway.client.ClientStore;
+import dev.breezeway.client.ClientUserService;
 import dev.breezeway.config.AppConfig;
 import dev.breezeway.db.Database;
 import dev.breezeway.field.AclFieldService;
@@ -23,6 +27,7 @@ import dev.breezeway.iam.IamService;
 import dev.breezeway.iam.IamStore;
 import dev.breezeway.principal.PrincipalListService;
 import dev.breezeway.rest.AuthResources;
+import dev.breezeway.rest.ClientResources;
 import dev.breezeway.rest.IamResources;
 import dev.breezeway.rest.RestReply;
 import dev.breezeway.rest.RestServlet;
@@ -43,7 +48,14 @@ import dev.breezeway.xml.XmlWriter;
 import dev.breezeway.xml.action.AclFieldInfoAction;
 import dev.breezeway.xml.action.AclFieldListAction;
 import dev.breezeway.xml.action.AclFieldUpdateAction;
+import dev.breezeway.xml.action.ClientCreateAction;
+import dev.breezeway.xml.action.ClientListAction;
+import dev.breezeway.xml.action.ClientRevokeAction;
+import dev.breezeway.xml.action.ClientRolesUpdateAction;
+import dev.breezeway.xml.action.ClientRotateAction;
+import dev.breezeway.xml.action.ClientTokenAction;
 import dev.breezeway.xml.action.CommonInfoAction;
+import dev.breezeway.xml.action.PrincipalDeactivateAction;
 import dev.breezeway.xml.action.GroupMembershipUpdateAction;
 import dev.breezeway.xml.action.PrincipalListAction;
 import dev.breezeway.xml.action.PrincipalListByFieldAction;
@@ -62,6 +74,9 @@ import dev.breezeway.xml.action.PermissionsUpdateAction;
 import dev.breezeway.xml.action.PrincipalInfoAction;
 import dev.breezeway.xml.model.AclFieldListXml;
 import dev.breezeway.xml.model.AclFieldsXml;
+import dev.breezeway.xml.model.ClientListXml;
+import dev.breezeway.xml.model.ClientTokenXml;
+import dev.breezeway.xml.model.ClientXml;
 import dev.breezeway.xml.model.CommonXml;
 import dev.breezeway.xml.model.ContactXml;
 import dev.breezeway.xml.model.CreatedPrincipalXml;
@@ -129,6 +144,16 @@ public final class App implements AutoCloseable {
 
         new Bootstrap(db, accounts, principals, hasher, policy, uuids).run(config.adminLogin(), config.adminPassword());
 
+        IamStore iamStore = new IamStore(db, json);
+        Authorizer authz = new Authorizer(iamStore);
+        IamService iam = new IamService(db, iamStore, authz, sessionStore, principals, principalService,
+                hasher, json, clock);
+        ClientStore clientStore = new ClientStore(db);
+        ClientService clients = new ClientService(db, clientStore, principals, iamStore, sessions, sessionStore, authz,
+                uuids, clock);
+        ClientUserService clientUsers = new ClientUserService(db, clientStore, clients, principalService, principals, iam,
+                sessionStore, authz, clock);
+
         ActionRegistry actions = ActionRegistry.builder()
                 .add("common-info", Access.ANYONE, new CommonInfoAction(sessions, clock, VERSION))
                 .add("login", Access.ANYONE, new LoginAction(auth))
@@ -137,7 +162,9 @@ public final class App implements AutoCloseable {
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(auth, accounts))
                 .add("principal-list", Access.LOGGED_IN, new PrincipalListAction(principalList))
                 .add("principal-list-by-field", Access.LOGGED_IN, new PrincipalListByFieldAction(principalList))
-                .add("principal-update", Access.ADMIN, new PrincipalUpdateAction(principalService))
+                // Administrators do everything; other holders of users:create (API clients) only create users.
+                .add("principal-update", ClientPermissions.USERS_CREATE,
+                        new PrincipalUpdateAction(principalService, clientUsers))
                 .add("principals-delete", Access.ADMIN, new PrincipalsDeleteAction(principalService))
                 .add("group-membership-update", Access.ADMIN, new GroupMembershipUpdateAction(principalService))
                 .add("user-update-pwd", Access.LOGGED_IN, new UserUpdatePwdAction(principalService))
@@ -151,17 +178,22 @@ public final class App implements AutoCloseable {
                 .add("permissions-info", Access.ADMIN, new PermissionsInfoAction(permissions))
                 .add("permissions-update", Access.ADMIN, new PermissionsUpdateAction(permissions))
                 .add("permissions-reset", Access.ADMIN, new PermissionsResetAction(permissions))
+                .add("principal-deactivate", ClientPermissions.USERS_DELETE, new PrincipalDeactivateAction(clientUsers))
+                .add("client-create", ClientPermissions.CLIENTS_MANAGE, new ClientCreateAction(clients))
+                .add("client-rotate", ClientPermissions.CLIENTS_MANAGE, new ClientRotateAction(clients))
+                .add("client-revoke", ClientPermissions.CLIENTS_MANAGE, new ClientRevokeAction(clients))
+                .add("client-roles-update", ClientPermissions.CLIENTS_MANAGE, new ClientRolesUpdateAction(clients))
+                .add("client-list", ClientPermissions.CLIENTS_READ, new ClientListAction(clients))
+                .add("client-token", Access.ANYONE, new ClientTokenAction(clients))
                 .build();
 
         this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
                 PreferencesXml.class, PrincipalXml.class, PrincipalListXml.class, CreatedPrincipalXml.class,
                 UsersXml.class, CustomFieldXml.class, CustomFieldsXml.class, AclFieldsXml.class, AclFieldListXml.class,
-                PermissionsXml.class, PermissionXml.class));
+                PermissionsXml.class, PermissionXml.class, ClientXml.class, ClientListXml.class, ClientTokenXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
-        IamStore iamStore = new IamStore(db, json);
-        IamService iam = new IamService(db, iamStore, new Authorizer(iamStore), sessionStore, principals, principalService,
-                hasher, json, clock);
-        IamResources iamResources = new IamResources(iam, json, config.sessionIdleTimeout());
+        IamResources iamResources = new IamResources(iam, clientUsers, json, config.sessionIdleTimeout());
+        ClientResources clientResources = new ClientResources(clients, clientUsers, json);
         AuthResources authResources = new AuthResources(auth, sessions, iam, json);
         Router routes = Router.builder()
                 .get("/resources/openapi.json", c -> RestReply.ok(openApi))
@@ -183,10 +215,23 @@ public final class App implements AutoCloseable {
                 .get("/resources/iam/principals/{id}/sessions", iamResources::sessions)
                 .delete("/resources/iam/principals/{id}/sessions/{sessionId}", iamResources::revokeSession)
                 .post("/resources/graph/query", iamResources::graphQuery)
+                .post("/resources/clients", clientResources::create)
+                .get("/resources/clients", clientResources::list)
+                .get("/resources/clients/{clientId}", clientResources::get)
+                .post("/resources/clients/{clientId}/rotate", clientResources::rotate)
+                .delete("/resources/clients/{clientId}", clientResources::revoke)
+                .put("/resources/clients/{clientId}/roles", clientResources::putRoles)
+                // The seed's own paths, so an integration written for that API only changes its base URL.
+                .post("/v1/admin/token", clientResources::token)
+                .get("/api/v1/users", clientResources::users)
+                .get("/api/v1/users/{humanId}", clientResources::user)
+                .delete("/api/v1/users/{humanId}", clientResources::deleteUser)
                 .build();
         servlets.put("/resources/*", new RestServlet(routes, sessions, json));
+        servlets.put("/v1/*", new RestServlet(routes, sessions, json));
+        servlets.put("/api/v1/*", new RestServlet(routes, sessions, json));
 
-        Dispatcher dispatcher = new Dispatcher(actions);
+        Dispatcher dispatcher = new Dispatcher(actions, authz::can);
         servlets.put("/api/xml", new ActionServlet(dispatcher, new BatchRunner(dispatcher, xmlWriter, db), sessions,
                 reader, xmlWriter));
         servlets.put("/healthz", new HealthServlet(database));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
@@ -20,6 +21,13 @@ import org.jooq.impl.SQLDataType;
 
 /** Principals and group membership in MariaDB. */
 public final class PrincipalStore {
+    /**
+     * The principals the directory shows: live ones, never the hidden {@code api-client} principals
+     * behind API clients. Every lookup and list of the Breeze face goes through it.
+     */
+    public static final Condition LISTED = PRINCIPAL.DELETED_AT.isNull()
+            .and(PRINCIPAL.TYPE.ne(PrincipalType.API_CLIENT.wire()));
+
     private final DSLContext db;
 
     public PrincipalStore(DSLContext db) {
@@ -54,7 +62,7 @@ public final class PrincipalStore {
 
     public Optional<Principal> findById(long principalId) {
         return db.selectFrom(PRINCIPAL)
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.DELETED_AT.isNull()))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(LISTED))
                 .fetchOptional(PrincipalStore::toPrincipal);
     }
 
@@ -139,8 +147,29 @@ public final class PrincipalStore {
 
     public Optional<Principal> findById(DSLContext tx, long principalId) {
         return tx.selectFrom(PRINCIPAL)
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.DELETED_AT.isNull()))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(LISTED))
                 .fetchOptional(PrincipalStore::toPrincipal);
+    }
+
+    /** A principal live or soft-deleted (never an API client's), for the permanent delete. */
+    public Optional<Principal> findIncludingDeactivated(DSLContext tx, long principalId) {
+        return tx.selectFrom(PRINCIPAL)
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId)
+                        .and(PRINCIPAL.TYPE.ne(PrincipalType.API_CLIENT.wire())))
+                .fetchOptional(PrincipalStore::toPrincipal);
+    }
+
+    /**
+     * Soft-deletes a principal: the row stays (with {@code deleted_at}) but no lookup, list or login
+     * finds it again (session resolution skips it too). False if it was already deleted or does not exist.
+     */
+    public boolean deactivate(DSLContext tx, long principalId, Instant now) {
+        return tx.update(PRINCIPAL)
+                .set(PRINCIPAL.DELETED_AT, Times.toLocal(now))
+                .set(PRINCIPAL.UPDATED_AT, Times.toLocal(now))
+                .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.DELETED_AT.isNull()))
+                .execute() == 1;
     }
 
     /** The stored password hash of a principal, if it has one. */
@@ -227,7 +256,7 @@ public final class PrincipalStore {
         PrincipalListSql sql = new PrincipalListSql(q);
         var query = db.select(PRINCIPAL.fields()).select(sql.isMemberField())
                 .from(PRINCIPAL)
-                .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.DELETED_AT.isNull()).and(sql.condition()))
+                .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(LISTED).and(sql.condition()))
                 .orderBy(sql.orderBy())
                 .limit(max)
                 .offset(q.start());

@@ -7,13 +7,17 @@ import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
 import dev.breezeway.session.Session;
+import java.util.function.BiPredicate;
 
 /** Finds an action in the table, checks the caller's access and runs it: shared by single calls and batches. */
 public final class Dispatcher {
     private final ActionRegistry actions;
+    private final BiPredicate<Session, String> permits;
 
-    public Dispatcher(ActionRegistry actions) {
+    /** @param permits whether a session holds a permission, e.g. {@code Authorizer::can} */
+    public Dispatcher(ActionRegistry actions, BiPredicate<Session, String> permits) {
         this.actions = actions;
+        this.permits = permits;
     }
 
     /** @throws ApiException {@code invalid} on field {@code action} for a missing or unknown action, or the action's own failure */
@@ -30,6 +34,12 @@ public final class Dispatcher {
             case ADMIN -> {
                 Session s = call.session().orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
                 if (!s.admin()) {
+                    throw ApiException.noAccess(AccessSubcode.DENIED);
+                }
+            }
+            case PERMISSION -> {
+                Session s = call.session().orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
+                if (!permits.test(s, entry.permission().orElseThrow())) {
                     throw ApiException.noAccess(AccessSubcode.DENIED);
                 }
             }

@@ -1,5 +1,8 @@
 package dev.breezeway.xml.action;
 
+import dev.breezeway.client.ClientUserService;
+import dev.breezeway.error.AccessSubcode;
+import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
@@ -15,9 +18,11 @@ import java.util.Optional;
 
 /**
  * {@code principal-update}: without {@code principal-id} creates a user ({@code login}, {@code first-name},
- * {@code last-name}, optional {@code email}, {@code password}, {@code send-email}) or a group
- * ({@code name}, optional {@code description}) and answers {@code <principal …>}; with it updates the
- * standard fields and answers a bare {@code ok}. {@code has-children} is required on create.
+ * {@code last-name}, optional {@code email}, {@code password}, {@code send-email}, {@code client-user-id})
+ * or a group ({@code name}, optional {@code description}) and answers {@code <principal …>}; with it
+ * updates the standard fields and answers a bare {@code ok}. {@code has-children} is required on create.
+ * Administrators may do all of it; other holders of {@code users:create} (API clients) only create
+ * users, which an API client then owns under its {@code client-user-id}.
  */
 public final class PrincipalUpdateAction implements Action {
     static final int LOGIN_MAX = 60;
@@ -25,16 +30,22 @@ public final class PrincipalUpdateAction implements Action {
     static final int GROUP_NAME_MAX = 255;
     static final int EMAIL_MAX = 255;
     static final int DESCRIPTION_MAX = 4000;
+    static final int CLIENT_USER_ID_MAX = 255;
     private final PrincipalService principals;
+    private final ClientUserService users;
 
-    public PrincipalUpdateAction(PrincipalService principals) {
+    public PrincipalUpdateAction(PrincipalService principals, ClientUserService users) {
         this.principals = principals;
+        this.users = users;
     }
 
     @Override
     public Results handle(Call call) {
         Params p = call.params();
         Optional<Long> id = p.optionalId("principal-id");
+        if (!call.requireSession().admin() && (p.has("principal-id") || isGroupCreate(p))) {
+            throw ApiException.noAccess(AccessSubcode.DENIED);
+        }
         if (id.isPresent()) {
             return update(call, id.get());
         }
@@ -55,6 +66,9 @@ public final class PrincipalUpdateAction implements Action {
                 p.optionalText("description", 0, DESCRIPTION_MAX));
         p.optionalBool("has-children");
         p.optionalBool("send-email");
+        if (p.has("client-user-id")) {
+            p.problem(Invalid.of("client-user-id", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
+        }
         p.throwIfInvalid();
         principals.update(call.requireSession(), id, change);
         return Results.ok();
@@ -96,13 +110,23 @@ public final class PrincipalUpdateAction implements Action {
             if (sendEmail.orElse(false) && email.isEmpty()) {
                 p.problem(Invalid.of("email", FieldType.STRING, InvalidSubcode.MISSING));
             }
+            Optional<String> clientUserId = p.optionalText("client-user-id", 1, CLIENT_USER_ID_MAX);
             p.throwIfInvalid();
-            Principal u = principals.createUser(call.requireSession(),
-                    new PrincipalService.NewUser(PrincipalType.USER, login, first, last, email, password));
+            Principal u = users.createUser(call.requireSession(),
+                    new PrincipalService.NewUser(PrincipalType.USER, login, first, last, email, password), clientUserId);
             x = reply(u, rawHasChildren.orElse("0"));
             x.extLogin = u.breezeLogin();
         }
         return Results.ok(x);
+    }
+
+    /** A create whose type or has-children asks for a group; only administrators create groups. */
+    private static boolean isGroupCreate(Params p) {
+        Optional<String> type = p.first("type").map(String::strip);
+        if (type.isPresent() && !type.get().isEmpty()) {
+            return PrincipalType.fromWire(type.get()).map(PrincipalType::isGroup).orElse(false);
+        }
+        return p.first("has-children").flatMap(Params::parseBool).orElse(false);
     }
 
     private static Optional<String> email(Params p) {
