@@ -18,23 +18,23 @@ import java.sql.SQLException;
  */
 final class Clients {
     private final TestServer server;
-    private final BreezeClient admin;
 
     Clients(TestServer server) {
         this.server = server;
-        this.admin = server.admin();
     }
 
     /** A registered client: its id and its current secret. */
     record Client(String id, String secret) {
     }
 
+    /** A fresh administrator session (tests move the clock past the idle timeout, so none is kept). */
     BreezeClient admin() {
-        return admin;
+        return server.admin();
     }
 
     /** Registers a client through client-create whose single role (named after it) holds exactly {@code permissions}. */
     Client register(String name, String... permissions) {
+        BreezeClient admin = admin();
         String xml = admin.call("client-create", "name", name);
         assertThat(status(xml)).as(xml).isEqualTo("ok");
         Client c = new Client(xpath(xml, "/results/client/@client-id"), xpath(xml, "/results/client/secret"));
