@@ -11,10 +11,6 @@ import dev.breezeway.support.Directory;
 import dev.breezeway.support.JsonClient;
 import dev.breezeway.support.TestPrincipals;
 import dev.breezeway.support.TestServer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -64,17 +60,8 @@ class ClientUsersHttpTest {
         return humanIdOf(Long.parseLong(principalId));
     }
 
-    static String humanIdOf(long principalId) {
-        try (Connection c = server.jdbc();
-             PreparedStatement ps = c.prepareStatement("SELECT LOWER(HEX(uuid)) FROM principal WHERE principal_id = ?")) {
-            ps.setLong(1, principalId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String humanIdOf(long principalId) {
+        return clients.humanIdOf(principalId);
     }
 
     private static String create(String name, String email, String clientUserId) {

@@ -10,6 +10,7 @@ import dev.breezeway.support.TestPrincipals;
 import dev.breezeway.support.TestServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -62,6 +63,20 @@ final class Clients {
                     ps.setString(2, role);
                     ps.executeUpdate();
                 }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The humanId of a principal: its UUID as 32 lower-case hex digits. */
+    String humanIdOf(long principalId) {
+        try (Connection c = server.jdbc();
+             PreparedStatement ps = c.prepareStatement("SELECT LOWER(HEX(uuid)) FROM principal WHERE principal_id = ?")) {
+            ps.setLong(1, principalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
