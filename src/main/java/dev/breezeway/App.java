@@ -23,6 +23,7 @@ import dev.breezeway.iam.IamService;
 import dev.breezeway.iam.IamStore;
 import dev.breezeway.principal.PrincipalListService;
 import dev.breezeway.rest.AuthResources;
+import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.rest.IamResources;
 import dev.breezeway.rest.RestReply;
 import dev.breezeway.rest.RestServlet;
@@ -129,8 +130,10 @@ public final class App implements AutoCloseable {
         SessionStore sessionStore = new SessionStore(db);
         SessionService sessions = new SessionService(sessionStore, principals, new Tokens(), clock,
                 config.sessionIdleTimeout());
+        IamStore iamStore = new IamStore(db, json);
+        Authorizer authorizer = new Authorizer(iamStore);
         PrincipalService principalService = new PrincipalService(db, principals, sessionStore, hasher, policy, uuids,
-                clock);
+                clock, authorizer::can);
         PrincipalListService principalList = new PrincipalListService(principals, config.listLimit());
         LoginThrottle throttle = new LoginThrottle(db, clock, config.loginMaxFailures(), config.loginLockWindow());
         AuthService auth = new AuthService(principals, sessions, hasher, throttle, clock);
@@ -142,8 +145,7 @@ public final class App implements AutoCloseable {
 
         new Bootstrap(db, accounts, principals, hasher, policy, uuids).run(config.adminLogin(), config.adminPassword());
 
-        IamStore iamStore = new IamStore(db, json);
-        IamService iam = new IamService(db, iamStore, new Authorizer(iamStore), sessionStore, principals, principalService,
+        IamService iam = new IamService(db, iamStore, authorizer, sessionStore, principals, principalService,
                 hasher, json, clock);
 
         ActionRegistry actions = ActionRegistry.builder()
@@ -154,20 +156,20 @@ public final class App implements AutoCloseable {
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(auth, accounts))
                 .add("principal-list", Access.LOGGED_IN, new PrincipalListAction(principalList))
                 .add("principal-list-by-field", Access.LOGGED_IN, new PrincipalListByFieldAction(principalList))
-                .add("principal-update", Access.ADMIN, new PrincipalUpdateAction(principalService))
-                .add("principals-delete", Access.ADMIN, new PrincipalsDeleteAction(principalService))
-                .add("group-membership-update", Access.ADMIN, new GroupMembershipUpdateAction(principalService))
+                .add("principal-update", Access.requires(PermissionCatalogue.USERS_UPDATE), new PrincipalUpdateAction(principalService))
+                .add("principals-delete", Access.requires(PermissionCatalogue.USERS_DELETE), new PrincipalsDeleteAction(principalService))
+                .add("group-membership-update", Access.requires(PermissionCatalogue.GROUPS_UPDATE), new GroupMembershipUpdateAction(principalService))
                 .add("user-update-pwd", Access.LOGGED_IN, new UserUpdatePwdAction(principalService))
                 // Definitions are not personal data; values are filtered per caller by AclFieldService.
                 .add("custom-fields", Access.LOGGED_IN, new CustomFieldsAction(customFields))
-                .add("custom-field-update", Access.ADMIN, new CustomFieldUpdateAction(customFields))
-                .add("custom-fields-delete", Access.ADMIN, new CustomFieldsDeleteAction(customFields))
+                .add("custom-field-update", Access.requires(PermissionCatalogue.FIELDS_MANAGE), new CustomFieldUpdateAction(customFields))
+                .add("custom-fields-delete", Access.requires(PermissionCatalogue.FIELDS_MANAGE), new CustomFieldsDeleteAction(customFields))
                 .add("acl-field-info", Access.LOGGED_IN, new AclFieldInfoAction(aclFields))
                 .add("acl-field-list", Access.LOGGED_IN, new AclFieldListAction(aclFields))
-                .add("acl-field-update", Access.ADMIN, new AclFieldUpdateAction(aclFields))
-                .add("permissions-info", Access.ADMIN, new PermissionsInfoAction(permissions))
-                .add("permissions-update", Access.ADMIN, new PermissionsUpdateAction(permissions))
-                .add("permissions-reset", Access.ADMIN, new PermissionsResetAction(permissions))
+                .add("acl-field-update", Access.requires(PermissionCatalogue.FIELDS_MANAGE), new AclFieldUpdateAction(aclFields))
+                .add("permissions-info", Access.requires(PermissionCatalogue.PERMISSIONS_MANAGE), new PermissionsInfoAction(permissions))
+                .add("permissions-update", Access.requires(PermissionCatalogue.PERMISSIONS_MANAGE), new PermissionsUpdateAction(permissions))
+                .add("permissions-reset", Access.requires(PermissionCatalogue.PERMISSIONS_MANAGE), new PermissionsResetAction(permissions))
                 // Mirrors of the JSON API: IamService checks the same permissions as on /resources/iam.
                 .add("principal-modern-info", Access.LOGGED_IN, new PrincipalModernInfoAction(iam))
                 .add("principal-suspend", Access.LOGGED_IN, new PrincipalSuspendAction(iam))
@@ -212,7 +214,7 @@ public final class App implements AutoCloseable {
         this.router = routes;
         servlets.put("/resources/*", new RestServlet(routes, sessions, json));
 
-        Dispatcher dispatcher = new Dispatcher(actions);
+        Dispatcher dispatcher = new Dispatcher(actions, authorizer::can);
         servlets.put("/api/xml", new ActionServlet(dispatcher, new BatchRunner(dispatcher, xmlWriter, db), sessions,
                 reader, xmlWriter));
         servlets.put("/healthz", new HealthServlet(database));

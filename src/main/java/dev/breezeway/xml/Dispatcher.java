@@ -7,13 +7,16 @@ import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
 import dev.breezeway.session.Session;
+import java.util.function.BiPredicate;
 
 /** Finds an action in the table, checks the caller's access and runs it: shared by single calls and batches. */
 public final class Dispatcher {
     private final ActionRegistry actions;
+    private final BiPredicate<Session, String> can;
 
-    public Dispatcher(ActionRegistry actions) {
+    public Dispatcher(ActionRegistry actions, BiPredicate<Session, String> can) {
         this.actions = actions;
+        this.can = can;
     }
 
     /** @throws ApiException {@code invalid} on field {@code action} for a missing or unknown action, or the action's own failure */
@@ -23,18 +26,13 @@ public final class Dispatcher {
         }
         ActionRegistry.Entry entry = actions.find(action).orElseThrow(
                 () -> ApiException.invalid(Invalid.of("action", FieldType.ENUM, InvalidSubcode.NO_SUCH_ITEM)));
-        switch (entry.access()) {
-            case ANYONE -> {
-            }
-            case LOGGED_IN -> call.session().orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
-            case ADMIN -> {
-                Session s = call.session().orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
-                if (!s.admin()) {
-                    throw ApiException.noAccess(AccessSubcode.DENIED);
-                }
+        if (entry.access().needsLogin()) {
+            Session s = call.session().orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
+            if (entry.access().permission().isPresent() && !can.test(s, entry.access().permission().get())) {
+                throw ApiException.noAccess(AccessSubcode.DENIED);
             }
         }
-        if (entry.access() != Access.ANYONE && call.session().map(Session::mustChangePassword).orElse(false)) {
+        if (entry.access().needsLogin() && call.session().map(Session::mustChangePassword).orElse(false)) {
             throw ApiException.problem(Problem.PASSWORD_CHANGE_REQUIRED, "session");
         }
         return entry.action().handle(call);
