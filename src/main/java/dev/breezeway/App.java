@@ -23,7 +23,11 @@ import dev.breezeway.iam.IamService;
 import dev.breezeway.iam.IamStore;
 import dev.breezeway.principal.PrincipalListService;
 import dev.breezeway.rest.AuthResources;
+import dev.breezeway.rest.SeedUsersResources;
 import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.role.RoleService;
+import dev.breezeway.role.RoleStore;
+import dev.breezeway.user.UserService;
 import dev.breezeway.rest.IamResources;
 import dev.breezeway.rest.RestReply;
 import dev.breezeway.rest.RestServlet;
@@ -45,6 +49,15 @@ import dev.breezeway.xml.action.AclFieldInfoAction;
 import dev.breezeway.xml.action.AclFieldListAction;
 import dev.breezeway.xml.action.AclFieldUpdateAction;
 import dev.breezeway.xml.action.CommonInfoAction;
+import dev.breezeway.xml.action.PermissionListAction;
+import dev.breezeway.xml.action.RoleCreateAction;
+import dev.breezeway.xml.action.RoleDeleteAction;
+import dev.breezeway.xml.action.RoleInfoAction;
+import dev.breezeway.xml.action.RoleListAction;
+import dev.breezeway.xml.action.RoleUpdateAction;
+import dev.breezeway.xml.action.UserPermissionsAction;
+import dev.breezeway.xml.action.UserRolesUpdateAction;
+import dev.breezeway.xml.action.UserTenantsUpdateAction;
 import dev.breezeway.xml.action.GroupMembershipUpdateAction;
 import dev.breezeway.xml.action.PrincipalListAction;
 import dev.breezeway.xml.action.PrincipalListByFieldAction;
@@ -73,6 +86,9 @@ import dev.breezeway.xml.action.SessionRevokeAction;
 import dev.breezeway.xml.model.AclFieldListXml;
 import dev.breezeway.xml.model.AclFieldsXml;
 import dev.breezeway.xml.model.CommonXml;
+import dev.breezeway.xml.model.PermissionNamesXml;
+import dev.breezeway.xml.model.RoleListXml;
+import dev.breezeway.xml.model.RoleXml;
 import dev.breezeway.xml.model.ContactXml;
 import dev.breezeway.xml.model.CreatedPrincipalXml;
 import dev.breezeway.xml.model.CustomFieldXml;
@@ -147,6 +163,9 @@ public final class App implements AutoCloseable {
 
         IamService iam = new IamService(db, iamStore, authorizer, sessionStore, principals, principalService,
                 hasher, json, clock);
+        RoleService roles = new RoleService(db, new RoleStore(db), authorizer::can);
+        UserService users = new UserService(db, principalService, principals, iamStore, authorizer, sessionStore, hasher,
+                clock);
 
         ActionRegistry actions = ActionRegistry.builder()
                 .add("common-info", Access.ANYONE, new CommonInfoAction(sessions, clock, VERSION))
@@ -170,6 +189,15 @@ public final class App implements AutoCloseable {
                 .add("permissions-info", Access.requires(PermissionCatalogue.PERMISSIONS_MANAGE), new PermissionsInfoAction(permissions))
                 .add("permissions-update", Access.requires(PermissionCatalogue.PERMISSIONS_MANAGE), new PermissionsUpdateAction(permissions))
                 .add("permissions-reset", Access.requires(PermissionCatalogue.PERMISSIONS_MANAGE), new PermissionsResetAction(permissions))
+                .add("role-create", Access.LOGGED_IN, new RoleCreateAction(roles))
+                .add("role-info", Access.LOGGED_IN, new RoleInfoAction(roles))
+                .add("role-update", Access.LOGGED_IN, new RoleUpdateAction(roles))
+                .add("role-list", Access.LOGGED_IN, new RoleListAction(roles))
+                .add("role-delete", Access.LOGGED_IN, new RoleDeleteAction(roles))
+                .add("permission-list", Access.LOGGED_IN, new PermissionListAction(roles))
+                .add("user-permissions", Access.LOGGED_IN, new UserPermissionsAction(users))
+                .add("user-roles-update", Access.LOGGED_IN, new UserRolesUpdateAction(users))
+                .add("user-tenants-update", Access.LOGGED_IN, new UserTenantsUpdateAction(users))
                 // Mirrors of the JSON API: IamService checks the same permissions as on /resources/iam.
                 .add("principal-modern-info", Access.LOGGED_IN, new PrincipalModernInfoAction(iam))
                 .add("principal-suspend", Access.LOGGED_IN, new PrincipalSuspendAction(iam))
@@ -185,10 +213,11 @@ public final class App implements AutoCloseable {
         this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
                 PreferencesXml.class, PrincipalXml.class, PrincipalListXml.class, CreatedPrincipalXml.class,
                 UsersXml.class, CustomFieldXml.class, CustomFieldsXml.class, AclFieldsXml.class, AclFieldListXml.class,
-                PermissionsXml.class, PermissionXml.class, PrincipalModernXml.class, SessionsXml.class,
-                TemporaryPasswordXml.class));
+                PermissionsXml.class, PermissionXml.class, RoleXml.class, RoleListXml.class, PermissionNamesXml.class,
+                PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         IamResources iamResources = new IamResources(iam, json, config.sessionIdleTimeout());
+        SeedUsersResources seedUsers = new SeedUsersResources(users, roles, json);
         AuthResources authResources = new AuthResources(auth, sessions, iam, json);
         Router routes = Router.builder()
                 .get("/resources/openapi.json", c -> RestReply.ok(openApi))
@@ -210,9 +239,29 @@ public final class App implements AutoCloseable {
                 .get("/resources/iam/principals/{id}/sessions", iamResources::sessions)
                 .delete("/resources/iam/principals/{id}/sessions/{sessionId}", iamResources::revokeSession)
                 .post("/resources/graph/query", iamResources::graphQuery)
+                .post("/auth/users", seedUsers::createUser)
+                .get("/auth/users/whoami", seedUsers::whoami)
+                .get("/auth/users/username/{username}", seedUsers::byUserName)
+                .get("/auth/users/list", seedUsers::listUsers)
+                .get("/auth/users/basic/list", seedUsers::listBasicUsers)
+                .get("/auth/users/{locator}", seedUsers::getUser)
+                .patch("/auth/users/{locator}", seedUsers::updateUser)
+                .delete("/auth/users/{locator}", seedUsers::deleteUser)
+                .patch("/auth/users/{locator}/passwordreset", seedUsers::resetPassword)
+                .get("/auth/users/{locator}/permissions", seedUsers::userPermissions)
+                .patch("/auth/users/{locator}/roles", seedUsers::userRoles)
+                .patch("/auth/users/{locator}/tenants", seedUsers::userTenants)
+                .post("/auth/roles", seedUsers::createRole)
+                .get("/auth/roles/permissions", seedUsers::permissionCatalogue)
+                .get("/auth/roles/list", seedUsers::listRoles)
+                .get("/auth/roles/{locator}", seedUsers::getRole)
+                .patch("/auth/roles/{locator}", seedUsers::updateRole)
+                .delete("/auth/roles/{locator}", seedUsers::deleteRole)
                 .build();
         this.router = routes;
-        servlets.put("/resources/*", new RestServlet(routes, sessions, json));
+        RestServlet rest = new RestServlet(routes, sessions, json);
+        servlets.put("/resources/*", rest);
+        servlets.put("/auth/*", rest);
 
         Dispatcher dispatcher = new Dispatcher(actions, authorizer::can);
         servlets.put("/api/xml", new ActionServlet(dispatcher, new BatchRunner(dispatcher, xmlWriter, db), sessions,
