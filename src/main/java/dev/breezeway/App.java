@@ -23,7 +23,11 @@ import dev.breezeway.iam.IamService;
 import dev.breezeway.iam.IamStore;
 import dev.breezeway.principal.PrincipalListService;
 import dev.breezeway.rest.AuthResources;
+import dev.breezeway.rest.OrgResources;
 import dev.breezeway.rest.SeedUsersResources;
+import dev.breezeway.org.OrgService;
+import dev.breezeway.auth.SecretBox;
+import java.util.function.Supplier;
 import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.role.RoleService;
 import dev.breezeway.role.RoleStore;
@@ -49,6 +53,15 @@ import dev.breezeway.xml.action.AclFieldInfoAction;
 import dev.breezeway.xml.action.AclFieldListAction;
 import dev.breezeway.xml.action.AclFieldUpdateAction;
 import dev.breezeway.xml.action.CommonInfoAction;
+import dev.breezeway.xml.action.GuestPromoteAction;
+import dev.breezeway.xml.action.PolicyMembershipUpdateAction;
+import dev.breezeway.xml.action.PolicyUpdateAction;
+import dev.breezeway.xml.action.UserComputerUsernamesUpdateAction;
+import dev.breezeway.xml.action.UserRankUpdateAction;
+import dev.breezeway.xml.action.UserRemoveAction;
+import dev.breezeway.xml.action.UserSmartcardsInfoAction;
+import dev.breezeway.xml.action.UserSmartcardsUpdateAction;
+import dev.breezeway.xml.action.UserSuspensionToggleAction;
 import dev.breezeway.xml.action.PermissionListAction;
 import dev.breezeway.xml.action.RoleCreateAction;
 import dev.breezeway.xml.action.RoleDeleteAction;
@@ -86,6 +99,8 @@ import dev.breezeway.xml.action.SessionRevokeAction;
 import dev.breezeway.xml.model.AclFieldListXml;
 import dev.breezeway.xml.model.AclFieldsXml;
 import dev.breezeway.xml.model.CommonXml;
+import dev.breezeway.xml.model.PolicyXml;
+import dev.breezeway.xml.model.SmartcardsXml;
 import dev.breezeway.xml.model.PermissionNamesXml;
 import dev.breezeway.xml.model.RoleListXml;
 import dev.breezeway.xml.model.RoleXml;
@@ -164,6 +179,18 @@ public final class App implements AutoCloseable {
         IamService iam = new IamService(db, iamStore, authorizer, sessionStore, principals, principalService,
                 hasher, json, clock);
         RoleService roles = new RoleService(db, new RoleStore(db), authorizer::can);
+        Supplier<SecretBox> secrets = new Supplier<>() {
+            private SecretBox box;
+
+            @Override
+            public synchronized SecretBox get() {
+                if (box == null) {
+                    box = SecretBox.open(config.secretKey(), config.dataDir());
+                }
+                return box;
+            }
+        };
+        OrgService org = new OrgService(db, principals, secrets, clock);
         UserService users = new UserService(db, principalService, principals, iamStore, authorizer, sessionStore, hasher,
                 clock);
 
@@ -198,6 +225,15 @@ public final class App implements AutoCloseable {
                 .add("user-permissions", Access.LOGGED_IN, new UserPermissionsAction(users))
                 .add("user-roles-update", Access.LOGGED_IN, new UserRolesUpdateAction(users))
                 .add("user-tenants-update", Access.LOGGED_IN, new UserTenantsUpdateAction(users))
+                .add("user-rank-update", Access.LOGGED_IN, new UserRankUpdateAction(org))
+                .add("guest-promote", Access.LOGGED_IN, new GuestPromoteAction(org))
+                .add("user-suspension-toggle", Access.LOGGED_IN, new UserSuspensionToggleAction(org))
+                .add("user-computer-usernames-update", Access.LOGGED_IN, new UserComputerUsernamesUpdateAction(org))
+                .add("user-smartcards-info", Access.LOGGED_IN, new UserSmartcardsInfoAction(org))
+                .add("user-smartcards-update", Access.LOGGED_IN, new UserSmartcardsUpdateAction(org))
+                .add("user-remove", Access.LOGGED_IN, new UserRemoveAction(org))
+                .add("policy-update", Access.LOGGED_IN, new PolicyUpdateAction(org))
+                .add("policy-membership-update", Access.LOGGED_IN, new PolicyMembershipUpdateAction(org))
                 // Mirrors of the JSON API: IamService checks the same permissions as on /resources/iam.
                 .add("principal-modern-info", Access.LOGGED_IN, new PrincipalModernInfoAction(iam))
                 .add("principal-suspend", Access.LOGGED_IN, new PrincipalSuspendAction(iam))
@@ -214,10 +250,12 @@ public final class App implements AutoCloseable {
                 PreferencesXml.class, PrincipalXml.class, PrincipalListXml.class, CreatedPrincipalXml.class,
                 UsersXml.class, CustomFieldXml.class, CustomFieldsXml.class, AclFieldsXml.class, AclFieldListXml.class,
                 PermissionsXml.class, PermissionXml.class, RoleXml.class, RoleListXml.class, PermissionNamesXml.class,
+                SmartcardsXml.class, PolicyXml.class,
                 PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         IamResources iamResources = new IamResources(iam, json, config.sessionIdleTimeout());
         SeedUsersResources seedUsers = new SeedUsersResources(users, roles, json);
+        OrgResources orgRoutes = new OrgResources(org, json);
         AuthResources authResources = new AuthResources(auth, sessions, iam, json);
         Router routes = Router.builder()
                 .get("/resources/openapi.json", c -> RestReply.ok(openApi))
@@ -257,11 +295,24 @@ public final class App implements AutoCloseable {
                 .get("/auth/roles/{locator}", seedUsers::getRole)
                 .patch("/auth/roles/{locator}", seedUsers::updateRole)
                 .delete("/auth/roles/{locator}", seedUsers::deleteRole)
+                .plain("POST", "/modifyallusernames", orgRoutes::modifyAllUsernames)
+                .plain("POST", "/modifyrank", orgRoutes::modifyRank)
+                .plain("GET", "/modifysmartcard", orgRoutes::getSmartcards)
+                .plain("POST", "/modifysmartcard", orgRoutes::modifySmartcards)
+                .plain("GET", "/multipleusers", orgRoutes::multipleUsers)
+                .plain("POST", "/promoteguest", orgRoutes::promoteGuest)
+                .plain("POST", "/togglesuspension", orgRoutes::toggleSuspension)
+                .plain("GET", "/user", orgRoutes::getUser)
+                .plain("DELETE", "/user", orgRoutes::deleteUser)
                 .build();
         this.router = routes;
         RestServlet rest = new RestServlet(routes, sessions, json);
         servlets.put("/resources/*", rest);
         servlets.put("/auth/*", rest);
+        for (String path : List.of("/modifyallusernames", "/modifyrank", "/modifysmartcard", "/multipleusers",
+                "/promoteguest", "/togglesuspension", "/user")) {
+            servlets.put(path, rest);
+        }
 
         Dispatcher dispatcher = new Dispatcher(actions, authorizer::can);
         servlets.put("/api/xml", new ActionServlet(dispatcher, new BatchRunner(dispatcher, xmlWriter, db), sessions,

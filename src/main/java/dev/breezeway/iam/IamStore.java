@@ -195,6 +195,12 @@ public final class IamStore {
                 .fetch(Record1::value1);
     }
 
+    /** The organisation rank of a principal (REGULAR, ADMIN or SUPER). */
+    public String rankOf(long principalId) {
+        return db.select(PRINCIPAL.USER_RANK).from(PRINCIPAL).where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
+                .fetchOptional(Record1::value1).orElse("REGULAR");
+    }
+
     public List<IamPrincipal.AclEntry> aclOf(long principalId) {
         return db.select(PRINCIPAL_ACL.RESOURCE, PRINCIPAL_ACL.PERMISSION).from(PRINCIPAL_ACL)
                 .where(PRINCIPAL_ACL.PRINCIPAL_ID.eq(principalId))

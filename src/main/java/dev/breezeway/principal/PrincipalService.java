@@ -219,6 +219,11 @@ public final class PrincipalService {
                     store.removeMember(db, c.groupId(), c.principalId());
                     continue;
                 }
+                if (member.get().type() == PrincipalType.GUEST) {
+                    // Guests have guest access only: they are never put in groups (promote them first).
+                    problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
+                    continue;
+                }
                 if (member.get().type().isGroup()) {
                     if (!locked) {
                         store.lockAccount(db, caller.accountId());

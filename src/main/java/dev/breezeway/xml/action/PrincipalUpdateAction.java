@@ -71,7 +71,8 @@ public final class PrincipalUpdateAction implements Action {
         Optional<PrincipalType> type = rawType.flatMap(PrincipalType::fromWire);
         if (rawType.isPresent() && type.isEmpty()) {
             p.problem(Invalid.of("type", FieldType.STRING, InvalidSubcode.FORMAT));
-        } else if (type.isPresent() && type.get() != PrincipalType.USER && type.get() != PrincipalType.GROUP) {
+        } else if (type.isPresent() && type.get() != PrincipalType.USER && type.get() != PrincipalType.GROUP
+                && type.get() != PrincipalType.GUEST) {
             p.problem(Invalid.of("type", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
         }
         boolean group = type.map(PrincipalType::isGroup).or(() -> hasChildren).orElse(false);
@@ -98,7 +99,8 @@ public final class PrincipalUpdateAction implements Action {
             }
             p.throwIfInvalid();
             Principal u = principals.createUser(call.requireSession(),
-                    new PrincipalService.NewUser(PrincipalType.USER, login, first, last, email, password));
+                    new PrincipalService.NewUser(type.filter(t -> t == PrincipalType.GUEST).orElse(PrincipalType.USER), login,
+                            first, last, email, password));
             x = reply(u, rawHasChildren.orElse("0"));
             x.extLogin = u.breezeLogin();
         }
