@@ -87,6 +87,15 @@ import dev.breezeway.xml.action.PermissionsInfoAction;
 import dev.breezeway.xml.action.PermissionsResetAction;
 import dev.breezeway.xml.action.PermissionsUpdateAction;
 import dev.breezeway.xml.action.PrincipalInfoAction;
+import dev.breezeway.xml.action.PrincipalAccessUpdateAction;
+import dev.breezeway.xml.action.PrincipalAclUpdateAction;
+import dev.breezeway.xml.action.PrincipalModernInfoAction;
+import dev.breezeway.xml.action.PrincipalPasswordResetAction;
+import dev.breezeway.xml.action.PrincipalReactivateAction;
+import dev.breezeway.xml.action.PrincipalRolesUpdateAction;
+import dev.breezeway.xml.action.PrincipalSuspendAction;
+import dev.breezeway.xml.action.SessionListAction;
+import dev.breezeway.xml.action.SessionRevokeAction;
 import dev.breezeway.xml.model.AclFieldListXml;
 import dev.breezeway.xml.model.AclFieldsXml;
 import dev.breezeway.xml.model.CommonXml;
@@ -105,6 +114,9 @@ import dev.breezeway.xml.model.PermissionsXml;
 import dev.breezeway.xml.model.PreferencesXml;
 import dev.breezeway.xml.model.PrincipalListXml;
 import dev.breezeway.xml.model.PrincipalXml;
+import dev.breezeway.xml.model.PrincipalModernXml;
+import dev.breezeway.xml.model.SessionsXml;
+import dev.breezeway.xml.model.TemporaryPasswordXml;
 import dev.breezeway.xml.model.UsersXml;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
@@ -131,6 +143,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final XmlWriter xmlWriter;
     private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+    private final Router router;
     private final ScheduledExecutorService housekeeping;
 
     private App(AppConfig config, Database database, Clock clock) {
@@ -163,6 +176,8 @@ public final class App implements AutoCloseable {
 
         new Bootstrap(db, accounts, principals, hasher, policy, uuids).run(config.adminLogin(), config.adminPassword());
 
+        IamService iam = new IamService(db, iamStore, authorizer, sessionStore, principals, principalService,
+                hasher, json, clock);
         RoleService roles = new RoleService(db, new RoleStore(db), authorizer::can);
         Supplier<SecretBox> secrets = new Supplier<>() {
             private SecretBox box;
@@ -219,16 +234,25 @@ public final class App implements AutoCloseable {
                 .add("user-remove", Access.LOGGED_IN, new UserRemoveAction(org))
                 .add("policy-update", Access.LOGGED_IN, new PolicyUpdateAction(org))
                 .add("policy-membership-update", Access.LOGGED_IN, new PolicyMembershipUpdateAction(org))
+                // Mirrors of the JSON API: IamService checks the same permissions as on /resources/iam.
+                .add("principal-modern-info", Access.LOGGED_IN, new PrincipalModernInfoAction(iam))
+                .add("principal-suspend", Access.LOGGED_IN, new PrincipalSuspendAction(iam))
+                .add("principal-reactivate", Access.LOGGED_IN, new PrincipalReactivateAction(iam))
+                .add("principal-password-reset", Access.LOGGED_IN, new PrincipalPasswordResetAction(iam))
+                .add("principal-roles-update", Access.LOGGED_IN, new PrincipalRolesUpdateAction(iam))
+                .add("principal-acl-update", Access.LOGGED_IN, new PrincipalAclUpdateAction(iam))
+                .add("principal-access-update", Access.LOGGED_IN, new PrincipalAccessUpdateAction(iam))
+                .add("session-list", Access.LOGGED_IN, new SessionListAction(iam, config.sessionIdleTimeout()))
+                .add("session-revoke", Access.LOGGED_IN, new SessionRevokeAction(iam))
                 .build();
 
         this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
                 PreferencesXml.class, PrincipalXml.class, PrincipalListXml.class, CreatedPrincipalXml.class,
                 UsersXml.class, CustomFieldXml.class, CustomFieldsXml.class, AclFieldsXml.class, AclFieldListXml.class,
                 PermissionsXml.class, PermissionXml.class, RoleXml.class, RoleListXml.class, PermissionNamesXml.class,
-                SmartcardsXml.class, PolicyXml.class));
+                SmartcardsXml.class, PolicyXml.class,
+                PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
-        IamService iam = new IamService(db, iamStore, authorizer, sessionStore, principals, principalService,
-                hasher, json, clock);
         IamResources iamResources = new IamResources(iam, json, config.sessionIdleTimeout());
         SeedUsersResources seedUsers = new SeedUsersResources(users, roles, json);
         OrgResources orgRoutes = new OrgResources(org, json);
@@ -281,6 +305,7 @@ public final class App implements AutoCloseable {
                 .plain("GET", "/user", orgRoutes::getUser)
                 .plain("DELETE", "/user", orgRoutes::deleteUser)
                 .build();
+        this.router = routes;
         RestServlet rest = new RestServlet(routes, sessions, json);
         servlets.put("/resources/*", rest);
         servlets.put("/auth/*", rest);
@@ -342,6 +367,11 @@ public final class App implements AutoCloseable {
 
     public AppConfig config() {
         return config;
+    }
+
+    /** The JSON route table, e.g. for checking that the OpenAPI document covers every route. */
+    public Router router() {
+        return router;
     }
 
     public XmlWriter xmlWriter() {
