@@ -11,6 +11,7 @@ import dev.breezeway.iam.IamStore;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.principal.Uuids;
+import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
 import dev.breezeway.session.SessionStore;
@@ -71,7 +72,7 @@ public final class ClientService {
 
     /** Registers a client named {@code name} with no roles. */
     public Issued create(Session caller, String name) {
-        require(caller, ClientPermissions.CLIENTS_MANAGE);
+        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
         String n = name.strip();
         if (n.isEmpty()) {
             throw ApiException.invalid(Invalid.of("name", FieldType.STRING, InvalidSubcode.MISSING));
@@ -93,19 +94,19 @@ public final class ClientService {
 
     /** The live clients of the caller's account. */
     public List<ApiClient> list(Session caller) {
-        require(caller, ClientPermissions.CLIENTS_READ);
+        require(caller, PermissionCatalogue.CLIENTS_READ);
         return store.list(caller.accountId());
     }
 
     /** @throws ApiException {@code no-data} (404) if the account has no live client with this id */
     public ApiClient get(Session caller, String clientId) {
-        require(caller, ClientPermissions.CLIENTS_READ);
+        require(caller, PermissionCatalogue.CLIENTS_READ);
         return find(caller, clientId);
     }
 
     /** Gives the client a new secret; the old one and every token issued so far stop working at once. */
     public Issued rotate(Session caller, String clientId) {
-        require(caller, ClientPermissions.CLIENTS_MANAGE);
+        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
         ApiClient c = find(caller, clientId);
         String secret = randomHex();
         Instant now = clock.instant();
@@ -123,7 +124,7 @@ public final class ClientService {
      * users it created stay. Revoking a revoked client again succeeds, so a retry is harmless.
      */
     public void revoke(Session caller, String clientId) {
-        require(caller, ClientPermissions.CLIENTS_MANAGE);
+        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
         Optional<ApiClient> c = store.find(caller.accountId(), clientId);
         if (c.isEmpty()) {
             // Known but not live: already revoked.
@@ -143,7 +144,7 @@ public final class ClientService {
 
     /** Replaces the client's own roles (role names, as the modern API assigns them to principals). */
     public ApiClient setRoles(Session caller, String clientId, List<String> roles) {
-        require(caller, ClientPermissions.CLIENTS_MANAGE);
+        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
         LinkedHashSet<String> clean = new LinkedHashSet<>();
         List<Invalid> problems = new ArrayList<>();
         for (String r : roles) {

@@ -13,6 +13,7 @@ import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.Uuids;
+import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionStore;
 import java.time.Clock;
@@ -57,9 +58,9 @@ public final class ClientUserService {
         this.clock = clock;
     }
 
-    /** Whether the caller may create users through principal-update: administrators, and holders of users:create. */
+    /** Whether the caller may create users through principal-update: holders of users:create (administrators hold all). */
     public boolean mayCreateUsers(Session caller) {
-        return authz.can(caller, ClientPermissions.USERS_CREATE);
+        return authz.can(caller, PermissionCatalogue.USERS_CREATE);
     }
 
     /**
@@ -116,6 +117,8 @@ public final class ClientUserService {
      */
     public IamService.Put put(Session caller, UUID id, IamService.Replacement r, Optional<String> ifMatch,
                               Optional<String> clientUserId) {
+        // Before anything about clientUserIds is revealed.
+        require(caller, PermissionCatalogue.PRINCIPALS_WRITE);
         Optional<String> client = clients.clientOf(caller);
         if (client.isEmpty()) {
             refuseWithoutClient(clientUserId, "clientUserId");
@@ -140,19 +143,19 @@ public final class ClientUserService {
 
     /** GET /api/v1/users: the calling client's live users, oldest first. */
     public List<ClientUser> list(Session caller) {
-        require(caller, ClientPermissions.USERS_LIST);
+        require(caller, PermissionCatalogue.USERS_LIST);
         return store.users(callingClient(caller));
     }
 
     /** GET /api/v1/users/{humanId}: one of the calling client's live users; others are {@code no-data} (404). */
     public ClientUser get(Session caller, String humanId) {
-        require(caller, ClientPermissions.USERS_READ);
+        require(caller, PermissionCatalogue.USERS_READ);
         return find(callingClient(caller), humanId);
     }
 
     /** DELETE /api/v1/users/{humanId}: soft-deletes one of the calling client's users. */
     public void delete(Session caller, String humanId) {
-        require(caller, ClientPermissions.USERS_DELETE);
+        require(caller, PermissionCatalogue.USERS_DELETE);
         ClientUser u = find(callingClient(caller), humanId);
         Instant now = clock.instant();
         db.transaction(() -> {
@@ -167,7 +170,7 @@ public final class ClientUserService {
      * principals and the caller itself are {@code illegal-operation}.
      */
     public void deactivate(Session caller, long principalId) {
-        require(caller, ClientPermissions.USERS_DELETE);
+        require(caller, PermissionCatalogue.USERS_DELETE);
         Optional<String> client = clients.clientOf(caller);
         Instant now = clock.instant();
         db.transaction(() -> {

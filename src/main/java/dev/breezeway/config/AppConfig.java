@@ -31,7 +31,8 @@ public record AppConfig(
         int maxParamChars,
         int listLimit,
         int loginMaxFailures,
-        Duration loginLockWindow) {
+        Duration loginLockWindow,
+        Optional<String> secretKey) {
 
     public static final String CONFIG_FILE = "BREEZEWAY_CONFIG";
     public static final String HTTP_HOST = "BREEZEWAY_HTTP_HOST";
@@ -49,6 +50,7 @@ public record AppConfig(
     public static final String LIST_LIMIT = "BREEZEWAY_LIST_LIMIT";
     public static final String LOGIN_MAX_FAILURES = "BREEZEWAY_LOGIN_MAX_FAILURES";
     public static final String LOGIN_LOCK_MINUTES = "BREEZEWAY_LOGIN_LOCK_MINUTES";
+    public static final String SECRET_KEY = "BREEZEWAY_SECRET_KEY";
 
     /** Reads the process environment, layered over the properties file named by {@code BREEZEWAY_CONFIG} if any. */
     public static AppConfig fromEnvironment() {
@@ -90,7 +92,8 @@ public record AppConfig(
                 r.integer(MAX_PARAM_CHARS, 64 * 1024, 256, 16 * 1024 * 1024),
                 r.integer(LIST_LIMIT, 10_000, 1, 1_000_000),
                 r.integer(LOGIN_MAX_FAILURES, 5, 1, 1000),
-                Duration.ofMinutes(r.integer(LOGIN_LOCK_MINUTES, 15, 1, 24 * 60)));
+                Duration.ofMinutes(r.integer(LOGIN_LOCK_MINUTES, 15, 1, 24 * 60)),
+                r.optional(SECRET_KEY));
         config.dbUrl().ifPresent(url -> {
             if (!url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {
                 r.problems.add(DB_URL + " must be a jdbc:mariadb:// URL, got '" + url + "'");

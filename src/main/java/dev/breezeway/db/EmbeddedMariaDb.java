@@ -112,6 +112,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final class Server extends DB {
         Server(DBConfiguration config) {
             super(config);
+            // A loaded machine (or a previous server still releasing the data directory) can take a while.
+            dbStartMaxWaitInMS = 120_000;
         }
 
         void prepare(Path base, Path data) throws ManagedProcessException, IOException {

@@ -16,6 +16,7 @@ public final class ApiException extends RuntimeException {
     private final Optional<String> statusSubcode;
     private final OptionalInt paramValue;
     private final Optional<Problem> problem;
+    private Optional<String> detail = Optional.empty();
 
     private ApiException(StatusCode code, Optional<AccessSubcode> accessSubcode, List<Invalid> invalids,
                          Optional<String> statusSubcode, OptionalInt paramValue, String message) {
@@ -43,6 +44,17 @@ public final class ApiException extends RuntimeException {
                 ? List.of(Invalid.of(field, FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION)) : List.of();
         return new ApiException(p.xmlCode(), p.xmlSubcode(), invalids, Optional.empty(), OptionalInt.empty(),
                 p.code(), Optional.of(p));
+    }
+
+    /** Adds a human-readable explanation, shown by faces that carry one (e.g. {@code {"error": "…"}}). */
+    public ApiException describedAs(String explanation) {
+        this.detail = Optional.of(explanation);
+        return this;
+    }
+
+    /** The human-readable explanation, if one was given. */
+    public Optional<String> detail() {
+        return detail;
     }
 
     /** The problem behind this failure, if it is one of those the Breeze vocabulary lacks. */

@@ -19,6 +19,8 @@ public enum Problem {
     PASSWORD_CHANGE_REQUIRED(403, "PASSWORD_CHANGE_REQUIRED",
             "This session may only change the temporary password (POST /resources/me/password)",
             StatusCode.NO_ACCESS, AccessSubcode.DENIED),
+    VERSION_CONFLICT(409, "VERSION_CONFLICT", "The version is stale; fetch the current one and retry",
+            StatusCode.INVALID, null),
     NOT_FOUND(404, "NOT_FOUND", "No such resource", StatusCode.NO_DATA, null),
     METHOD_NOT_ALLOWED(405, "METHOD_NOT_ALLOWED", "Method not allowed on this resource", StatusCode.INVALID, null),
     INVALID_JSON(400, "INVALID_JSON", "The request body is not valid JSON of the expected shape", StatusCode.INVALID, null),

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What a caller may do: members of the Breeze {@code admins} group hold every permission; others the
- * union of their roles' permissions and their own ACL entries ({@code resource:permission}, {@code *}
+ * union of their roles' permissions, their organisation rank's grants and their own ACL entries ({@code resource:permission}, {@code *}
  * wildcards), e.g. {@code iam/principals:read}. Access attributes narrow which principals a caller
  * reaches (ABAC).
  */
@@ -30,7 +30,10 @@ public final class Authorizer {
                 return true;
             }
         }
-        for (String p : store.rolePermissions(caller.principalId(), caller.accountId())) {
+        List<String> granted = new java.util.ArrayList<>(store.rolePermissions(caller.principalId(), caller.accountId()));
+        granted.addAll(dev.breezeway.org.Rank.parse(store.rankOf(caller.principalId()))
+                .map(dev.breezeway.org.Rank::grants).orElse(List.of()));
+        for (String p : granted) {
             if (IamPrincipal.AclEntry.parse(p).map(e -> e.grants(wanted.resource(), wanted.permission())).orElse(false)) {
                 return true;
             }

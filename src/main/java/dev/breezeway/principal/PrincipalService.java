@@ -8,7 +8,9 @@ import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
+import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.session.Session;
+import java.util.function.BiPredicate;
 import dev.breezeway.session.SessionStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,9 +33,11 @@ public final class PrincipalService {
     private final PasswordPolicy policy;
     private final Uuids uuids;
     private final Clock clock;
+    private final BiPredicate<Session, String> can;
 
     public PrincipalService(DSLContext db, PrincipalStore store, SessionStore sessions, PasswordHasher hasher,
-                            PasswordPolicy policy, Uuids uuids, Clock clock) {
+                            PasswordPolicy policy, Uuids uuids, Clock clock, BiPredicate<Session, String> can) {
+        this.can = can;
         this.db = db;
         this.store = store;
         this.sessions = sessions;
@@ -57,7 +61,7 @@ public final class PrincipalService {
     public Detail view(Session caller, long id) {
         Principal p = store.findById(id).filter(x -> x.accountId() == caller.accountId())
                 .orElseThrow(ApiException::noData);
-        if (!caller.admin() && caller.principalId() != id) {
+        if (caller.principalId() != id && !can.test(caller, PermissionCatalogue.USERS_READ)) {
             throw ApiException.noAccess(AccessSubcode.DENIED);
         }
         return new Detail(p, store.managerOf(id));
@@ -77,6 +81,7 @@ public final class PrincipalService {
      * first call made; a different principal with the login is a {@code duplicate}.
      */
     public Principal createUser(Session caller, NewUser u) {
+        requireCreate(caller);
         u.password().ifPresent(p -> checkPassword("password", p, u.login()));
         Optional<String> hash = u.password().map(hasher::hash);
         String name = fullName(u.firstName(), u.lastName());
@@ -99,6 +104,7 @@ public final class PrincipalService {
 
     /** Creates a group; repeating the same create returns the existing group, another one with the name is a duplicate. */
     public Principal createGroup(Session caller, NewGroup g) {
+        requireCreate(caller);
         try {
             long id = db.transactionResult(() -> store.insert(db, new PrincipalStore.NewPrincipal(uuids.next(),
                     caller.accountId(), PrincipalType.GROUP, Optional.empty(), Optional.of(g.name()), g.name(),
@@ -214,6 +220,11 @@ public final class PrincipalService {
                     store.removeMember(db, c.groupId(), c.principalId());
                     continue;
                 }
+                if (member.get().type() == PrincipalType.GUEST) {
+                    // Guests have guest access only: they are never put in groups (promote them first).
+                    problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
+                    continue;
+                }
                 if (member.get().type().isGroup()) {
                     if (!locked) {
                         store.lockAccount(db, caller.accountId());
@@ -240,7 +251,7 @@ public final class PrincipalService {
         Principal target = store.findById(userId).filter(p -> p.accountId() == caller.accountId())
                 .filter(p -> !p.type().isGroup())
                 .orElseThrow(() -> ApiException.invalid(Invalid.of("user-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM)));
-        if (!caller.admin()) {
+        if (!can.test(caller, PermissionCatalogue.USERS_PASSWORD_RESET)) {
             if (caller.principalId() != userId) {
                 throw ApiException.noAccess(AccessSubcode.DENIED);
             }
@@ -268,6 +279,12 @@ public final class PrincipalService {
         }
         if (policy.violation(password, userInputs).isPresent()) {
             throw ApiException.invalid(Invalid.of(field, FieldType.STRING, InvalidSubcode.FORMAT));
+        }
+    }
+
+    private void requireCreate(Session caller) {
+        if (!can.test(caller, PermissionCatalogue.USERS_CREATE)) {
+            throw ApiException.noAccess(AccessSubcode.DENIED);
         }
     }
 

@@ -36,6 +36,19 @@ public final class RestErrors {
         };
     }
 
+    /**
+     * The seed-004 form, {@code {"error": "message"}}: 401 and 403 keep their status, server failures
+     * stay 500, every other failure is 400 as that API documents.
+     */
+    public static RestReply plain(ApiException e) {
+        RestReply full = of(e);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>) full.body().orElseThrow()).get("error");
+        String message = e.detail().orElse(String.valueOf(error.get("message")));
+        int status = full.status() == 401 || full.status() == 403 || full.status() >= 500 ? full.status() : 400;
+        return RestReply.status(status, Map.of("error", message));
+    }
+
     public static RestReply internal(String requestId) {
         return reply(500, "INTERNAL_ERROR", "Internal error (request " + requestId + ")", List.of());
     }

@@ -48,6 +48,7 @@ public final class RestServlet extends HttpServlet {
         String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
         String path = req.getRequestURI();
         RestReply reply;
+        boolean plain = false;
         try {
             Router.Match m = router.find(req.getMethod(), path);
             if (m.route().isEmpty()) {
@@ -59,10 +60,11 @@ public final class RestServlet extends HttpServlet {
             }
             RestCall call = new RestCall(m.params(), query(req.getQueryString()),
                     Optional.ofNullable(req.getHeader("If-Match")), body(req), session,
-                    Optional.ofNullable(req.getHeader("User-Agent")));
+                    Optional.ofNullable(req.getHeader("User-Agent")), Optional.ofNullable(req.getContentType()));
+            plain = m.route().get().plainErrors();
             reply = m.route().get().handler().handle(call);
         } catch (ApiException e) {
-            reply = RestErrors.of(e);
+            reply = plain ? RestErrors.plain(e) : RestErrors.of(e);
         } catch (RuntimeException e) {
             log.error("request {} ({} {}) failed", requestId, req.getMethod(), path, e);
             reply = RestErrors.internal(requestId);

@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public final class Router {
     /** One route. */
-    public record Route(String method, String template, boolean allowDuringPasswordChange, RestHandler handler) {
+    public record Route(String method, String template, boolean allowDuringPasswordChange, boolean plainErrors,
+                        RestHandler handler) {
         Optional<Map<String, String>> match(String path) {
             String[] t = template.split("/");
             String[] p = path.split("/");
@@ -95,13 +96,22 @@ public final class Router {
             return add("POST", template, true, h);
         }
 
+        /** A route of seed 004, whose errors are {@code {"error": "message"}}. */
+        public Builder plain(String method, String template, RestHandler h) {
+            return add(method, template, false, true, h);
+        }
+
         private Builder add(String method, String template, boolean allow, RestHandler h) {
+            return add(method, template, allow, false, h);
+        }
+
+        private Builder add(String method, String template, boolean allow, boolean plain, RestHandler h) {
             for (Route r : routes) {
                 if (r.method().equals(method) && r.template().equals(template)) {
                     throw new IllegalStateException("route " + method + " " + template + " is declared twice");
                 }
             }
-            routes.add(new Route(method, template, allow, h));
+            routes.add(new Route(method, template, allow, plain, h));
             return this;
         }
 

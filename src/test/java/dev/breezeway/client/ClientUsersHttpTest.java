@@ -223,13 +223,13 @@ class ClientUsersHttpTest {
     }
 
     @Test
-    void usersCreateLetsAClientCreateUsersButNotGroupsNorUpdates() {
-        Caller c = caller("Only users", ALL);
-        String xml = Clients.createUser(c.xml(), "only.users@example.com", "ou-1");
+    void updatingThroughPrincipalUpdateNeedsUsersUpdate() {
+        Caller c = caller("No update", ALL);
+        String xml = Clients.createUser(c.xml(), "no.update@example.com", "nu-1");
         String id = xpath(xml, "/results/principal/@principal-id");
-        assertSimilar(DENIED, c.xml().call("principal-update", "type", "group", "has-children", "1", "name", "Club"));
-        assertSimilar(DENIED, c.xml().call("principal-update", "has-children", "1", "name", "Club"));
         assertSimilar(DENIED, c.xml().call("principal-update", "principal-id", id, "first-name", "Changed"));
+        assertThat(TestPrincipals.queryLong(server, "SELECT COUNT(*) FROM principal WHERE principal_id = ?"
+                + " AND first_name = 'Sam'", Long.parseLong(id))).isEqualTo(1);
     }
 
     @Test

@@ -38,7 +38,10 @@ public final class TestDatabase {
                 instance = new TestDatabase(serverPart(external), env("BREEZEWAY_TEST_DB_USER", "root"),
                         env("BREEZEWAY_TEST_DB_PASSWORD", ""));
             } else {
-                EmbeddedMariaDb db = EmbeddedMariaDb.start(Path.of("target", "test-mariadb"), true);
+                // Unit/HTTP tests and integration tests run in separate JVMs one after the other: separate
+                // data directories keep the second from waiting on the first server's file locks.
+                EmbeddedMariaDb db = EmbeddedMariaDb.start(Path.of("target",
+                        System.getProperty("breezeway.test.db.dir", "test-mariadb")), true);
                 Runtime.getRuntime().addShutdownHook(new Thread(db::close));
                 instance = new TestDatabase(db.serverUrl(), "root", "");
             }

@@ -49,6 +49,7 @@ public final class TestServer implements AutoCloseable {
         cfg.put(AppConfig.DB_POOL_SIZE, "8");
         cfg.put(AppConfig.ADMIN_LOGIN, ADMIN_LOGIN);
         cfg.put(AppConfig.ADMIN_PASSWORD, ADMIN_PASSWORD);
+        cfg.put(AppConfig.SECRET_KEY, "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         cfg.putAll(extra);
         AppConfig config = AppConfig.fromMap(cfg);
         MutableClock clock = new MutableClock();

@@ -14,15 +14,18 @@ import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Params;
 import dev.breezeway.xml.Results;
 import dev.breezeway.xml.model.CreatedPrincipalXml;
+import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.session.Session;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * {@code principal-update}: without {@code principal-id} creates a user ({@code login}, {@code first-name},
  * {@code last-name}, optional {@code email}, {@code password}, {@code send-email}, {@code client-user-id})
  * or a group ({@code name}, optional {@code description}) and answers {@code <principal …>}; with it
  * updates the standard fields and answers a bare {@code ok}. {@code has-children} is required on create.
- * Administrators may do all of it; other holders of {@code users:create} (API clients) only create
- * users, which an API client then owns under its {@code client-user-id}.
+ * Creating needs {@code users:create}, updating {@code users:update}; a user created with an API
+ * client's token belongs to that client, under its {@code client-user-id}.
  */
 public final class PrincipalUpdateAction implements Action {
     static final int LOGIN_MAX = 60;
@@ -33,19 +36,23 @@ public final class PrincipalUpdateAction implements Action {
     static final int CLIENT_USER_ID_MAX = 255;
     private final PrincipalService principals;
     private final ClientUserService users;
+    private final BiPredicate<Session, String> can;
 
-    public PrincipalUpdateAction(PrincipalService principals, ClientUserService users) {
+    public PrincipalUpdateAction(PrincipalService principals, ClientUserService users, BiPredicate<Session, String> can) {
         this.principals = principals;
         this.users = users;
+        this.can = can;
     }
 
     @Override
     public Results handle(Call call) {
         Params p = call.params();
-        Optional<Long> id = p.optionalId("principal-id");
-        if (!call.requireSession().admin() && (p.has("principal-id") || isGroupCreate(p))) {
+        // Checked before the parameters, so a caller without the permission learns nothing else.
+        String needed = p.has("principal-id") ? PermissionCatalogue.USERS_UPDATE : PermissionCatalogue.USERS_CREATE;
+        if (!can.test(call.requireSession(), needed)) {
             throw ApiException.noAccess(AccessSubcode.DENIED);
         }
+        Optional<Long> id = p.optionalId("principal-id");
         if (id.isPresent()) {
             return update(call, id.get());
         }
@@ -85,7 +92,8 @@ public final class PrincipalUpdateAction implements Action {
         Optional<PrincipalType> type = rawType.flatMap(PrincipalType::fromWire);
         if (rawType.isPresent() && type.isEmpty()) {
             p.problem(Invalid.of("type", FieldType.STRING, InvalidSubcode.FORMAT));
-        } else if (type.isPresent() && type.get() != PrincipalType.USER && type.get() != PrincipalType.GROUP) {
+        } else if (type.isPresent() && type.get() != PrincipalType.USER && type.get() != PrincipalType.GROUP
+                && type.get() != PrincipalType.GUEST) {
             p.problem(Invalid.of("type", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
         }
         boolean group = type.map(PrincipalType::isGroup).or(() -> hasChildren).orElse(false);
@@ -113,20 +121,12 @@ public final class PrincipalUpdateAction implements Action {
             Optional<String> clientUserId = p.optionalText("client-user-id", 1, CLIENT_USER_ID_MAX);
             p.throwIfInvalid();
             Principal u = users.createUser(call.requireSession(),
-                    new PrincipalService.NewUser(PrincipalType.USER, login, first, last, email, password), clientUserId);
+                    new PrincipalService.NewUser(type.filter(t -> t == PrincipalType.GUEST).orElse(PrincipalType.USER), login,
+                            first, last, email, password), clientUserId);
             x = reply(u, rawHasChildren.orElse("0"));
             x.extLogin = u.breezeLogin();
         }
         return Results.ok(x);
-    }
-
-    /** A create whose type or has-children asks for a group; only administrators create groups. */
-    private static boolean isGroupCreate(Params p) {
-        Optional<String> type = p.first("type").map(String::strip);
-        if (type.isPresent() && !type.get().isEmpty()) {
-            return PrincipalType.fromWire(type.get()).map(PrincipalType::isGroup).orElse(false);
-        }
-        return p.first("has-children").flatMap(Params::parseBool).orElse(false);
     }
 
     private static Optional<String> email(Params p) {

@@ -1,0 +1,325 @@
+package dev.breezeway.org;
+
+import static dev.breezeway.db.gen.Tables.AUTH_SESSION;
+import static dev.breezeway.db.gen.Tables.COMPUTER_USERNAME;
+import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
+import static dev.breezeway.db.gen.Tables.POLICY;
+import static dev.breezeway.db.gen.Tables.POLICY_MEMBER;
+import static dev.breezeway.db.gen.Tables.PRINCIPAL;
+import static dev.breezeway.db.gen.Tables.SMARTCARD;
+
+import dev.breezeway.auth.SecretBox;
+import dev.breezeway.db.Times;
+import dev.breezeway.db.gen.tables.records.PrincipalRecord;
+import dev.breezeway.error.AccessSubcode;
+import dev.breezeway.error.ApiException;
+import dev.breezeway.error.FieldType;
+import dev.breezeway.error.Invalid;
+import dev.breezeway.error.InvalidSubcode;
+import dev.breezeway.principal.PrincipalStore;
+import dev.breezeway.principal.PrincipalType;
+import dev.breezeway.principal.Uuids;
+import dev.breezeway.session.Session;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+
+/**
+ * The organisation's user directory (seed 004) over the one model: ranks, guests, suspension,
+ * computer usernames, smartcards and removal. Organisation admins are principals of rank ADMIN or
+ * SUPER or members of the Breeze admins group; only a SUPER (rank SUPER or Breeze admin) makes or
+ * unmakes an ADMIN or SUPER.
+ */
+public final class OrgService {
+    private final DSLContext db;
+    private final PrincipalStore principals;
+    private final Supplier<SecretBox> secrets;
+    private final Clock clock;
+
+    public OrgService(DSLContext db, PrincipalStore principals, Supplier<SecretBox> secrets, Clock clock) {
+        this.db = db;
+        this.principals = principals;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** One smartcard: its number (with PIN) and optional label. */
+    public record Smartcard(String number, Optional<String> label) {
+    }
+
+    /** A user as /multipleusers lists it. */
+    public record OrgUser(long id, String uuid, String login, String name, String firstName, String lastName,
+                          Optional<String> email, boolean guest, boolean suspended, Instant created,
+                          Optional<Instant> lastActive, List<String> groups, Rank rank) {
+    }
+
+    /** One user's details: policies, computer usernames, smartcards. */
+    public record Detail(List<String> policies, List<String> computerUsernames, List<Smartcard> smartcards) {
+    }
+
+    public void setRank(Session caller, long userId, Rank rank) {
+        requireAdmin(caller);
+        PrincipalRecord target = user(caller, userId);
+        Rank current = Rank.parse(target.getUserRank()).orElse(Rank.REGULAR);
+        if ((rank != Rank.REGULAR || current != Rank.REGULAR) && !isSuper(caller)) {
+            throw refused("Only a SUPER user may make or unmake an ADMIN or SUPER");
+        }
+        if (PrincipalType.GUEST.wire().equals(target.getType()) && rank != Rank.REGULAR) {
+            throw bad("rank", "A guest cannot be given a rank; promote it first");
+        }
+        db.update(PRINCIPAL).set(PRINCIPAL.USER_RANK, rank.name()).set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(userId)).execute();
+    }
+
+    public void promoteGuest(Session caller, long userId) {
+        requireAdmin(caller);
+        PrincipalRecord target = user(caller, userId);
+        if (!PrincipalType.GUEST.wire().equals(target.getType())) {
+            throw bad("email_id", "User is not a guest");
+        }
+        db.update(PRINCIPAL).set(PRINCIPAL.TYPE, PrincipalType.USER.wire()).set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(userId)).execute();
+    }
+
+    /** ACTIVE ↔ SUSPENDED; suspending ends every session at once. Returns true if now suspended. */
+    public boolean toggleSuspension(Session caller, long userId) {
+        requireAdmin(caller);
+        PrincipalRecord target = user(caller, userId);
+        if (userId == caller.principalId()) {
+            throw refused("Cannot suspend your own principal");
+        }
+        Instant now = clock.instant();
+        boolean suspend = target.getSuspendedAt() == null;
+        db.transaction(() -> {
+            db.update(PRINCIPAL).set(PRINCIPAL.SUSPENDED_AT, suspend ? Times.toLocal(now) : null)
+                    .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1)).where(PRINCIPAL.PRINCIPAL_ID.eq(userId)).execute();
+            if (suspend) {
+                db.update(AUTH_SESSION).set(AUTH_SESSION.REVOKED_AT, Times.toLocal(now))
+                        .where(AUTH_SESSION.PRINCIPAL_ID.eq(userId).and(AUTH_SESSION.REVOKED_AT.isNull())).execute();
+            }
+        });
+        return suspend;
+    }
+
+    /** Replaces the whole list; an empty list clears it. */
+    public void setComputerUsernames(Session caller, long userId, List<String> usernames) {
+        requireAdmin(caller);
+        user(caller, userId);
+        for (String u : usernames) {
+            if (u.isBlank() || u.length() > 255) {
+                throw bad("computer_usernames", "Each computer_username must be 1 to 255 characters");
+            }
+        }
+        db.transaction(() -> {
+            db.deleteFrom(COMPUTER_USERNAME).where(COMPUTER_USERNAME.PRINCIPAL_ID.eq(userId)).execute();
+            for (String u : usernames) {
+                db.insertInto(COMPUTER_USERNAME).set(COMPUTER_USERNAME.PRINCIPAL_ID, userId)
+                        .set(COMPUTER_USERNAME.USERNAME, u.strip()).onDuplicateKeyIgnore().execute();
+            }
+        });
+    }
+
+    /** The user's smartcards in clear: for the user itself and organisation admins only. */
+    public List<Smartcard> smartcards(Session caller, long userId) {
+        if (userId != caller.principalId()) {
+            requireAdmin(caller);
+        }
+        user(caller, userId);
+        return db.select(SMARTCARD.NUMBER_ENC, SMARTCARD.LABEL).from(SMARTCARD).where(SMARTCARD.PRINCIPAL_ID.eq(userId))
+                .orderBy(SMARTCARD.POSITION)
+                .fetch(r -> new Smartcard(secrets.get().decrypt(r.value1()), Optional.ofNullable(r.value2())));
+    }
+
+    /**
+     * Replaces the user's smartcards; an empty list removes them. Without {@code allowDuplicates} a
+     * number another user already has is refused and nothing changes.
+     */
+    public void setSmartcards(Session caller, long userId, List<Smartcard> cards, boolean allowDuplicates) {
+        requireAdmin(caller);
+        user(caller, userId);
+        for (Smartcard c : cards) {
+            if (!c.number().matches("[0-9]{1,64}")) {
+                throw bad("smartcards", "A smartcard number must be an integer string of 1 to 64 digits");
+            }
+            if (c.label().map(l -> l.length() > 255).orElse(false)) {
+                throw bad("smartcards", "A smartcard label must be at most 255 characters");
+            }
+        }
+        SecretBox box = secrets.get();
+        db.transaction(() -> {
+            if (!allowDuplicates) {
+                for (Smartcard c : cards) {
+                    boolean taken = db.fetchExists(DSL.selectOne().from(SMARTCARD).join(PRINCIPAL)
+                            .on(PRINCIPAL.PRINCIPAL_ID.eq(SMARTCARD.PRINCIPAL_ID))
+                            .where(SMARTCARD.NUMBER_MAC.eq(box.fingerprint(c.number()))
+                                    .and(SMARTCARD.PRINCIPAL_ID.ne(userId)).and(PRINCIPAL.DELETED_AT.isNull())));
+                    if (taken) {
+                        throw bad("smartcards", "Smartcard number is already used by another user");
+                    }
+                }
+            }
+            db.deleteFrom(SMARTCARD).where(SMARTCARD.PRINCIPAL_ID.eq(userId)).execute();
+            int position = 0;
+            for (Smartcard c : cards) {
+                db.insertInto(SMARTCARD).set(SMARTCARD.PRINCIPAL_ID, userId)
+                        .set(SMARTCARD.NUMBER_ENC, box.encrypt(c.number()))
+                        .set(SMARTCARD.NUMBER_MAC, box.fingerprint(c.number()))
+                        .set(SMARTCARD.LABEL, c.label().orElse(null))
+                        .set(SMARTCARD.POSITION, position++).execute();
+            }
+        });
+    }
+
+    /** Every user of the organisation (guests only with {@code guests}), with its groups. */
+    public List<OrgUser> list(Session caller, boolean guests) {
+        List<PrincipalRecord> rows = db.selectFrom(PRINCIPAL)
+                .where(PRINCIPAL.ACCOUNT_ID.eq(caller.accountId()).and(PRINCIPAL.DELETED_AT.isNull())
+                        .and(PRINCIPAL.TYPE.eq(guests ? PrincipalType.GUEST.wire() : PrincipalType.USER.wire())))
+                .orderBy(PRINCIPAL.PRINCIPAL_ID).fetch();
+        Map<Long, List<String>> groups = new LinkedHashMap<>();
+        var g = PRINCIPAL.as("g");
+        if (!rows.isEmpty()) {
+            db.select(GROUP_MEMBER.MEMBER_ID, g.NAME).from(GROUP_MEMBER).join(g).on(g.PRINCIPAL_ID.eq(GROUP_MEMBER.GROUP_ID))
+                    .where(GROUP_MEMBER.MEMBER_ID.in(rows.stream().map(PrincipalRecord::getPrincipalId).toList()))
+                    .orderBy(g.NAME)
+                    .forEach(r -> groups.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        }
+        List<OrgUser> out = new ArrayList<>();
+        for (PrincipalRecord r : rows) {
+            out.add(new OrgUser(r.getPrincipalId(), Uuids.fromBytes(r.getUuid()).toString(),
+                    Optional.ofNullable(r.getLogin()).orElse(r.getName()), r.getName(),
+                    Optional.ofNullable(r.getFirstName()).orElse(""), Optional.ofNullable(r.getLastName()).orElse(""),
+                    Optional.ofNullable(r.getEmail()), PrincipalType.GUEST.wire().equals(r.getType()),
+                    r.getSuspendedAt() != null, Times.toInstant(r.getCreatedAt()),
+                    Optional.ofNullable(r.getLastActiveAt()).map(Times::toInstant),
+                    groups.getOrDefault(r.getPrincipalId(), List.of()), Rank.parse(r.getUserRank()).orElse(Rank.REGULAR)));
+        }
+        return out;
+    }
+
+    public Detail detail(Session caller, long userId) {
+        if (userId != caller.principalId()) {
+            requireAdmin(caller);
+        }
+        user(caller, userId);
+        List<String> policies = db.select(POLICY.NAME).from(POLICY).join(POLICY_MEMBER)
+                .on(POLICY_MEMBER.POLICY_ID.eq(POLICY.POLICY_ID)).where(POLICY_MEMBER.PRINCIPAL_ID.eq(userId))
+                .orderBy(POLICY.NAME).fetch(Record1::value1);
+        List<String> usernames = db.select(COMPUTER_USERNAME.USERNAME).from(COMPUTER_USERNAME)
+                .where(COMPUTER_USERNAME.PRINCIPAL_ID.eq(userId)).orderBy(COMPUTER_USERNAME.USERNAME).fetch(Record1::value1);
+        return new Detail(policies, usernames, smartcards(caller, userId));
+    }
+
+    /** The principal id of the organisation user with this email (for removal by email). */
+    public long idByEmail(Session caller, String email) {
+        return db.select(PRINCIPAL.PRINCIPAL_ID).from(PRINCIPAL)
+                .where(PRINCIPAL.ACCOUNT_ID.eq(caller.accountId()).and(PRINCIPAL.DELETED_AT.isNull())
+                        .and(PRINCIPAL.EMAIL.eq(email).or(PRINCIPAL.LOGIN.eq(email))))
+                .fetchOptional(Record1::value1)
+                .orElseThrow(() -> ApiException.noData().describedAs("No such user in your organization"));
+    }
+
+    /**
+     * Removes a user from the organisation: it leaves every group, policies assigned only to it are
+     * deleted, its sessions end and it can no longer log in; its record stays. Returns "email/login".
+     */
+    public String remove(Session caller, long userId) {
+        requireAdmin(caller);
+        PrincipalRecord target = user(caller, userId);
+        if (userId == caller.principalId()) {
+            throw refused("Cannot delete your own principal");
+        }
+        Instant now = clock.instant();
+        db.transaction(() -> {
+            db.deleteFrom(GROUP_MEMBER).where(GROUP_MEMBER.MEMBER_ID.eq(userId)).execute();
+            List<Long> onlyTheirs = db.select(POLICY_MEMBER.POLICY_ID).from(POLICY_MEMBER)
+                    .where(POLICY_MEMBER.PRINCIPAL_ID.eq(userId))
+                    .and(DSL.notExists(DSL.selectOne().from(POLICY_MEMBER.as("o"))
+                            .where(DSL.field(DSL.name("o", "policy_id"), Long.class).eq(POLICY_MEMBER.POLICY_ID)
+                                    .and(DSL.field(DSL.name("o", "principal_id"), Long.class).ne(userId)))))
+                    .fetch(Record1::value1);
+            if (!onlyTheirs.isEmpty()) {
+                db.deleteFrom(POLICY).where(POLICY.POLICY_ID.in(onlyTheirs)).execute();
+            }
+            db.deleteFrom(POLICY_MEMBER).where(POLICY_MEMBER.PRINCIPAL_ID.eq(userId)).execute();
+            db.update(PRINCIPAL).set(PRINCIPAL.DELETED_AT, Times.toLocal(now)).set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
+                    .where(PRINCIPAL.PRINCIPAL_ID.eq(userId)).execute();
+            db.update(AUTH_SESSION).set(AUTH_SESSION.REVOKED_AT, Times.toLocal(now))
+                    .where(AUTH_SESSION.PRINCIPAL_ID.eq(userId).and(AUTH_SESSION.REVOKED_AT.isNull())).execute();
+        });
+        return Optional.ofNullable(target.getEmail()).orElse("") + "/" + Optional.ofNullable(target.getLogin()).orElse("");
+    }
+
+    /** Creates a policy (idempotent by name) and returns its id. */
+    public long policy(Session caller, String name) {
+        requireAdmin(caller);
+        db.insertInto(POLICY).set(POLICY.ACCOUNT_ID, caller.accountId()).set(POLICY.NAME, name).onDuplicateKeyIgnore().execute();
+        return db.select(POLICY.POLICY_ID).from(POLICY).where(POLICY.ACCOUNT_ID.eq(caller.accountId()).and(POLICY.NAME.eq(name)))
+                .fetchSingle(Record1::value1);
+    }
+
+    /** Assigns or unassigns a user to a policy; guests cannot be assigned. */
+    public void policyMembership(Session caller, long policyId, long userId, boolean member) {
+        requireAdmin(caller);
+        PrincipalRecord target = user(caller, userId);
+        if (!db.fetchExists(POLICY, POLICY.POLICY_ID.eq(policyId).and(POLICY.ACCOUNT_ID.eq(caller.accountId())))) {
+            throw ApiException.invalid(Invalid.of("policy-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
+        }
+        if (member && PrincipalType.GUEST.wire().equals(target.getType())) {
+            throw ApiException.invalid(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
+        }
+        if (member) {
+            db.insertInto(POLICY_MEMBER).set(POLICY_MEMBER.POLICY_ID, policyId).set(POLICY_MEMBER.PRINCIPAL_ID, userId)
+                    .onDuplicateKeyIgnore().execute();
+        } else {
+            db.deleteFrom(POLICY_MEMBER).where(POLICY_MEMBER.POLICY_ID.eq(policyId).and(POLICY_MEMBER.PRINCIPAL_ID.eq(userId)))
+                    .execute();
+        }
+    }
+
+    public boolean isAdmin(Session caller) {
+        return isSuper(caller) || Rank.ADMIN.name().equals(rank(caller.principalId()));
+    }
+
+    private boolean isSuper(Session caller) {
+        return caller.admin() || Rank.SUPER.name().equals(rank(caller.principalId()));
+    }
+
+    private String rank(long principalId) {
+        return db.select(PRINCIPAL.USER_RANK).from(PRINCIPAL).where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
+                .fetchOptional(Record1::value1).orElse(Rank.REGULAR.name());
+    }
+
+    private void requireAdmin(Session caller) {
+        if (!isAdmin(caller)) {
+            throw refused("Only an organisation ADMIN or SUPER may do this");
+        }
+    }
+
+    private PrincipalRecord user(Session caller, long userId) {
+        return db.selectFrom(PRINCIPAL)
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(userId).and(PRINCIPAL.ACCOUNT_ID.eq(caller.accountId()))
+                        .and(PRINCIPAL.DELETED_AT.isNull())
+                        .and(PRINCIPAL.TYPE.in(PrincipalType.USER.wire(), PrincipalType.GUEST.wire())))
+                .fetchOptional()
+                .orElseThrow(() -> ApiException.noData().describedAs("No such user in your organization"));
+    }
+
+    /** A refusal with a message for the seed's {"error": …} answers (403; XML no-access denied). */
+    static ApiException refused(String message) {
+        return ApiException.noAccess(AccessSubcode.DENIED).describedAs(message);
+    }
+
+    /** Bad input with a message (400; XML invalid on the field). */
+    static ApiException bad(String field, String message) {
+        return ApiException.invalid(Invalid.of(field, FieldType.STRING, InvalidSubcode.FORMAT)).describedAs(message);
+    }
+}

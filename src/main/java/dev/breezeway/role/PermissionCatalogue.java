@@ -1,0 +1,52 @@
+package dev.breezeway.role;
+
+import java.util.List;
+
+/**
+ * Every permission the server checks, and the only ones a role may hold (a {@code *} on either side of
+ * the colon matches any), e.g. {@code users:read}, {@code roles:update}, {@code iam/principals:write}.
+ */
+public final class PermissionCatalogue {
+    public static final String USERS_CREATE = "users:create";
+    public static final String USERS_READ = "users:read";
+    public static final String USERS_LIST = "users:list";
+    public static final String USERS_UPDATE = "users:update";
+    public static final String USERS_DELETE = "users:delete";
+    public static final String USERS_PASSWORD_RESET = "users:password-reset";
+    public static final String ROLES_CREATE = "roles:create";
+    public static final String ROLES_READ = "roles:read";
+    public static final String ROLES_LIST = "roles:list";
+    public static final String ROLES_UPDATE = "roles:update";
+    public static final String ROLES_DELETE = "roles:delete";
+    public static final String GROUPS_UPDATE = "groups:update";
+    public static final String FIELDS_MANAGE = "fields:manage";
+    public static final String PERMISSIONS_MANAGE = "permissions:manage";
+    public static final String PRINCIPALS_READ = "iam/principals:read";
+    public static final String PRINCIPALS_WRITE = "iam/principals:write";
+    /** client-create, -rotate, -revoke, -roles-update and /resources/clients writes. */
+    public static final String CLIENTS_MANAGE = "clients:manage";
+    /** client-list and /resources/clients reads. */
+    public static final String CLIENTS_READ = "clients:read";
+
+    public static final List<String> ALL = List.of(USERS_CREATE, USERS_READ, USERS_LIST, USERS_UPDATE, USERS_DELETE,
+            USERS_PASSWORD_RESET, ROLES_CREATE, ROLES_READ, ROLES_LIST, ROLES_UPDATE, ROLES_DELETE, GROUPS_UPDATE,
+            FIELDS_MANAGE, PERMISSIONS_MANAGE, PRINCIPALS_READ, PRINCIPALS_WRITE, CLIENTS_MANAGE, CLIENTS_READ);
+
+    private PermissionCatalogue() {
+    }
+
+    /** True if {@code permission} is in the catalogue or a wildcard form matching part of it. */
+    public static boolean isKnown(String permission) {
+        int i = permission.lastIndexOf(':');
+        if (i <= 0 || i == permission.length() - 1) {
+            return false;
+        }
+        String resource = permission.substring(0, i);
+        String action = permission.substring(i + 1);
+        return ALL.stream().anyMatch(p -> {
+            int j = p.lastIndexOf(':');
+            return (resource.equals("*") || resource.equals(p.substring(0, j)))
+                    && (action.equals("*") || action.equals(p.substring(j + 1)));
+        });
+    }
+}
