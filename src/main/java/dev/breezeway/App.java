@@ -219,8 +219,9 @@ public final class App implements AutoCloseable {
                 .add("logout", Access.ANYONE, new LogoutAction(sessions))
                 .add("principal-info", Access.LOGGED_IN, new PrincipalInfoAction(principalService, aclFields))
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(auth, accounts))
-                .add("principal-list", Access.LOGGED_IN, new PrincipalListAction(principalList))
-                .add("principal-list-by-field", Access.LOGGED_IN, new PrincipalListByFieldAction(principalList))
+                .add("principal-list", Access.requires(PermissionCatalogue.DIRECTORY_LIST), new PrincipalListAction(principalList))
+                .add("principal-list-by-field", Access.requires(PermissionCatalogue.DIRECTORY_LIST),
+                        new PrincipalListByFieldAction(principalList))
                 // users:create to create, users:update to update: checked by the action, which knows which it is.
                 .add("principal-update", Access.LOGGED_IN,
                         new PrincipalUpdateAction(principalService, clientUsers, authorizer::can))

@@ -50,6 +50,11 @@ public enum PrincipalType {
         return builtIn;
     }
 
+    /** True for the types of people who log in (users and guests), not groups or API clients. */
+    public boolean isPerson() {
+        return this == USER || this == GUEST || this == EXTERNAL_USER;
+    }
+
     public String defaultName() {
         return defaultName;
     }
