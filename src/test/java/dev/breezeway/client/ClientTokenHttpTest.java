@@ -132,6 +132,14 @@ class ClientTokenHttpTest {
     }
 
     @Test
+    void aClientListsTheDirectoryOnlyWhenARoleGrantsIt() {
+        String bare = clients.token(clients.register("Bare"));
+        assertSimilar(DENIED, clients.xml(bare).call("principal-list", "filter-type", "admins"));
+        String lister = clients.token(clients.register("Lister", "directory:list"));
+        assertThat(status(clients.xml(lister).call("principal-list", "filter-type", "admins"))).isEqualTo("ok");
+    }
+
+    @Test
     void aClientNeverCountsAsAnAdministratorEvenInsideTheAdminsGroup() throws Exception {
         Clients.Client c = clients.register("Sneaky");
         long principalId = dev.breezeway.support.TestPrincipals.queryLong(server,
