@@ -44,7 +44,8 @@ public final class SessionService {
         }
         long principalId = r.principalId().get();
         // An API client never counts as an administrator, whatever memberships its principal might have.
-        boolean admin = r.type() != PrincipalType.API_CLIENT && principals.isInGroupOfType(principalId, PrincipalType.ADMINS);
+        java.util.function.BooleanSupplier admin = () -> r.type() != PrincipalType.API_CLIENT
+                && principals.isInGroupOfType(principalId, PrincipalType.ADMINS);
         return Optional.of(new Session(r.sessionId(), principalId, r.accountId(), r.type(), r.login(), r.name(), admin,
                 r.mustChangePassword()));
     }
