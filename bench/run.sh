@@ -35,7 +35,7 @@ DEEP_START=${BENCH_DEEP_START:-}
 PORT=${BENCH_PORT:-0}
 PEER=1
 SMOKE=0
-SCENARIOS=${BENCH_SCENARIOS:-http-ceiling,storage-ceiling,principal-info,list-like,list-first-page,list-deep-page,list-group-5000,login,create,batch-create,mixed,mixed@64}
+SCENARIOS=${BENCH_SCENARIOS:-http-ceiling,storage-ceiling,principal-info,list-like,list-first-page,list-deep-page,list-group-5000,json-list-first,json-list-page-2000,json-get-by-id,login,create,batch-create,mixed,mixed@64}
 while [ $# -gt 0 ]; do
     case "$1" in
         --n) N=$2; shift ;;
@@ -112,6 +112,7 @@ admin_session() {
 export BENCH_FIRST_ID=$(manifest first_user_id) BENCH_LAST_ID=$(manifest last_user_id)
 export BENCH_BIG_GROUP=$(manifest big_group_id) BENCH_USER_PASSWORD=$(manifest user_password)
 export BENCH_TERMS="$BENCH_OUT/terms.txt" BENCH_DEEP_START=$DEEP_START BENCH_BATCH_SIZE=$BATCH_SIZE
+export BENCH_UUIDS="$BENCH_OUT/uuids.txt"
 
 # run_wrk NAME CONNECTIONS SECONDS: one wrk run of a scenario; prints its RESULT line (without the tag).
 run_wrk() {
@@ -122,6 +123,13 @@ run_wrk() {
 }
 
 IFS=',' read -r -a LIST <<< "$SCENARIOS"
+case ",$SCENARIOS," in
+    *,json-list-page-2000*)
+        log "JSON page 2,000: walking the cursors of pages 1-1,999 once (JsonCursor)"
+        BENCH_JSON_CURSOR_2000=$(java -cp "$CP" dev.breezeway.bench.JsonCursor --base "$BASE" \
+            --session "$(admin_session)" --page 2000 --limit 50)
+        export BENCH_JSON_CURSOR_2000 ;;
+esac
 for spec in "${LIST[@]}"; do
     name=${spec%@*}
     conns=$CONNECTIONS
@@ -142,10 +150,6 @@ for spec in "${LIST[@]}"; do
 done
 log "server RSS at the end: $(rss_mib "$SERVER_PID") MiB"
 stop_server
-
-for json in json-list-first json-list-page-2000 json-get-by-id; do
-    printf '%s\tplaceholder\n' "$json" >> "$RESULTS"   # TODO(#7): run these once /resources/iam exists
-done
 
 if [ "$PEER" = 1 ]; then
     log "the peer: bench/peers/keycloak.sh"

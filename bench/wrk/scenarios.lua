@@ -7,8 +7,9 @@
 --
 -- Environment: BENCH_SCENARIO, BENCH_SESSION (a Breeze session token), BENCH_FIRST_ID/BENCH_LAST_ID
 -- (generated user ids), BENCH_BIG_GROUP (id of the 5,000-member group), BENCH_DEEP_START,
--- BENCH_TERMS (file of search terms), BENCH_USER_PASSWORD, BENCH_RUN_ID (makes created logins unique
--- across runs), BENCH_BATCH_SIZE (actions per batch POST), BENCH_CONNECTIONS (for the report only);
+-- BENCH_TERMS (file of search terms), BENCH_UUIDS (file of user uuids, for JSON GET by id),
+-- BENCH_JSON_CURSOR_2000 (cursor of JSON page 2,000), BENCH_USER_PASSWORD, BENCH_RUN_ID (makes created
+-- logins unique across runs), BENCH_BATCH_SIZE (actions per batch POST), BENCH_CONNECTIONS (for the report only);
 -- Keycloak: BENCH_KC_TOKEN, BENCH_KC_REALM, BENCH_KC_IDS (file of user ids), BENCH_KC_GROUP.
 
 local env = function(name, default)
@@ -51,7 +52,7 @@ local function read_lines(file)
 end
 
 -- Per-thread state (every wrk thread runs this file in its own Lua state).
-local terms, kc_ids = {}, {}
+local terms, kc_ids, uuids = {}, {}, {}
 local seq = 0
 errors = 0
 first_error = ""
@@ -137,14 +138,18 @@ requests["mixed"] = function()
   return requests["principal-info"]()
 end
 
--- Placeholders for the JSON API (/resources/iam does not exist yet). TODO(#7): fill in the paths and
--- the cursor walk once the JSON API lands; bench/run.sh lists these as "not run" until then.
-requests["json-list-first"] = function() return wrk.format("GET", "/resources/iam/principals?limit=50") end
+-- Breezeway, the JSON API (/resources/iam), with the same admin session as a bearer token. Page 2,000
+-- continues after BENCH_JSON_CURSOR_2000, the id of the last principal of page 1,999, which bench/run.sh
+-- finds once by walking the cursors (JsonCursor); GET by id takes ids from BENCH_UUIDS.
+local function json_get(path)
+  return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. session, ["Accept"] = "application/json" })
+end
+requests["json-list-first"] = function() return json_get("/resources/iam/principals?limit=50&orderBy=name") end
 requests["json-list-page-2000"] = function()
-  return wrk.format("GET", "/resources/iam/principals?limit=50&cursor=" .. env("BENCH_JSON_CURSOR_2000", ""))
+  return json_get("/resources/iam/principals?limit=50&orderBy=name&after=" .. env("BENCH_JSON_CURSOR_2000", ""))
 end
 requests["json-get-by-id"] = function()
-  return wrk.format("GET", "/resources/iam/principals/" .. random_user_id())
+  return json_get("/resources/iam/principals/" .. uuids[math.random(1, #uuids)])
 end
 
 -- The peer: Keycloak's admin REST API, the equivalent of each Breezeway scenario.
@@ -168,6 +173,7 @@ requests["kc-create"] = function()
 end
 
 local is_rest = string.sub(scenario, 1, 3) == "kc-" or string.sub(scenario, 1, 5) == "json-"
+local is_json_list = string.sub(scenario, 1, 10) == "json-list-"
 local is_xml = not is_rest and scenario ~= "http-ceiling" and scenario ~= "storage-ceiling"
 local make = requests[scenario]
 if make == nil then error("unknown BENCH_SCENARIO " .. scenario) end
@@ -185,6 +191,8 @@ function init(args)
   math.randomseed(os.time() * 1000 + tid * 7919)
   terms = read_lines(os.getenv("BENCH_TERMS"))
   if #terms == 0 then terms = { "ka" } end
+  uuids = read_lines(os.getenv("BENCH_UUIDS"))
+  if #uuids == 0 then uuids = { "00000000-0000-4000-8000-000000000000" } end
   kc_ids = read_lines(os.getenv("BENCH_KC_IDS"))
   if #kc_ids == 0 then kc_ids = { "none" } end
 end
@@ -199,6 +207,10 @@ function response(status, headers, body)
     ok = status == 200 and body ~= nil and string.find(body, '<status code="ok"/>', 1, true) ~= nil
   else
     ok = status >= 200 and status < 300
+    -- A list page must hold rows: a lost cursor answers 200 with an empty page in no time.
+    if ok and is_json_list then
+      ok = body ~= nil and string.find(body, '"principals":[{', 1, true) ~= nil
+    end
   end
   if not ok then
     errors = errors + 1

@@ -3,6 +3,7 @@ package dev.breezeway.bench;
 import dev.breezeway.App;
 import dev.breezeway.auth.PasswordHasher;
 import dev.breezeway.config.AppConfig;
+import dev.breezeway.principal.PrincipalNgrams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,7 @@ public final class Generate {
             });
             BenchEnv.writeProperties(manifestFile, manifest, "bench data (bench/generate.sh); read by bench/run.sh");
             writeLines(BenchEnv.outDir().resolve("terms.txt"), List.of(pop.searchTerms(500)));
+            writeLines(BenchEnv.outDir().resolve("uuids.txt"), pop.sampleUuids(10_000));
         }
         System.out.printf("generate: done in %.1f s; manifest %s%n", (System.nanoTime() - started) / 1e9, manifestFile);
     }
@@ -115,6 +117,28 @@ public final class Generate {
             }
         }
         report("users", pop.users(), t);
+
+        // The substring index of names (principal_ngram, V008), as PrincipalNgrams keeps it for the server.
+        t = System.nanoTime();
+        long grams = 0;
+        try (BatchInsert ngrams = new BatchInsert(c, "INSERT IGNORE INTO principal_ngram (ngram, principal_id) VALUES ",
+                "(?,?)", 5000)) {
+            for (int i = 0; i < pop.users(); i++) {
+                Population.User u = pop.user(i);
+                for (String g : PrincipalNgrams.of(u.name())) {
+                    ngrams.add(g, u.principalId());
+                    grams++;
+                }
+            }
+            for (int g = 0; g < pop.groups(); g++) {
+                Population.Group gr = pop.group(g);
+                for (String gram : PrincipalNgrams.of(gr.name())) {
+                    ngrams.add(gram, gr.principalId());
+                    grams++;
+                }
+            }
+        }
+        report("name trigrams", grams, t);
 
         t = System.nanoTime();
         long memberships = 0;
@@ -181,8 +205,8 @@ public final class Generate {
             c.commit();
             c.setAutoCommit(true);
             t = System.nanoTime();
-            s.execute("ANALYZE TABLE principal, group_member, acl_field_value, auth_session");
-            report("analyze", 4, t);
+            s.execute("ANALYZE TABLE principal, principal_ngram, group_member, acl_field_value, auth_session");
+            report("analyze", 5, t);
         }
 
         Properties m = new Properties();
@@ -214,6 +238,8 @@ public final class Generate {
                     + keepList + ")");
             s.execute("CREATE TEMPORARY TABLE bench_keep_member AS SELECT * FROM group_member WHERE group_id IN ("
                     + keepList + ") AND member_id IN (" + keepList + ")");
+            s.execute("CREATE TEMPORARY TABLE bench_keep_ngram AS SELECT * FROM principal_ngram WHERE principal_id IN ("
+                    + keepList + ")");
             s.execute("DELETE FROM acl_permission WHERE principal_id NOT IN (" + keepList + ") OR (acl_id >= 1000000"
                     + " AND acl_id < 900000000 AND acl_id NOT IN (" + keepList + "))");
             // TRUNCATE is constant-time where DELETE of a million rows takes minutes; bench databases only.
@@ -221,10 +247,12 @@ public final class Generate {
             s.execute("TRUNCATE TABLE login_attempt");
             s.execute("TRUNCATE TABLE acl_field_value");
             s.execute("TRUNCATE TABLE group_member");
+            s.execute("TRUNCATE TABLE principal_ngram");
             s.execute("TRUNCATE TABLE principal");
             s.execute("INSERT INTO principal SELECT * FROM bench_keep_principal");
             s.execute("INSERT INTO group_member SELECT * FROM bench_keep_member");
-            s.execute("DROP TEMPORARY TABLE bench_keep_principal, bench_keep_member");
+            s.execute("INSERT INTO principal_ngram SELECT * FROM bench_keep_ngram");
+            s.execute("DROP TEMPORARY TABLE bench_keep_principal, bench_keep_member, bench_keep_ngram");
             s.execute("DELETE FROM custom_field WHERE name IN ('" + FIELD_EMPLOYEE_ID + "', '" + FIELD_DEPARTMENT + "')");
         }
         c.commit();

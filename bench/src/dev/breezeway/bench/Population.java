@@ -1,8 +1,10 @@
 package dev.breezeway.bench;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -162,6 +164,16 @@ public final class Population {
             terms[k] = part.substring(start, start + len);
         }
         return terms;
+    }
+
+    /** The uuids of {@code count} users spread over the whole range, for GET-by-id scenarios. */
+    public List<String> sampleUuids(int count) {
+        Random r = random(8, 0);
+        List<String> out = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            out.add(user(r.nextInt(n)).uuid().toString());
+        }
+        return out;
     }
 
     public static byte[] bytes(UUID u) {

@@ -49,7 +49,7 @@ public final class IamService {
                       PrincipalService breeze, PasswordHasher hasher, ObjectMapper json, Clock clock) {
         this.db = db;
         this.store = store;
-        this.keyset = new PrincipalKeyset(db);
+        this.keyset = new PrincipalKeyset(db, clock);
         this.authz = authz;
         this.sessions = sessions;
         this.principals = principals;

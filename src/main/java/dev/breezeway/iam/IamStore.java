@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breezeway.db.Times;
 import dev.breezeway.db.gen.tables.records.PrincipalRecord;
+import dev.breezeway.principal.PrincipalNgrams;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.principal.Uuids;
 import java.time.Instant;
@@ -111,7 +112,7 @@ public final class IamStore {
 
     /** Inserts a person with the given UUID. */
     public long insert(long accountId, UUID id, Fields f) {
-        return db.insertInto(PRINCIPAL)
+        long principalId = db.insertInto(PRINCIPAL)
                 .set(PRINCIPAL.UUID, Uuids.toBytes(id))
                 .set(PRINCIPAL.ACCOUNT_ID, accountId)
                 .set(PRINCIPAL.TYPE, PrincipalType.USER.wire())
@@ -122,6 +123,8 @@ public final class IamStore {
                 .set(PRINCIPAL.PROPERTIES, JSON.json(f.properties().toString()))
                 .returningResult(PRINCIPAL.PRINCIPAL_ID)
                 .fetchSingle(Record1::value1);
+        PrincipalNgrams.indexNew(db, principalId, f.name());
+        return principalId;
     }
 
     /**
@@ -141,7 +144,11 @@ public final class IamStore {
             update = update.set(PRINCIPAL.LOGIN, DSL.when(PRINCIPAL.LOGIN.isNull()
                     .or(PRINCIPAL.LOGIN.eq(oldEmail.orElse(""))), DSL.val(f.email().get())).otherwise(PRINCIPAL.LOGIN));
         }
-        return update.where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.VERSION.eq(expectedVersion))).execute() == 1;
+        if (update.where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.VERSION.eq(expectedVersion))).execute() != 1) {
+            return false;
+        }
+        PrincipalNgrams.index(db, principalId, f.name());
+        return true;
     }
 
     /** Bumps the version if it is still {@code expectedVersion}: the guard for changes to roles, ACL or attributes. */

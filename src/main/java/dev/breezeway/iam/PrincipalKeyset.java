@@ -5,16 +5,20 @@ import static dev.breezeway.db.gen.Tables.PRINCIPAL_ROLE;
 
 import dev.breezeway.db.gen.tables.records.PrincipalRecord;
 import dev.breezeway.principal.Uuids;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -25,33 +29,39 @@ import org.jooq.impl.DSL;
  */
 final class PrincipalKeyset {
     private static final LocalDateTime NEVER = LocalDateTime.of(1970, 1, 1, 0, 0);
+    /** How long a cursor page may reuse the total counted for the same filter (see {@link #total}). */
+    static final Duration COUNT_REUSE = Duration.ofSeconds(10);
+    private static final int MAX_COUNTS = 1024;
     private final DSLContext db;
+    private final Clock clock;
+    private final Map<CountKey, Counted> counts = new ConcurrentHashMap<>();
 
-    PrincipalKeyset(DSLContext db) {
+    PrincipalKeyset(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     PageRows page(long accountId, ListRequest r, Map<String, List<String>> scope) {
         Condition where = filters(accountId, r, scope);
-        long total = db.fetchCount(PRINCIPAL, where);
         Field<Object> key = sortKey(r.order());
         Optional<java.util.UUID> cursor = r.after().or(r::before);
         boolean forward = r.before().isEmpty();
+        long total = total(new CountKey(accountId, r.search(), r.roles(), r.rolePrefix(), r.includeSuspended(), scope),
+                where, cursor.isPresent());
         Condition page = DSL.noCondition();
         if (cursor.isPresent()) {
-            Optional<Record1<Object>> anchor = db.select(key).from(PRINCIPAL)
+            Optional<Record2<Object, Long>> anchor = db.select(key, PRINCIPAL.PRINCIPAL_ID).from(PRINCIPAL)
                     .where(PRINCIPAL.UUID.eq(Uuids.toBytes(cursor.get())).and(PRINCIPAL.ACCOUNT_ID.eq(accountId)))
                     .fetchOptional();
-            Optional<Long> anchorId = db.select(PRINCIPAL.PRINCIPAL_ID).from(PRINCIPAL)
-                    .where(PRINCIPAL.UUID.eq(Uuids.toBytes(cursor.get()))).fetchOptional(Record1::value1);
-            if (anchor.isEmpty() || anchorId.isEmpty()) {
+            if (anchor.isEmpty()) {
                 return new PageRows(List.of(), total, false);
             }
             Object v = anchor.get().value1();
+            long anchorId = anchor.get().value2();
             boolean greater = forward == r.ascending();
             page = greater
-                    ? key.gt(v).or(key.eq(v).and(PRINCIPAL.PRINCIPAL_ID.gt(anchorId.get())))
-                    : key.lt(v).or(key.eq(v).and(PRINCIPAL.PRINCIPAL_ID.lt(anchorId.get())));
+                    ? key.gt(v).or(key.eq(v).and(PRINCIPAL.PRINCIPAL_ID.gt(anchorId)))
+                    : key.lt(v).or(key.eq(v).and(PRINCIPAL.PRINCIPAL_ID.lt(anchorId)));
         }
         boolean ascendingScan = forward == r.ascending();
         List<SortField<?>> order = List.of(ascendingScan ? key.asc() : key.desc(),
@@ -65,6 +75,39 @@ final class PrincipalKeyset {
     }
 
     record PageRows(List<PrincipalRecord> rows, long total, boolean cursorFound) {
+    }
+
+    /**
+     * The number of principals matching the list's filter. A COUNT(*) reads every matching row (about
+     * 50 ms at 200,000 principals, 0.3 s at a million), while the page itself reads 50 index entries, so
+     * counting on every page would make all pages cost the same high price. A first page (no cursor)
+     * always counts; a cursor page reuses the total its walk's first page (or any page with the same
+     * filter and scope) counted within {@link #COUNT_REUSE}, so a client paging through sees one total,
+     * exact as of the start of its walk (or at most that long ago), and deep pages cost what the first
+     * page's rows cost.
+     */
+    private long total(CountKey k, Condition where, boolean cursorPage) {
+        Instant now = clock.instant();
+        if (cursorPage) {
+            Counted c = counts.get(k);
+            if (c != null && !c.at().plus(COUNT_REUSE).isBefore(now)) {
+                return c.total();
+            }
+        }
+        long total = db.fetchCount(PRINCIPAL, where);
+        if (counts.size() >= MAX_COUNTS) {
+            counts.clear();
+        }
+        counts.put(k, new Counted(total, now));
+        return total;
+    }
+
+    /** What a total depends on: the account, every filter of the request and the caller's ABAC scope. */
+    private record CountKey(long accountId, Optional<String> search, List<String> roles, Optional<String> rolePrefix,
+                            boolean includeSuspended, Map<String, List<String>> scope) {
+    }
+
+    private record Counted(long total, Instant at) {
     }
 
     @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import static dev.breezeway.db.gen.Tables.ACL_FIELD_VALUE;
 import static dev.breezeway.db.gen.Tables.CUSTOM_FIELD;
 import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
+import static dev.breezeway.db.gen.Tables.PRINCIPAL_NGRAM;
 
 import dev.breezeway.db.Times;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import org.jooq.impl.DSL;
 
 /** Turns a {@link PrincipalQuery} into jOOQ conditions and sort fields over the principal table. */
 final class PrincipalListSql {
+    /** Trigrams of a long term joined at most; any subset of them is still a sound pre-filter. */
+    private static final int MAX_TERM_NGRAMS = 4;
     private static final List<String> GROUP_TYPES = Arrays.stream(PrincipalType.values())
             .filter(PrincipalType::isGroup).map(PrincipalType::wire).toList();
 
@@ -39,11 +42,13 @@ final class PrincipalListSql {
 
     Condition condition() {
         Condition all = DSL.noCondition();
+        List<Condition> groupsIndexed = new ArrayList<>();
         Map<String, List<PrincipalQuery.Filter>> groups = new LinkedHashMap<>();
         for (PrincipalQuery.Filter f : q.filters()) {
             groups.computeIfAbsent(f.field() + "/" + f.op(), k -> new ArrayList<>()).add(f);
         }
         for (List<PrincipalQuery.Filter> same : groups.values()) {
+            nameCandidates(same).ifPresent(groupsIndexed::add);
             Condition any = DSL.noCondition();
             boolean out = same.get(0).op() == PrincipalQuery.Op.OUT;
             for (PrincipalQuery.Filter f : same) {
@@ -53,6 +58,9 @@ final class PrincipalListSql {
                 }
             }
             all = all.and(any);
+        }
+        for (Condition c : groupsIndexed) {
+            all = all.and(c);
         }
         if (q.customValue().isPresent()) {
             PrincipalQuery.CustomValue cv = q.customValue().get();
@@ -77,6 +85,47 @@ final class PrincipalListSql {
             out.add(s.ascending() ? f.asc() : f.desc());
         }
         out.add(PRINCIPAL.PRINCIPAL_ID.asc());
+        return out;
+    }
+
+    /**
+     * For {@code filter-like-name=<term>}: the principals whose names hold every trigram of the term,
+     * looked up in {@code principal_ngram} (V008). It only narrows the rows; the LIKE itself still
+     * decides, so the result is exactly the LIKE's. Given with the LIKE, MariaDB reads the rarest
+     * trigram's principals in id order and joins the rest by primary key, instead of scanning every
+     * name. A term shorter than a trigram, or several terms OR-ed, keep the plain LIKE (a scan).
+     */
+    private static Optional<Condition> nameCandidates(List<PrincipalQuery.Filter> same) {
+        PrincipalQuery.Filter f = same.get(0);
+        if (f.field() != ListField.NAME || f.op() != PrincipalQuery.Op.LIKE || same.size() != 1
+                || f.values().size() != 1 || f.values().get(0).isEmpty()) {
+            return Optional.empty();
+        }
+        String term = String.valueOf(f.values().get(0).get());
+        if (!PrincipalNgrams.indexable(term)) {
+            return Optional.empty();
+        }
+        List<String> grams = spread(PrincipalNgrams.of(term), MAX_TERM_NGRAMS);
+        var first = PRINCIPAL_NGRAM.as("g0");
+        var select = DSL.select(first.PRINCIPAL_ID).from(first);
+        Condition where = first.NGRAM.eq(grams.get(0));
+        for (int i = 1; i < grams.size(); i++) {
+            var g = PRINCIPAL_NGRAM.as("g" + i);
+            select = select.join(g).on(g.PRINCIPAL_ID.eq(first.PRINCIPAL_ID));
+            where = where.and(g.NGRAM.eq(grams.get(i)));
+        }
+        return Optional.of(PRINCIPAL.PRINCIPAL_ID.in(select.where(where)));
+    }
+
+    /** At most {@code max} of {@code all}, the first and the last among them, evenly spread. */
+    static List<String> spread(List<String> all, int max) {
+        if (all.size() <= max) {
+            return all;
+        }
+        List<String> out = new ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            out.add(all.get(i * (all.size() - 1) / (max - 1)));
+        }
         return out;
     }
 

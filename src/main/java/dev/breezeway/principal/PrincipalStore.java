@@ -15,7 +15,11 @@ import java.util.UUID;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record2;
+import org.jooq.ResultQuery;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -29,9 +33,11 @@ public final class PrincipalStore {
             .and(PRINCIPAL.TYPE.ne(PrincipalType.API_CLIENT.wire()));
 
     private final DSLContext db;
+    private final PrincipalPositions positions;
 
     public PrincipalStore(DSLContext db) {
         this.db = db;
+        this.positions = new PrincipalPositions(db);
     }
 
     /** A new user or group; ids are assigned by the store. */
@@ -43,7 +49,7 @@ public final class PrincipalStore {
 
     /** Inserts a principal and returns its id; integrity violations surface as jOOQ exceptions. */
     public long insert(DSLContext tx, NewPrincipal p) {
-        return tx.insertInto(PRINCIPAL)
+        long id = tx.insertInto(PRINCIPAL)
                 .set(PRINCIPAL.UUID, Uuids.toBytes(p.uuid()))
                 .set(PRINCIPAL.ACCOUNT_ID, p.accountId())
                 .set(PRINCIPAL.TYPE, p.type().wire())
@@ -58,6 +64,8 @@ public final class PrincipalStore {
                 .set(PRINCIPAL.IS_PRIMARY, p.isPrimary())
                 .returningResult(PRINCIPAL.PRINCIPAL_ID)
                 .fetchSingle(Record1::value1);
+        PrincipalNgrams.indexNew(tx, id, p.name());
+        return id;
     }
 
     public Optional<Principal> findById(long principalId) {
@@ -195,9 +203,12 @@ public final class PrincipalStore {
         c.lastName().ifPresent(v -> u.set(PRINCIPAL.LAST_NAME, v));
         c.email().ifPresent(v -> u.set(PRINCIPAL.EMAIL, v));
         c.description().ifPresent(v -> u.set(PRINCIPAL.DESCRIPTION, v));
-        u.set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
+        int updated = u.set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
                 .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
                 .execute();
+        if (updated == 1 && c.name().isPresent()) {
+            PrincipalNgrams.index(tx, principalId, c.name().get());
+        }
     }
 
     public void setPassword(DSLContext tx, long principalId, String hash, boolean temporary, Instant now) {
@@ -251,15 +262,56 @@ public final class PrincipalStore {
         tx.select(ACCOUNT.ACCOUNT_ID).from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(accountId)).forUpdate().fetch();
     }
 
-    /** The principals of an account matching {@code q}, at most {@code max} rows. */
+    /**
+     * The principals of an account matching {@code q}, at most {@code max} rows. A page past the first
+     * is a deferred join: the offset is counted over principal ids alone (from ix_principal_account_live
+     * when nothing else filters), and only the page's rows are then read whole. The order ends in the
+     * principal id, so both selects put the same rows in the same order. A deep page of the plain list
+     * in id order first jumps to its block of ids ({@link PrincipalPositions}).
+     */
     public List<PrincipalRow> list(long accountId, PrincipalQuery q, int max) {
         PrincipalListSql sql = new PrincipalListSql(q);
-        var query = db.select(PRINCIPAL.fields()).select(sql.isMemberField())
-                .from(PRINCIPAL)
-                .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(LISTED).and(sql.condition()))
-                .orderBy(sql.orderBy())
-                .limit(max)
-                .offset(q.start());
+        Condition where = PRINCIPAL.ACCOUNT_ID.eq(accountId).and(LISTED).and(sql.condition());
+        if (q.start() == 0) {
+            return fetch(q, sql, db.select(PRINCIPAL.fields()).select(sql.isMemberField()).from(PRINCIPAL).where(where)
+                    .orderBy(sql.orderBy()).limit(max));
+        }
+        if (q.start() < PrincipalPositions.BLOCK || !plainListInIdOrder(q)) {
+            return fetch(q, sql, page(db, sql, where, q.start(), max));
+        }
+        // One transaction, so the block counts and the page come from one snapshot.
+        DeepPage deep = db.transactionResult(() -> {
+            PrincipalPositions.Start s = positions.locate(db, accountId, q.start());
+            return new DeepPage(fetch(q, sql, page(db, sql, where.and(PRINCIPAL.PRINCIPAL_ID.ge(s.fromId())),
+                    s.skip(), max)), s.skip());
+        });
+        if (deep.skipped() > 2 * PrincipalPositions.BLOCK) {
+            // Many rows past the sealed blocks were counted: seal them for the next deep page.
+            positions.sealSoon(accountId);
+        }
+        return deep.rows();
+    }
+
+    private record DeepPage(List<PrincipalRow> rows, long skipped) {
+    }
+
+    /** The plain list: every live principal of the account, in principal-id order. */
+    private static boolean plainListInIdOrder(PrincipalQuery q) {
+        return q.filters().isEmpty() && q.customValue().isEmpty() && q.membership().isEmpty()
+                && q.sorts().stream().allMatch(s -> s.field() == ListField.PRINCIPAL_ID && s.ascending());
+    }
+
+    /** Rows {@code offset} to {@code offset + max} of the list, by a deferred join. */
+    private static ResultQuery<Record> page(DSLContext dsl, PrincipalListSql sql, Condition where, long offset, int max) {
+        // is_member rides along because the order may name it; it is a constant without group-id.
+        Table<Record2<Long, Boolean>> page = DSL.select(PRINCIPAL.PRINCIPAL_ID, sql.isMemberField()).from(PRINCIPAL)
+                .where(where).orderBy(sql.orderBy()).limit(max).offset(offset).asTable("page");
+        return dsl.select(PRINCIPAL.fields()).select(sql.isMemberField()).from(PRINCIPAL)
+                .join(page).on(PRINCIPAL.PRINCIPAL_ID.eq(page.field(PRINCIPAL.PRINCIPAL_ID)))
+                .orderBy(sql.orderBy());
+    }
+
+    private static List<PrincipalRow> fetch(PrincipalQuery q, PrincipalListSql sql, ResultQuery<Record> query) {
         return query.fetch(r -> new PrincipalRow(toPrincipal(r.into(PRINCIPAL)),
                 q.membership().isPresent() ? Optional.of(Boolean.TRUE.equals(r.get(sql.isMemberField()))) : Optional.empty()));
     }

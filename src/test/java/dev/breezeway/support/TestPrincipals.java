@@ -1,6 +1,7 @@
 package dev.breezeway.support;
 
 import dev.breezeway.auth.PasswordHasher;
+import dev.breezeway.principal.PrincipalNgrams;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,10 +82,22 @@ public final class TestPrincipals {
             ps.setString(10, description);
             ps.setString(11, hash);
             ps.executeUpdate();
+            long id;
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
-                return rs.getLong(1);
+                id = rs.getLong(1);
             }
+            // The substring index of names, as the stores keep it (PrincipalNgrams), so filter-like-name finds the row.
+            try (PreparedStatement ng = c.prepareStatement(
+                    "INSERT IGNORE INTO principal_ngram (ngram, principal_id) VALUES (?, ?)")) {
+                for (String g : PrincipalNgrams.of(name)) {
+                    ng.setString(1, g);
+                    ng.setLong(2, id);
+                    ng.addBatch();
+                }
+                ng.executeBatch();
+            }
+            return id;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

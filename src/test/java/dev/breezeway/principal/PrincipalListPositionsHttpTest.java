@@ -1,0 +1,172 @@
+package dev.breezeway.principal;
+
+import static dev.breezeway.support.Xml.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.breezeway.support.BreezeClient;
+import dev.breezeway.support.TestServer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.xmlunit.builder.Input;
+import org.xmlunit.xpath.JAXPXPathEngine;
+
+/**
+ * Deep pages of the plain principal list (filter-start past a block of 4,096 ids) jump through the
+ * sealed block counts of principal_block: they hold exactly the rows an OFFSET over the table gives,
+ * before and after deletes, soft deletes, re-inserts and inserts into sealed blocks, whoever writes.
+ */
+class PrincipalListPositionsHttpTest {
+    private static final int USERS = 20_000;
+    private static TestServer server;
+    private static BreezeClient admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        admin = server.admin();
+        try (Connection c = server.jdbc(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO principal (uuid, account_id, type, login, name) VALUES (UNHEX(REPLACE(UUID(),'-','')),"
+                        + " 1, 'user', ?, ?)")) {
+            for (int i = 0; i < USERS; i++) {
+                ps.setString(1, "pos" + i + "@positions.example");
+                ps.setString(2, "Position " + i);
+                ps.addBatch();
+                if (i % 2000 == 1999) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        // The first deep page counts past every (unsealed) block and has them sealed in the background.
+        assertThat(page(10_000)).isEqualTo(truth(10_000));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (sealedBlocks() < newestBlock() - 1) {
+            assertThat(System.nanoTime()).as("blocks sealed within a minute").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static List<String> page(long start) {
+        String xml = admin.call("principal-list", "filter-rows", "50", "filter-start", String.valueOf(start),
+                "sort-principal-id", "asc");
+        assertThat(status(xml)).as(xml).isEqualTo("ok");
+        List<String> out = new ArrayList<>();
+        new JAXPXPathEngine().selectNodes("/results/principal-list/principal/@principal-id", Input.fromString(xml).build())
+                .forEach(n -> out.add(n.getNodeValue()));
+        return out;
+    }
+
+    /** The same page by a plain OFFSET over the table. */
+    private static List<String> truth(long start) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = server.jdbc(); PreparedStatement ps = c.prepareStatement("SELECT principal_id FROM principal"
+                + " WHERE account_id = 1 AND deleted_at IS NULL ORDER BY principal_id LIMIT 50 OFFSET ?")) {
+            ps.setLong(1, start);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long query(String sql) throws SQLException {
+        try (Connection c = server.jdbc(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void exec(String sql) throws SQLException {
+        try (Connection c = server.jdbc(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static long sealedBlocks() throws SQLException {
+        return query("SELECT COUNT(*) FROM principal_block WHERE account_id = 1");
+    }
+
+    private static long newestBlock() throws SQLException {
+        return query("SELECT MAX(principal_id) DIV 4096 FROM principal");
+    }
+
+    private static long live() throws SQLException {
+        return query("SELECT COUNT(*) FROM principal WHERE account_id = 1 AND deleted_at IS NULL");
+    }
+
+    private static long nthId(long n) throws SQLException {
+        return query("SELECT principal_id FROM principal WHERE account_id = 1 AND deleted_at IS NULL"
+                + " ORDER BY principal_id LIMIT 1 OFFSET " + n);
+    }
+
+    private static void assertEveryDeepPageMatchesTheTable() throws SQLException {
+        long total = live();
+        for (long start : List.of(4096L, 4097L, 5_000L, 8_191L, 8_192L, 10_000L, 15_000L, total - 50, total - 3,
+                total, total + 10)) {
+            assertThat(page(start)).as("filter-start=%d", start).isEqualTo(truth(start));
+        }
+    }
+
+    private static void assertBlockCountsAreExact() throws SQLException {
+        Map<Long, Long> stored = new LinkedHashMap<>();
+        Map<Long, Long> actual = new LinkedHashMap<>();
+        try (Connection c = server.jdbc(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT block, live FROM principal_block WHERE account_id = 1 AND live > 0"
+                    + " ORDER BY block")) {
+                while (rs.next()) {
+                    stored.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT principal_id DIV 4096, COUNT(*) FROM principal WHERE account_id = 1"
+                    + " AND deleted_at IS NULL AND principal_id DIV 4096 <= (SELECT MAX(block) FROM principal_block)"
+                    + " GROUP BY 1 ORDER BY 1")) {
+                while (rs.next()) {
+                    actual.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        assertThat(stored).isNotEmpty().isEqualTo(actual);
+    }
+
+    @Test
+    void deepPagesHoldTheRowsOfAnOffsetOverTheTable() throws SQLException {
+        assertBlockCountsAreExact();
+        assertEveryDeepPageMatchesTheTable();
+    }
+
+    @Test
+    void deletesSoftDeletesAndInsertsInSealedBlocksKeepDeepPagesExact() throws SQLException {
+        long a = nthId(5_000);
+        long b = nthId(6_000);
+        long c = nthId(9_000);
+        assertThat(status(admin.call("principals-delete", "principal-id", String.valueOf(a)))).isEqualTo("ok");
+        assertThat(status(admin.call("user-remove", "principal-id", String.valueOf(b)))).isEqualTo("ok");
+        exec("UPDATE principal SET deleted_at = UTC_TIMESTAMP(6) WHERE principal_id = " + c);
+        exec("DELETE FROM principal WHERE principal_id = " + (c + 1));
+        assertBlockCountsAreExact();
+        assertEveryDeepPageMatchesTheTable();
+
+        exec("UPDATE principal SET deleted_at = NULL WHERE principal_id = " + c);
+        exec("INSERT INTO principal (principal_id, uuid, account_id, type, login, name) VALUES (" + a
+                + ", UNHEX(REPLACE(UUID(),'-','')), 1, 'user', 'back@positions.example', 'Back Again')");
+        assertBlockCountsAreExact();
+        assertEveryDeepPageMatchesTheTable();
+    }
+}
