@@ -17,7 +17,8 @@
 #   --smoke            label the result file as a smoke run (also implied by N < 1,000,000 or warm-up < 60 s)
 #
 # Database: BREEZEWAY_DB_URL (+ _USER/_PASSWORD) for an external MariaDB, else the embedded one in
-# BREEZEWAY_DATA_DIR (default target/bench-data). Server JVM options: BENCH_SERVER_JAVA_OPTS.
+# BREEZEWAY_DATA_DIR (default target/bench-data). Server JVM options: BENCH_SERVER_JAVA_OPTS (default below,
+# see bench/README.md "Memory"; set it empty for the JVM's defaults).
 # Output: a table on stdout and bench/results/<date>[-smoke].md (<date>-<HHMM> if that exists); raw lines in
 # target/bench/run-<time>/.
 set -euo pipefail
@@ -33,6 +34,9 @@ THREADS=${BENCH_THREADS:-2}
 BATCH_SIZE=${BENCH_BATCH_SIZE:-100}
 DEEP_START=${BENCH_DEEP_START:-}
 PORT=${BENCH_PORT:-0}
+# An explicit heap for the RSS target (<= 512 MB at 64 clients): 320 MB, most of it young generation,
+# because each Argon2id hash allocates ~40 MB of 1 KiB arrays that die when it ends (README "Memory").
+SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS-"-Xms320m -Xmx320m -Xmn224m -XX:+UseParallelGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:MaxDirectMemorySize=64m"}
 PEER=1
 SMOKE=0
 SCENARIOS=${BENCH_SCENARIOS:-http-ceiling,storage-ceiling,principal-info,list-like,list-first-page,list-deep-page,list-group-5000,json-list-first,json-list-page-2000,json-get-by-id,login,create,batch-create,mixed,mixed@64}
@@ -89,8 +93,8 @@ PORT_FILE="$RUN_DIR/server.port"
 rm -f "$PORT_FILE"
 log "starting the server JVM (BenchServer: the application plus /bench/ok and /bench/pk)"
 # shellcheck disable=SC2086
-java ${BENCH_SERVER_JAVA_OPTS:-} -cp "$CP" dev.breezeway.bench.BenchServer --port "$PORT" --port-file "$PORT_FILE" \
-    > "$RUN_DIR/server.log" 2>&1 &
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java $SERVER_JAVA_OPTS -cp "$CP" dev.breezeway.bench.BenchServer --port "$PORT" \
+    --port-file "$PORT_FILE" > "$RUN_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 240); do
     [ -s "$PORT_FILE" ] && break
@@ -100,7 +104,7 @@ done
 [ -s "$PORT_FILE" ] || { echo "the server did not start in 120 s; see $RUN_DIR/server.log" >&2; exit 1; }
 PORT=$(cat "$PORT_FILE")
 BASE="http://127.0.0.1:$PORT"
-log "server pid $SERVER_PID on $BASE, RSS $(rss_mib "$SERVER_PID") MiB at rest"
+log "server pid $SERVER_PID on $BASE, RSS $(rss_mib "$SERVER_PID") MiB at rest, JVM options: ${SERVER_JAVA_OPTS:-none}"
 
 admin_session() {
     local login=${BREEZEWAY_ADMIN_LOGIN:-bench} password=${BREEZEWAY_ADMIN_PASSWORD:-Bench-Admin-Pass-1}

@@ -16,13 +16,13 @@ CREATE TABLE principal_ngram (
 
 CREATE INDEX ix_principal_ngram_principal ON principal_ngram (principal_id);
 
--- Backfill the existing principals (names are at most 512 characters). INSERT IGNORE drops windows
--- that repeat in one name (case-insensitively, as the key compares). jOOQ's DDL parser cannot read
+-- Backfill the existing principals (names are at most 512 characters). DISTINCT drops windows that
+-- repeat in one name, case-insensitively as the key compares them. jOOQ's DDL parser cannot read
 -- this statement and needs none of it for code generation.
 /* [jooq ignore start] */
-INSERT IGNORE INTO principal_ngram (ngram, principal_id)
+INSERT INTO principal_ngram (ngram, principal_id)
 WITH RECURSIVE pos (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM pos WHERE n < 510)
-SELECT SUBSTRING(p.name, pos.n, 3), p.principal_id
+SELECT DISTINCT SUBSTRING(p.name, pos.n, 3), p.principal_id
 FROM principal p JOIN pos ON pos.n <= CHAR_LENGTH(p.name) - 2
 ORDER BY 1, 2;
 /* [jooq ignore stop] */
