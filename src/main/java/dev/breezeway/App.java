@@ -9,6 +9,9 @@ import dev.breezeway.auth.AuthService;
 import dev.breezeway.auth.LoginThrottle;
 import dev.breezeway.auth.PasswordHasher;
 import dev.breezeway.auth.PasswordPolicy;
+import dev.breezeway.client.ClientService;
+import dev.breezeway.client.ClientStore;
+import dev.breezeway.client.ClientUserService;
 import dev.breezeway.config.AppConfig;
 import dev.breezeway.db.Database;
 import dev.breezeway.field.AclFieldService;
@@ -23,6 +26,7 @@ import dev.breezeway.iam.IamService;
 import dev.breezeway.iam.IamStore;
 import dev.breezeway.principal.PrincipalListService;
 import dev.breezeway.rest.AuthResources;
+import dev.breezeway.rest.ClientResources;
 import dev.breezeway.rest.OrgResources;
 import dev.breezeway.rest.SeedUsersResources;
 import dev.breezeway.org.OrgService;
@@ -52,7 +56,14 @@ import dev.breezeway.xml.XmlWriter;
 import dev.breezeway.xml.action.AclFieldInfoAction;
 import dev.breezeway.xml.action.AclFieldListAction;
 import dev.breezeway.xml.action.AclFieldUpdateAction;
+import dev.breezeway.xml.action.ClientCreateAction;
+import dev.breezeway.xml.action.ClientListAction;
+import dev.breezeway.xml.action.ClientRevokeAction;
+import dev.breezeway.xml.action.ClientRolesUpdateAction;
+import dev.breezeway.xml.action.ClientRotateAction;
+import dev.breezeway.xml.action.ClientTokenAction;
 import dev.breezeway.xml.action.CommonInfoAction;
+import dev.breezeway.xml.action.PrincipalDeactivateAction;
 import dev.breezeway.xml.action.GuestPromoteAction;
 import dev.breezeway.xml.action.PolicyMembershipUpdateAction;
 import dev.breezeway.xml.action.PolicyUpdateAction;
@@ -87,8 +98,20 @@ import dev.breezeway.xml.action.PermissionsInfoAction;
 import dev.breezeway.xml.action.PermissionsResetAction;
 import dev.breezeway.xml.action.PermissionsUpdateAction;
 import dev.breezeway.xml.action.PrincipalInfoAction;
+import dev.breezeway.xml.action.PrincipalAccessUpdateAction;
+import dev.breezeway.xml.action.PrincipalAclUpdateAction;
+import dev.breezeway.xml.action.PrincipalModernInfoAction;
+import dev.breezeway.xml.action.PrincipalPasswordResetAction;
+import dev.breezeway.xml.action.PrincipalReactivateAction;
+import dev.breezeway.xml.action.PrincipalRolesUpdateAction;
+import dev.breezeway.xml.action.PrincipalSuspendAction;
+import dev.breezeway.xml.action.SessionListAction;
+import dev.breezeway.xml.action.SessionRevokeAction;
 import dev.breezeway.xml.model.AclFieldListXml;
 import dev.breezeway.xml.model.AclFieldsXml;
+import dev.breezeway.xml.model.ClientListXml;
+import dev.breezeway.xml.model.ClientTokenXml;
+import dev.breezeway.xml.model.ClientXml;
 import dev.breezeway.xml.model.CommonXml;
 import dev.breezeway.xml.model.PolicyXml;
 import dev.breezeway.xml.model.SmartcardsXml;
@@ -105,6 +128,9 @@ import dev.breezeway.xml.model.PermissionsXml;
 import dev.breezeway.xml.model.PreferencesXml;
 import dev.breezeway.xml.model.PrincipalListXml;
 import dev.breezeway.xml.model.PrincipalXml;
+import dev.breezeway.xml.model.PrincipalModernXml;
+import dev.breezeway.xml.model.SessionsXml;
+import dev.breezeway.xml.model.TemporaryPasswordXml;
 import dev.breezeway.xml.model.UsersXml;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
@@ -131,6 +157,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final XmlWriter xmlWriter;
     private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+    private final Router router;
     private final ScheduledExecutorService housekeeping;
 
     private App(AppConfig config, Database database, Clock clock) {
@@ -163,6 +190,13 @@ public final class App implements AutoCloseable {
 
         new Bootstrap(db, accounts, principals, hasher, policy, uuids).run(config.adminLogin(), config.adminPassword());
 
+        IamService iam = new IamService(db, iamStore, authorizer, sessionStore, principals, principalService,
+                hasher, json, clock);
+        ClientStore clientStore = new ClientStore(db);
+        ClientService clients = new ClientService(db, clientStore, principals, iamStore, sessions, sessionStore,
+                authorizer, uuids, clock);
+        ClientUserService clientUsers = new ClientUserService(db, clientStore, clients, principalService, principals, iam,
+                sessionStore, authorizer, clock);
         RoleService roles = new RoleService(db, new RoleStore(db), authorizer::can);
         Supplier<SecretBox> secrets = new Supplier<>() {
             private SecretBox box;
@@ -185,9 +219,12 @@ public final class App implements AutoCloseable {
                 .add("logout", Access.ANYONE, new LogoutAction(sessions))
                 .add("principal-info", Access.LOGGED_IN, new PrincipalInfoAction(principalService, aclFields))
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(auth, accounts))
-                .add("principal-list", Access.LOGGED_IN, new PrincipalListAction(principalList))
-                .add("principal-list-by-field", Access.LOGGED_IN, new PrincipalListByFieldAction(principalList))
-                .add("principal-update", Access.requires(PermissionCatalogue.USERS_UPDATE), new PrincipalUpdateAction(principalService))
+                .add("principal-list", Access.requires(PermissionCatalogue.DIRECTORY_LIST), new PrincipalListAction(principalList))
+                .add("principal-list-by-field", Access.requires(PermissionCatalogue.DIRECTORY_LIST),
+                        new PrincipalListByFieldAction(principalList))
+                // users:create to create, users:update to update: checked by the action, which knows which it is.
+                .add("principal-update", Access.LOGGED_IN,
+                        new PrincipalUpdateAction(principalService, clientUsers, authorizer::can))
                 .add("principals-delete", Access.requires(PermissionCatalogue.USERS_DELETE), new PrincipalsDeleteAction(principalService))
                 .add("group-membership-update", Access.requires(PermissionCatalogue.GROUPS_UPDATE), new GroupMembershipUpdateAction(principalService))
                 .add("user-update-pwd", Access.LOGGED_IN, new UserUpdatePwdAction(principalService))
@@ -219,17 +256,37 @@ public final class App implements AutoCloseable {
                 .add("user-remove", Access.LOGGED_IN, new UserRemoveAction(org))
                 .add("policy-update", Access.LOGGED_IN, new PolicyUpdateAction(org))
                 .add("policy-membership-update", Access.LOGGED_IN, new PolicyMembershipUpdateAction(org))
+                // Mirrors of the JSON API: IamService checks the same permissions as on /resources/iam.
+                .add("principal-modern-info", Access.LOGGED_IN, new PrincipalModernInfoAction(iam))
+                .add("principal-suspend", Access.LOGGED_IN, new PrincipalSuspendAction(iam))
+                .add("principal-reactivate", Access.LOGGED_IN, new PrincipalReactivateAction(iam))
+                .add("principal-password-reset", Access.LOGGED_IN, new PrincipalPasswordResetAction(iam))
+                .add("principal-roles-update", Access.LOGGED_IN, new PrincipalRolesUpdateAction(iam))
+                .add("principal-acl-update", Access.LOGGED_IN, new PrincipalAclUpdateAction(iam))
+                .add("principal-access-update", Access.LOGGED_IN, new PrincipalAccessUpdateAction(iam))
+                .add("session-list", Access.LOGGED_IN, new SessionListAction(iam, config.sessionIdleTimeout()))
+                .add("session-revoke", Access.LOGGED_IN, new SessionRevokeAction(iam))
+                .add("principal-deactivate", Access.requires(PermissionCatalogue.USERS_DELETE),
+                        new PrincipalDeactivateAction(clientUsers))
+                .add("client-create", Access.requires(PermissionCatalogue.CLIENTS_MANAGE), new ClientCreateAction(clients))
+                .add("client-rotate", Access.requires(PermissionCatalogue.CLIENTS_MANAGE), new ClientRotateAction(clients))
+                .add("client-revoke", Access.requires(PermissionCatalogue.CLIENTS_MANAGE), new ClientRevokeAction(clients))
+                .add("client-roles-update", Access.requires(PermissionCatalogue.CLIENTS_MANAGE),
+                        new ClientRolesUpdateAction(clients))
+                .add("client-list", Access.requires(PermissionCatalogue.CLIENTS_READ), new ClientListAction(clients))
+                .add("client-token", Access.ANYONE, new ClientTokenAction(clients))
                 .build();
 
         this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
                 PreferencesXml.class, PrincipalXml.class, PrincipalListXml.class, CreatedPrincipalXml.class,
                 UsersXml.class, CustomFieldXml.class, CustomFieldsXml.class, AclFieldsXml.class, AclFieldListXml.class,
                 PermissionsXml.class, PermissionXml.class, RoleXml.class, RoleListXml.class, PermissionNamesXml.class,
-                SmartcardsXml.class, PolicyXml.class));
+                SmartcardsXml.class, PolicyXml.class,
+                PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class, ClientXml.class,
+                ClientListXml.class, ClientTokenXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
-        IamService iam = new IamService(db, iamStore, authorizer, sessionStore, principals, principalService,
-                hasher, json, clock);
-        IamResources iamResources = new IamResources(iam, json, config.sessionIdleTimeout());
+        IamResources iamResources = new IamResources(iam, clientUsers, json, config.sessionIdleTimeout());
+        ClientResources clientResources = new ClientResources(clients, clientUsers, json);
         SeedUsersResources seedUsers = new SeedUsersResources(users, roles, json);
         OrgResources orgRoutes = new OrgResources(org, json);
         AuthResources authResources = new AuthResources(auth, sessions, iam, json);
@@ -253,6 +310,17 @@ public final class App implements AutoCloseable {
                 .get("/resources/iam/principals/{id}/sessions", iamResources::sessions)
                 .delete("/resources/iam/principals/{id}/sessions/{sessionId}", iamResources::revokeSession)
                 .post("/resources/graph/query", iamResources::graphQuery)
+                .post("/resources/clients", clientResources::create)
+                .get("/resources/clients", clientResources::list)
+                .get("/resources/clients/{clientId}", clientResources::get)
+                .post("/resources/clients/{clientId}/rotate", clientResources::rotate)
+                .delete("/resources/clients/{clientId}", clientResources::revoke)
+                .put("/resources/clients/{clientId}/roles", clientResources::putRoles)
+                // Seed 003's own paths, so an integration written for that API only changes its base URL.
+                .post("/v1/admin/token", clientResources::token)
+                .get("/api/v1/users", clientResources::users)
+                .get("/api/v1/users/{humanId}", clientResources::user)
+                .delete("/api/v1/users/{humanId}", clientResources::deleteUser)
                 .post("/auth/users", seedUsers::createUser)
                 .get("/auth/users/whoami", seedUsers::whoami)
                 .get("/auth/users/username/{username}", seedUsers::byUserName)
@@ -281,9 +349,12 @@ public final class App implements AutoCloseable {
                 .plain("GET", "/user", orgRoutes::getUser)
                 .plain("DELETE", "/user", orgRoutes::deleteUser)
                 .build();
+        this.router = routes;
         RestServlet rest = new RestServlet(routes, sessions, json);
         servlets.put("/resources/*", rest);
         servlets.put("/auth/*", rest);
+        servlets.put("/v1/*", rest);
+        servlets.put("/api/v1/*", rest);
         for (String path : List.of("/modifyallusernames", "/modifyrank", "/modifysmartcard", "/multipleusers",
                 "/promoteguest", "/togglesuspension", "/user")) {
             servlets.put(path, rest);
@@ -342,6 +413,11 @@ public final class App implements AutoCloseable {
 
     public AppConfig config() {
         return config;
+    }
+
+    /** The JSON route table, e.g. for checking that the OpenAPI document covers every route. */
+    public Router router() {
+        return router;
     }
 
     public XmlWriter xmlWriter() {

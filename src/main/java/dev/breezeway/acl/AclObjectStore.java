@@ -3,6 +3,7 @@ package dev.breezeway.acl;
 import static dev.breezeway.db.gen.Tables.ACCOUNT;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
+import dev.breezeway.principal.PrincipalStore;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
@@ -26,7 +27,7 @@ public final class AclObjectStore {
             return Optional.of(AclKind.ACCOUNT);
         }
         boolean principal = tx.fetchExists(PRINCIPAL, PRINCIPAL.PRINCIPAL_ID.eq(aclId)
-                .and(PRINCIPAL.ACCOUNT_ID.eq(accountId)).and(PRINCIPAL.DELETED_AT.isNull()));
+                .and(PRINCIPAL.ACCOUNT_ID.eq(accountId)).and(PrincipalStore.LISTED));
         return principal ? Optional.of(AclKind.PRINCIPAL) : Optional.empty();
     }
 

@@ -5,6 +5,7 @@ import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
 import dev.breezeway.db.ListQueries;
 import dev.breezeway.db.Times;
+import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.query.ListQuery;
 import java.time.Instant;
@@ -54,7 +55,7 @@ public final class PermissionStore {
                 .from(PRINCIPAL)
                 .leftJoin(ACL_PERMISSION).on(ACL_PERMISSION.ACL_ID.eq(aclId)
                         .and(ACL_PERMISSION.PRINCIPAL_ID.eq(PRINCIPAL.PRINCIPAL_ID)))
-                .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.DELETED_AT.isNull())
+                .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PrincipalStore.LISTED)
                         .and(ListQueries.where(q, COLUMNS)))
                 .orderBy(ListQueries.orderBy(q, COLUMNS, PRINCIPAL.PRINCIPAL_ID.asc()));
         return ListQueries.page(select, q).fetch(r -> new PermissionEntry(

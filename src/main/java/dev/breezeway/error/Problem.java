@@ -24,7 +24,11 @@ public enum Problem {
     NOT_FOUND(404, "NOT_FOUND", "No such resource", StatusCode.NO_DATA, null),
     METHOD_NOT_ALLOWED(405, "METHOD_NOT_ALLOWED", "Method not allowed on this resource", StatusCode.INVALID, null),
     INVALID_JSON(400, "INVALID_JSON", "The request body is not valid JSON of the expected shape", StatusCode.INVALID, null),
-    UNSUPPORTED_MEDIA_TYPE(415, "UNSUPPORTED_MEDIA_TYPE", "Send application/json", StatusCode.INVALID, null);
+    UNSUPPORTED_MEDIA_TYPE(415, "UNSUPPORTED_MEDIA_TYPE", "Send application/json", StatusCode.INVALID, null),
+    INVALID_CLIENT(401, "INVALID_CLIENT", "Invalid client_id or client_secret", StatusCode.NO_DATA, null),
+    CLIENT_USER_DELETED(403, "USER_DELETED",
+            "A user with this clientUserId was deleted; use a clientUserId that has not been used before",
+            StatusCode.NO_ACCESS, AccessSubcode.DENIED);
 
     private final int httpStatus;
     private final String code;

@@ -69,6 +69,15 @@ public final class IamService {
     public record Put(IamPrincipal principal, boolean created) {
     }
 
+    /**
+     * The UUID of the person a Breeze {@code principal-id} names in the caller's account, for the XML
+     * mirrors of this API; access is checked by the operation it is then passed to.
+     * @throws ApiException {@code no-data} when the account has no live person with that id (groups included)
+     */
+    public UUID idOf(Session caller, long principalId) {
+        return store.uuidOf(caller.accountId(), principalId).orElseThrow(ApiException::noData);
+    }
+
     public IamPrincipal me(Session caller) {
         return store.findById(caller.principalId()).orElseThrow(() -> ApiException.problem(Problem.NOT_FOUND, "id"));
     }

@@ -58,6 +58,14 @@ public final class IamStore {
                 .map(r -> load(List.of(r)).get(0));
     }
 
+    /** The UUID of the live person {@code principalId} in the account, e.g. for a Breeze {@code principal-id}. */
+    public Optional<UUID> uuidOf(long accountId, long principalId) {
+        return db.select(PRINCIPAL.UUID).from(PRINCIPAL)
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.ACCOUNT_ID.eq(accountId))
+                        .and(PRINCIPAL.DELETED_AT.isNull()).and(IS_PERSON))
+                .fetchOptional(r -> Uuids.fromBytes(r.value1()));
+    }
+
     /** Whether any principal (person or not, live or deleted) has this UUID. */
     public boolean uuidTaken(UUID id) {
         return db.fetchExists(PRINCIPAL, PRINCIPAL.UUID.eq(Uuids.toBytes(id)));

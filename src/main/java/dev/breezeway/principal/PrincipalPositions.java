@@ -95,7 +95,7 @@ final class PrincipalPositions {
             for (long from = sealed == null ? 0 : sealed + 1; from < limit; from += SEAL_CHUNK) {
                 long first = from;
                 long to = Math.min(limit, from + SEAL_CHUNK);
-                db.transaction(c -> seal(c.dsl(), accountId, first, to));
+                db.transaction(() -> seal(db, accountId, first, to));
             }
         } catch (DataAccessException e) {
             log.info("Sealing principal list positions of account {} stopped: {}", accountId, e.getMessage());

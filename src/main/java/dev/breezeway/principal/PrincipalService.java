@@ -162,14 +162,15 @@ public final class PrincipalService {
     /**
      * Deletes principals of the caller's account for good: users leave their groups, a group's members
      * stay. Ids that no longer exist are skipped, so a retried delete succeeds; built-in groups and the
-     * caller itself cannot be deleted.
+     * caller itself cannot be deleted. Soft-deleted (deactivated) users are removed for good too.
      */
     public void delete(Session caller, List<Long> ids) {
         db.transaction(() -> {
             List<Invalid> problems = new ArrayList<>();
             LinkedHashSet<Long> existing = new LinkedHashSet<>();
             for (long id : ids) {
-                Optional<Principal> p = store.findById(db, id).filter(x -> x.accountId() == caller.accountId());
+                Optional<Principal> p = store.findIncludingDeactivated(db, id)
+                        .filter(x -> x.accountId() == caller.accountId());
                 if (p.isEmpty()) {
                     continue;
                 }

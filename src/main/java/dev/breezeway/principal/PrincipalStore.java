@@ -25,6 +25,13 @@ import org.jooq.impl.SQLDataType;
 
 /** Principals and group membership in MariaDB. */
 public final class PrincipalStore {
+    /**
+     * The principals the directory shows: live ones, never the hidden {@code api-client} principals
+     * behind API clients. Every lookup and list of the Breeze face goes through it.
+     */
+    public static final Condition LISTED = PRINCIPAL.DELETED_AT.isNull()
+            .and(PRINCIPAL.TYPE.ne(PrincipalType.API_CLIENT.wire()));
+
     private final DSLContext db;
     private final PrincipalPositions positions;
 
@@ -63,7 +70,7 @@ public final class PrincipalStore {
 
     public Optional<Principal> findById(long principalId) {
         return db.selectFrom(PRINCIPAL)
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.DELETED_AT.isNull()))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(LISTED))
                 .fetchOptional(PrincipalStore::toPrincipal);
     }
 
@@ -148,8 +155,29 @@ public final class PrincipalStore {
 
     public Optional<Principal> findById(DSLContext tx, long principalId) {
         return tx.selectFrom(PRINCIPAL)
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.DELETED_AT.isNull()))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(LISTED))
                 .fetchOptional(PrincipalStore::toPrincipal);
+    }
+
+    /** A principal live or soft-deleted (never an API client's), for the permanent delete. */
+    public Optional<Principal> findIncludingDeactivated(DSLContext tx, long principalId) {
+        return tx.selectFrom(PRINCIPAL)
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId)
+                        .and(PRINCIPAL.TYPE.ne(PrincipalType.API_CLIENT.wire())))
+                .fetchOptional(PrincipalStore::toPrincipal);
+    }
+
+    /**
+     * Soft-deletes a principal: the row stays (with {@code deleted_at}) but no lookup, list or login
+     * finds it again (session resolution skips it too). False if it was already deleted or does not exist.
+     */
+    public boolean deactivate(DSLContext tx, long principalId, Instant now) {
+        return tx.update(PRINCIPAL)
+                .set(PRINCIPAL.DELETED_AT, Times.toLocal(now))
+                .set(PRINCIPAL.UPDATED_AT, Times.toLocal(now))
+                .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.DELETED_AT.isNull()))
+                .execute() == 1;
     }
 
     /** The stored password hash of a principal, if it has one. */
@@ -243,7 +271,7 @@ public final class PrincipalStore {
      */
     public List<PrincipalRow> list(long accountId, PrincipalQuery q, int max) {
         PrincipalListSql sql = new PrincipalListSql(q);
-        Condition where = PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.DELETED_AT.isNull()).and(sql.condition());
+        Condition where = PRINCIPAL.ACCOUNT_ID.eq(accountId).and(LISTED).and(sql.condition());
         if (q.start() == 0) {
             return fetch(q, sql, db.select(PRINCIPAL.fields()).select(sql.isMemberField()).from(PRINCIPAL).where(where)
                     .orderBy(sql.orderBy()).limit(max));
@@ -252,9 +280,9 @@ public final class PrincipalStore {
             return fetch(q, sql, page(db, sql, where, q.start(), max));
         }
         // One transaction, so the block counts and the page come from one snapshot.
-        DeepPage deep = db.transactionResult(c -> {
-            PrincipalPositions.Start s = positions.locate(c.dsl(), accountId, q.start());
-            return new DeepPage(fetch(q, sql, page(c.dsl(), sql, where.and(PRINCIPAL.PRINCIPAL_ID.ge(s.fromId())),
+        DeepPage deep = db.transactionResult(() -> {
+            PrincipalPositions.Start s = positions.locate(db, accountId, q.start());
+            return new DeepPage(fetch(q, sql, page(db, sql, where.and(PRINCIPAL.PRINCIPAL_ID.ge(s.fromId())),
                     s.skip(), max)), s.skip());
         });
         if (deep.skipped() > 2 * PrincipalPositions.BLOCK) {

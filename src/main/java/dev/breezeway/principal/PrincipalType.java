@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The Breeze {@code type} of a principal, e.g. {@code user}, {@code group} or a built-in group such
- * as {@code admins}. Built-in groups carry their default display name.
+ * as {@code admins}. Built-in groups carry their default display name. {@code api-client} is ours,
+ * not Breeze's: the hidden principal behind an API client, which no list or lookup ever shows.
  */
 public enum PrincipalType {
     USER("user", false, false, ""),
@@ -20,7 +21,8 @@ public enum PrincipalType {
     LEARNERS("learners", true, true, "Learners"),
     LIVE_ADMINS("live-admins", true, true, "Meeting Hosts"),
     SEMINAR_ADMINS("seminar-admins", true, true, "Seminar Hosts"),
-    EVERYONE("everyone", true, true, "Everyone");
+    EVERYONE("everyone", true, true, "Everyone"),
+    API_CLIENT("api-client", false, false, "");
 
     private final String wire;
     private final boolean group;
@@ -46,6 +48,11 @@ public enum PrincipalType {
     /** True for the groups every account is created with ({@code is-primary="true"}). */
     public boolean isBuiltIn() {
         return builtIn;
+    }
+
+    /** True for the types of people who log in (users and guests), not groups or API clients. */
+    public boolean isPerson() {
+        return this == USER || this == GUEST || this == EXTERNAL_USER;
     }
 
     public String defaultName() {

@@ -2,6 +2,7 @@ package dev.breezeway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.breezeway.client.ClientUserService;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
@@ -25,11 +26,14 @@ import java.util.UUID;
 /** The handlers of {@code /resources/iam/principals…} and {@code /resources/graph/query}. */
 public final class IamResources {
     private final IamService iam;
+    private final ClientUserService clientUsers;
     private final PrincipalJson shapes;
     private final Duration idleTimeout;
 
-    public IamResources(IamService iam, com.fasterxml.jackson.databind.ObjectMapper json, Duration idleTimeout) {
+    public IamResources(IamService iam, ClientUserService clientUsers, com.fasterxml.jackson.databind.ObjectMapper json,
+                        Duration idleTimeout) {
         this.iam = iam;
+        this.clientUsers = clientUsers;
         this.shapes = new PrincipalJson(json);
         this.idleTimeout = idleTimeout;
     }
@@ -68,7 +72,8 @@ public final class IamResources {
 
     public RestReply put(RestCall c) {
         ObjectNode body = shapes.object(c.body());
-        IamService.Put result = iam.put(c.caller(), id(c), shapes.replacement(body), c.ifMatch());
+        Optional<String> clientUserId = shapes.takeClientUserId(body);
+        IamService.Put result = clientUsers.put(c.caller(), id(c), shapes.replacement(body), c.ifMatch(), clientUserId);
         return withEtag(RestReply.status(result.created() ? 201 : 200, shapes.detail(result.principal())), result.principal());
     }
 

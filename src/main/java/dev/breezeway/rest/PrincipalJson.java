@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breezeway.error.ApiException;
+import dev.breezeway.error.FieldType;
+import dev.breezeway.error.Invalid;
+import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
 import dev.breezeway.iam.IamPrincipal;
 import dev.breezeway.iam.IamService;
@@ -95,6 +98,23 @@ final class PrincipalJson {
         Optional<String> phone = text(props.remove("phone"));
         return new IamService.Replacement(name, email, phone, props, Optional.of(roles(body).orElse(List.of())),
                 Optional.of(acl(body).orElse(List.of())), Optional.of(attributes(body).orElse(Map.of())));
+    }
+
+    /**
+     * Removes and returns {@code clientUserId}, the API client's own id for a user it creates, sent
+     * flat or inside {@code properties}; it is recorded with the client, never as a property.
+     */
+    Optional<String> takeClientUserId(ObjectNode body) {
+        JsonNode flat = body.remove("clientUserId");
+        JsonNode nested = body.get("properties") instanceof ObjectNode p ? p.remove("clientUserId") : null;
+        JsonNode n = nested != null ? nested : flat;
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > 255) {
+            throw ApiException.invalid(Invalid.of("clientUserId", FieldType.STRING, InvalidSubcode.FORMAT));
+        }
+        return Optional.of(n.asText().strip());
     }
 
     Optional<List<String>> roles(ObjectNode body) {

@@ -3,11 +3,11 @@ package dev.breezeway.rest;
 import java.util.Optional;
 
 /** A short description of a User-Agent for the session list, e.g. "Chrome on Windows". */
-final class UserAgents {
+public final class UserAgents {
     private UserAgents() {
     }
 
-    static String describe(Optional<String> userAgent) {
+    public static String describe(Optional<String> userAgent) {
         if (userAgent.isEmpty()) {
             return "Unknown client";
         }

@@ -23,11 +23,16 @@ public final class PermissionCatalogue {
     public static final String PERMISSIONS_MANAGE = "permissions:manage";
     public static final String PRINCIPALS_READ = "iam/principals:read";
     public static final String PRINCIPALS_WRITE = "iam/principals:write";
+    /** client-create, -rotate, -revoke, -roles-update and /resources/clients writes. */
     public static final String CLIENTS_MANAGE = "clients:manage";
+    /** Listing the Breeze directory (principal-list); every person holds it, API clients only through roles. */
+    public static final String DIRECTORY_LIST = "directory:list";
+    /** client-list and /resources/clients reads. */
+    public static final String CLIENTS_READ = "clients:read";
 
     public static final List<String> ALL = List.of(USERS_CREATE, USERS_READ, USERS_LIST, USERS_UPDATE, USERS_DELETE,
             USERS_PASSWORD_RESET, ROLES_CREATE, ROLES_READ, ROLES_LIST, ROLES_UPDATE, ROLES_DELETE, GROUPS_UPDATE,
-            FIELDS_MANAGE, PERMISSIONS_MANAGE, PRINCIPALS_READ, PRINCIPALS_WRITE, CLIENTS_MANAGE);
+            FIELDS_MANAGE, PERMISSIONS_MANAGE, PRINCIPALS_READ, PRINCIPALS_WRITE, CLIENTS_MANAGE, DIRECTORY_LIST, CLIENTS_READ);
 
     private PermissionCatalogue() {
     }

@@ -34,7 +34,7 @@ public final class SessionService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<SessionStore.Row> row = store.findLive(Tokens.hash(token), now.minus(idleTimeout));
+        Optional<SessionStore.Row> row = store.findLive(Tokens.hash(token), now, now.minus(idleTimeout));
         if (row.isEmpty() || row.get().principalId().isEmpty()) {
             return Optional.empty();
         }
@@ -43,7 +43,9 @@ public final class SessionService {
             store.touch(r.sessionId(), now);
         }
         long principalId = r.principalId().get();
-        boolean admin = principals.isInGroupOfType(principalId, PrincipalType.ADMINS);
+        // An API client never counts as an administrator, whatever memberships its principal might have.
+        java.util.function.BooleanSupplier admin = () -> r.type() != PrincipalType.API_CLIENT
+                && principals.isInGroupOfType(principalId, PrincipalType.ADMINS);
         return Optional.of(new Session(r.sessionId(), principalId, r.accountId(), r.type(), r.login(), r.name(), admin,
                 r.mustChangePassword()));
     }
@@ -52,7 +54,7 @@ public final class SessionService {
     public String currentOrAnonymous(Optional<String> presented, Optional<String> userAgent) {
         Instant now = clock.instant();
         if (presented.isPresent() && Tokens.plausible(presented.get())
-                && store.findLive(Tokens.hash(presented.get()), now.minus(idleTimeout)).isPresent()) {
+                && store.findLive(Tokens.hash(presented.get()), now, now.minus(idleTimeout)).isPresent()) {
             return presented.get();
         }
         String token = tokens.newToken();
@@ -75,6 +77,16 @@ public final class SessionService {
         String token = tokens.newToken();
         store.insertLoggedIn(Tokens.hash(token), principalId, accountId, "interactive", userAgent, now,
                 mustChangePassword);
+        return token;
+    }
+
+    /**
+     * Issues an API client's token for its principal, valid until {@code expiresAt} however long it
+     * goes unused (the idle timeout does not apply). Returns the token, shown once.
+     */
+    public String startClient(long principalId, long accountId, Optional<String> userAgent, Instant expiresAt) {
+        String token = tokens.newToken();
+        store.insertClientToken(Tokens.hash(token), principalId, accountId, userAgent, clock.instant(), expiresAt);
         return token;
     }
 

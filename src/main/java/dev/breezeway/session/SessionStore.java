@@ -49,6 +49,22 @@ public final class SessionStore {
                 .execute();
     }
 
+    /** Creates an API client's token session, which lives until {@code expiresAt} whether used or not. */
+    public void insertClientToken(byte[] tokenHash, long principalId, long accountId, Optional<String> userAgent,
+                                  Instant now, Instant expiresAt) {
+        db.insertInto(AUTH_SESSION)
+                .set(AUTH_SESSION.TOKEN_HASH, tokenHash)
+                .set(AUTH_SESSION.PUBLIC_ID, dev.breezeway.principal.Uuids.toBytes(java.util.UUID.randomUUID()))
+                .set(AUTH_SESSION.PRINCIPAL_ID, principalId)
+                .set(AUTH_SESSION.ACCOUNT_ID, accountId)
+                .set(AUTH_SESSION.KIND, "client")
+                .set(AUTH_SESSION.USER_AGENT, userAgent.map(SessionStore::clip).orElse(null))
+                .set(AUTH_SESSION.CREATED_AT, Times.toLocal(now))
+                .set(AUTH_SESSION.LAST_SEEN_AT, Times.toLocal(now))
+                .set(AUTH_SESSION.EXPIRES_AT, Times.toLocal(expiresAt))
+                .execute();
+    }
+
     /**
      * Binds a live anonymous session to a principal; false if the token is unknown, expired, revoked or
      * already bound (the caller then issues a fresh token, so a known session is never re-bound).
@@ -69,10 +85,11 @@ public final class SessionStore {
     }
 
     /**
-     * The live session for a token: not revoked, seen after {@code idleCutoff}, and (if bound) whose
+     * The live session for a token: not revoked, seen after {@code idleCutoff} (or, for a session with
+     * a fixed expiry such as a client token, not yet expired at {@code now}), and (if bound) whose
      * principal is neither suspended nor deleted.
      */
-    public Optional<Row> findLive(byte[] tokenHash, Instant idleCutoff) {
+    public Optional<Row> findLive(byte[] tokenHash, Instant now, Instant idleCutoff) {
         return db.select(AUTH_SESSION.SESSION_ID, AUTH_SESSION.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.TYPE,
                         PRINCIPAL.LOGIN, PRINCIPAL.NAME, AUTH_SESSION.LAST_SEEN_AT, PRINCIPAL.SUSPENDED_AT,
                         PRINCIPAL.DELETED_AT, AUTH_SESSION.MUST_CHANGE_PASSWORD)
@@ -80,7 +97,7 @@ public final class SessionStore {
                 .leftJoin(PRINCIPAL).on(PRINCIPAL.PRINCIPAL_ID.eq(AUTH_SESSION.PRINCIPAL_ID))
                 .where(AUTH_SESSION.TOKEN_HASH.eq(tokenHash)
                         .and(AUTH_SESSION.REVOKED_AT.isNull())
-                        .and(AUTH_SESSION.LAST_SEEN_AT.gt(Times.toLocal(idleCutoff))))
+                        .and(notExpired(now, idleCutoff)))
                 .fetchOptional()
                 .filter(r -> r.value8() == null && r.value9() == null)
                 .map(r -> new Row(r.value1(), Optional.ofNullable(r.value2()),
@@ -154,12 +171,19 @@ public final class SessionStore {
         return n == 1;
     }
 
-    /** Deletes sessions idle since before {@code cutoff} or revoked before it; returns how many. */
+    /** Deletes sessions idle (or, with a fixed expiry, expired) or revoked since before {@code cutoff}; returns how many. */
     public int purge(Instant cutoff) {
         return db.deleteFrom(AUTH_SESSION)
-                .where(AUTH_SESSION.LAST_SEEN_AT.lt(Times.toLocal(cutoff))
+                .where(AUTH_SESSION.EXPIRES_AT.isNull().and(AUTH_SESSION.LAST_SEEN_AT.lt(Times.toLocal(cutoff)))
+                        .or(AUTH_SESSION.EXPIRES_AT.lt(Times.toLocal(cutoff)))
                         .or(AUTH_SESSION.REVOKED_AT.lt(Times.toLocal(cutoff))))
                 .execute();
+    }
+
+    /** Idle sessions end after the idle timeout; sessions with a fixed expiry (client tokens) only at it. */
+    private static org.jooq.Condition notExpired(Instant now, Instant idleCutoff) {
+        return AUTH_SESSION.EXPIRES_AT.isNull().and(AUTH_SESSION.LAST_SEEN_AT.gt(Times.toLocal(idleCutoff)))
+                .or(AUTH_SESSION.EXPIRES_AT.gt(Times.toLocal(now)));
     }
 
     private static String clip(String s) {

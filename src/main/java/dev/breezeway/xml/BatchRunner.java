@@ -42,10 +42,7 @@ public final class BatchRunner {
         this.dispatcher = dispatcher;
         this.writer = writer;
         this.db = db;
-        this.xml = XMLInputFactory.newFactory();
-        xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        xml.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        xml.setProperty(XMLInputFactory.IS_COALESCING, true);
+        this.xml = SafeXml.inputFactory();
     }
 
     private record Item(String name, Params params) {

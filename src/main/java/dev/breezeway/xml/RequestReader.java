@@ -51,10 +51,7 @@ public final class RequestReader {
     public RequestReader(int maxRequestBytes, int maxParamChars) {
         this.maxRequestBytes = maxRequestBytes;
         this.maxParamChars = maxParamChars;
-        this.xml = XMLInputFactory.newFactory();
-        xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        xml.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        xml.setProperty(XMLInputFactory.IS_COALESCING, true);
+        this.xml = SafeXml.inputFactory();
     }
 
     /**

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Who may call what: every protected action refuses anonymous callers, every admin action plain users. */
 class AccessMatrixHttpTest {
     private static final List<String> LOGGED_IN = List.of("principal-info", "principal-list", "principal-list-by-field",
-            "user-update-pwd", "custom-fields", "acl-field-info", "acl-field-list");
+            "user-update-pwd", "custom-fields", "acl-field-info", "acl-field-list", "principal-modern-info",
+            "principal-suspend", "principal-reactivate", "principal-password-reset", "principal-roles-update",
+            "principal-acl-update", "principal-access-update", "session-list", "session-revoke");
     private static final List<String> ADMIN = List.of("principal-update", "principals-delete", "group-membership-update",
             "custom-field-update", "custom-fields-delete", "acl-field-update", "permissions-info", "permissions-update",
             "permissions-reset");

@@ -248,6 +248,40 @@ class OrgUsersHttpTest {
     }
 
     @Test
+    void xmlSmartcardUpdateAndUserRemove() {
+        String a = dir.user("xml-card@example.com", "X", "C");
+        assertThat(status(xml.call("user-smartcards-update", "principal-id", a, "number", "900100", "label", "Front door",
+                "number", "900200"))).isEqualTo("ok");
+        String info = xml.call("user-smartcards-info", "principal-id", a);
+        assertThat(xpath(info, "/results/smartcards/smartcard[1]/@number")).isEqualTo("900100");
+        assertThat(xpath(info, "/results/smartcards/smartcard[1]/@label")).isEqualTo("Front door");
+        String b = dir.user("xml-card2@example.com", "X", "D");
+        assertThat(status(xml.call("user-smartcards-update", "principal-id", b, "number", "900100"))).isEqualTo("invalid");
+        assertThat(status(xml.call("user-smartcards-update", "principal-id", b, "number", "900100", "allow-duplicates", "true")))
+                .isEqualTo("ok");
+        assertThat(status(xml.call("user-remove", "email", "xml-card2@example.com"))).isEqualTo("ok");
+        assertThat(status(xml.call("principal-info", "principal-id", b))).isEqualTo("no-data");
+        assertThat(status(xml.call("user-remove", "principal-id", a))).isEqualTo("ok");
+        assertThat(status(server.client().call("login", "login", "xml-card@example.com", "password", Directory.USER_PASSWORD)))
+                .isEqualTo("no-data");
+    }
+
+    @Test
+    void regularUsersCannotManageTheOrganisation() {
+        String target = dir.user("managed@example.com", "M", "D");
+        dir.user("plain-org@example.com", "P", "O");
+        JsonClient plain = as("plain-org@example.com");
+        assertThat(form(plain, "/togglesuspension", "email_id", target).status()).isEqualTo(403);
+        assertThat(form(plain, "/modifyallusernames", "email_id", target, "computer_usernames", "[]").status()).isEqualTo(403);
+        assertThat(form(plain, "/modifysmartcard", "email_id", target, "smartcards", "[]").status()).isEqualTo(403);
+        assertThat(form(plain, "/promoteguest", "email_id", target).status()).isEqualTo(403);
+        BreezeClient plainXml = server.client();
+        plainXml.login("plain-org@example.com", Directory.USER_PASSWORD);
+        assertSimilar("<results><status code=\"no-access\" subcode=\"denied\"/></results>",
+                plainXml.call("user-remove", "principal-id", target));
+    }
+
+    @Test
     void badJsonUnknownUserAndUnauthenticatedCalls() {
         JsonClient.Reply bad = admin.post("/modifyrank", "{\"admin_user_id\": ");
         assertThat(bad.status()).isEqualTo(400);

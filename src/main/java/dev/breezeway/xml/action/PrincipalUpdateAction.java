@@ -1,5 +1,8 @@
 package dev.breezeway.xml.action;
 
+import dev.breezeway.client.ClientUserService;
+import dev.breezeway.error.AccessSubcode;
+import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
@@ -11,13 +14,18 @@ import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Params;
 import dev.breezeway.xml.Results;
 import dev.breezeway.xml.model.CreatedPrincipalXml;
+import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.session.Session;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * {@code principal-update}: without {@code principal-id} creates a user ({@code login}, {@code first-name},
- * {@code last-name}, optional {@code email}, {@code password}, {@code send-email}) or a group
- * ({@code name}, optional {@code description}) and answers {@code <principal …>}; with it updates the
- * standard fields and answers a bare {@code ok}. {@code has-children} is required on create.
+ * {@code last-name}, optional {@code email}, {@code password}, {@code send-email}, {@code client-user-id})
+ * or a group ({@code name}, optional {@code description}) and answers {@code <principal …>}; with it
+ * updates the standard fields and answers a bare {@code ok}. {@code has-children} is required on create.
+ * Creating needs {@code users:create}, updating {@code users:update}; a user created with an API
+ * client's token belongs to that client, under its {@code client-user-id}.
  */
 public final class PrincipalUpdateAction implements Action {
     static final int LOGIN_MAX = 60;
@@ -25,15 +33,25 @@ public final class PrincipalUpdateAction implements Action {
     static final int GROUP_NAME_MAX = 255;
     static final int EMAIL_MAX = 255;
     static final int DESCRIPTION_MAX = 4000;
+    static final int CLIENT_USER_ID_MAX = 255;
     private final PrincipalService principals;
+    private final ClientUserService users;
+    private final BiPredicate<Session, String> can;
 
-    public PrincipalUpdateAction(PrincipalService principals) {
+    public PrincipalUpdateAction(PrincipalService principals, ClientUserService users, BiPredicate<Session, String> can) {
         this.principals = principals;
+        this.users = users;
+        this.can = can;
     }
 
     @Override
     public Results handle(Call call) {
         Params p = call.params();
+        // Checked before the parameters, so a caller without the permission learns nothing else.
+        String needed = p.has("principal-id") ? PermissionCatalogue.USERS_UPDATE : PermissionCatalogue.USERS_CREATE;
+        if (!can.test(call.requireSession(), needed)) {
+            throw ApiException.noAccess(AccessSubcode.DENIED);
+        }
         Optional<Long> id = p.optionalId("principal-id");
         if (id.isPresent()) {
             return update(call, id.get());
@@ -55,6 +73,9 @@ public final class PrincipalUpdateAction implements Action {
                 p.optionalText("description", 0, DESCRIPTION_MAX));
         p.optionalBool("has-children");
         p.optionalBool("send-email");
+        if (p.has("client-user-id")) {
+            p.problem(Invalid.of("client-user-id", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
+        }
         p.throwIfInvalid();
         principals.update(call.requireSession(), id, change);
         return Results.ok();
@@ -97,10 +118,11 @@ public final class PrincipalUpdateAction implements Action {
             if (sendEmail.orElse(false) && email.isEmpty()) {
                 p.problem(Invalid.of("email", FieldType.STRING, InvalidSubcode.MISSING));
             }
+            Optional<String> clientUserId = p.optionalText("client-user-id", 1, CLIENT_USER_ID_MAX);
             p.throwIfInvalid();
-            Principal u = principals.createUser(call.requireSession(),
+            Principal u = users.createUser(call.requireSession(),
                     new PrincipalService.NewUser(type.filter(t -> t == PrincipalType.GUEST).orElse(PrincipalType.USER), login,
-                            first, last, email, password));
+                            first, last, email, password), clientUserId);
             x = reply(u, rawHasChildren.orElse("0"));
             x.extLogin = u.breezeLogin();
         }

@@ -1,0 +1,211 @@
+package dev.breezeway.client;
+
+import dev.breezeway.error.AccessSubcode;
+import dev.breezeway.error.ApiException;
+import dev.breezeway.error.FieldType;
+import dev.breezeway.error.Invalid;
+import dev.breezeway.error.InvalidSubcode;
+import dev.breezeway.error.Problem;
+import dev.breezeway.iam.Authorizer;
+import dev.breezeway.iam.IamStore;
+import dev.breezeway.principal.PrincipalStore;
+import dev.breezeway.principal.PrincipalType;
+import dev.breezeway.principal.Uuids;
+import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.session.Session;
+import dev.breezeway.session.SessionService;
+import dev.breezeway.session.SessionStore;
+import dev.breezeway.session.Tokens;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Registers API clients, rotates and revokes their secrets, sets their roles, and exchanges a client
+ * id and secret for a client token (valid {@link #TOKEN_LIFETIME}, e.g. {@code {"expires_in": 86400}}).
+ * A client acts through a hidden principal of type {@code api-client}, so its tokens are ordinary
+ * sessions and its permissions come from its own roles; it is never an administrator.
+ */
+public final class ClientService {
+    /** How long a client token lives, used or not. */
+    public static final Duration TOKEN_LIFETIME = Duration.ofSeconds(86_400);
+    static final int NAME_MAX = 255;
+    static final int ROLE_MAX = 255;
+    private static final int RANDOM_BYTES = 20;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final DSLContext db;
+    private final ClientStore store;
+    private final PrincipalStore principals;
+    private final IamStore iam;
+    private final SessionService sessions;
+    private final SessionStore sessionStore;
+    private final Authorizer authz;
+    private final Uuids uuids;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ClientService(DSLContext db, ClientStore store, PrincipalStore principals, IamStore iam,
+                         SessionService sessions, SessionStore sessionStore, Authorizer authz, Uuids uuids, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.principals = principals;
+        this.iam = iam;
+        this.sessions = sessions;
+        this.sessionStore = sessionStore;
+        this.authz = authz;
+        this.uuids = uuids;
+        this.clock = clock;
+    }
+
+    /** A client with its secret, as create and rotate answer it: the only time the secret is shown. */
+    public record Issued(ApiClient client, String secret) {
+    }
+
+    /** Registers a client named {@code name} with no roles. */
+    public Issued create(Session caller, String name) {
+        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
+        String n = name.strip();
+        if (n.isEmpty()) {
+            throw ApiException.invalid(Invalid.of("name", FieldType.STRING, InvalidSubcode.MISSING));
+        }
+        if (n.length() > NAME_MAX) {
+            throw ApiException.invalid(Invalid.range("name", FieldType.STRING, 1, NAME_MAX));
+        }
+        String clientId = randomHex();
+        String secret = randomHex();
+        Instant now = clock.instant();
+        db.transaction(() -> {
+            long principalId = principals.insert(db, new PrincipalStore.NewPrincipal(uuids.next(), caller.accountId(),
+                    PrincipalType.API_CLIENT, Optional.empty(), Optional.empty(), n, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), false));
+            store.insert(db, clientId, caller.accountId(), principalId, n, Tokens.hash(secret), caller.principalId(), now);
+        });
+        return new Issued(store.find(caller.accountId(), clientId).orElseThrow(), secret);
+    }
+
+    /** The live clients of the caller's account. */
+    public List<ApiClient> list(Session caller) {
+        require(caller, PermissionCatalogue.CLIENTS_READ);
+        return store.list(caller.accountId());
+    }
+
+    /** @throws ApiException {@code no-data} (404) if the account has no live client with this id */
+    public ApiClient get(Session caller, String clientId) {
+        require(caller, PermissionCatalogue.CLIENTS_READ);
+        return find(caller, clientId);
+    }
+
+    /** Gives the client a new secret; the old one and every token issued so far stop working at once. */
+    public Issued rotate(Session caller, String clientId) {
+        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
+        ApiClient c = find(caller, clientId);
+        String secret = randomHex();
+        Instant now = clock.instant();
+        db.transaction(() -> {
+            if (!store.setSecret(db, caller.accountId(), clientId, Tokens.hash(secret), now)) {
+                throw ApiException.noData();
+            }
+            sessionStore.revokeAllOf(db, c.principalId(), Optional.empty(), now);
+        });
+        return new Issued(store.find(caller.accountId(), clientId).orElseThrow(), secret);
+    }
+
+    /**
+     * Revokes the client: its secret and every token stop working at once and it leaves the list. The
+     * users it created stay. Revoking a revoked client again succeeds, so a retry is harmless.
+     */
+    public void revoke(Session caller, String clientId) {
+        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
+        Optional<ApiClient> c = store.find(caller.accountId(), clientId);
+        if (c.isEmpty()) {
+            // Known but not live: already revoked.
+            if (store.everExisted(caller.accountId(), clientId)) {
+                return;
+            }
+            throw ApiException.noData();
+        }
+        Instant now = clock.instant();
+        db.transaction(() -> {
+            if (store.revoke(db, caller.accountId(), clientId, now)) {
+                principals.deactivate(db, c.get().principalId(), now);
+                sessionStore.revokeAllOf(db, c.get().principalId(), Optional.empty(), now);
+            }
+        });
+    }
+
+    /** Replaces the client's own roles (role names, as the modern API assigns them to principals). */
+    public ApiClient setRoles(Session caller, String clientId, List<String> roles) {
+        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
+        LinkedHashSet<String> clean = new LinkedHashSet<>();
+        List<Invalid> problems = new ArrayList<>();
+        for (String r : roles) {
+            String s = r.strip();
+            if (s.isEmpty()) {
+                problems.add(Invalid.of("role", FieldType.STRING, InvalidSubcode.MISSING));
+            } else if (s.length() > ROLE_MAX) {
+                problems.add(Invalid.range("role", FieldType.STRING, 1, ROLE_MAX));
+            } else {
+                clean.add(s);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        ApiClient c = find(caller, clientId);
+        db.transaction(() -> iam.replaceRoles(c.principalId(), clean));
+        return find(caller, clientId);
+    }
+
+    /**
+     * Exchanges a client's credentials for a token valid {@link #TOKEN_LIFETIME}. The secret is
+     * compared by its SHA-256 in constant time; the client row stays locked until the token is
+     * stored, so a concurrent rotation or revocation always ends it.
+     *
+     * @throws ApiException {@link Problem#INVALID_CLIENT} (401, XML {@code no-data}) for an unknown,
+     *                      revoked or wrong pair
+     */
+    public String issueToken(String clientId, String secret, Optional<String> userAgent) {
+        byte[] presented = Tokens.hash(secret);
+        return db.transactionResult(() -> {
+            Optional<ClientStore.Credentials> c = store.lockCredentials(db, clientId);
+            if (c.isEmpty() || !MessageDigest.isEqual(c.get().secretHash(), presented)) {
+                throw ApiException.problem(Problem.INVALID_CLIENT, "client_id");
+            }
+            return sessions.startClient(c.get().principalId(), c.get().accountId(), userAgent,
+                    clock.instant().plus(TOKEN_LIFETIME));
+        });
+    }
+
+    /** The id of the client the caller is, if it authenticated with a client token. */
+    public Optional<String> clientOf(Session caller) {
+        if (caller.type() != PrincipalType.API_CLIENT) {
+            return Optional.empty();
+        }
+        return store.clientOfPrincipal(caller.principalId());
+    }
+
+    private ApiClient find(Session caller, String clientId) {
+        return store.find(caller.accountId(), clientId).orElseThrow(ApiException::noData);
+    }
+
+    private void require(Session caller, String permission) {
+        if (!authz.can(caller, permission)) {
+            throw ApiException.noAccess(AccessSubcode.DENIED);
+        }
+    }
+
+    private String randomHex() {
+        byte[] bytes = new byte[RANDOM_BYTES];
+        random.nextBytes(bytes);
+        return HEX.formatHex(bytes);
+    }
+}

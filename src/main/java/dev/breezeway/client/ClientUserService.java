@@ -1,0 +1,242 @@
+package dev.breezeway.client;
+
+import dev.breezeway.db.Constraints;
+import dev.breezeway.error.AccessSubcode;
+import dev.breezeway.error.ApiException;
+import dev.breezeway.error.FieldType;
+import dev.breezeway.error.Invalid;
+import dev.breezeway.error.InvalidSubcode;
+import dev.breezeway.error.Problem;
+import dev.breezeway.iam.Authorizer;
+import dev.breezeway.iam.IamService;
+import dev.breezeway.principal.Principal;
+import dev.breezeway.principal.PrincipalService;
+import dev.breezeway.principal.PrincipalStore;
+import dev.breezeway.principal.Uuids;
+import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.session.Session;
+import dev.breezeway.session.SessionStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Users owned by API clients, and soft deletion. A user created with a client token records its
+ * client and the client's id for it ({@code clientUserId}, unique per client); a client sees and
+ * deletes only its own users ({@code /api/v1/users}). Soft deletion keeps the row but ends the
+ * user's sessions and hides it everywhere; its clientUserId can never be created again, e.g.
+ * {@code 403 {"error":{"code":"USER_DELETED",…}}}.
+ */
+public final class ClientUserService {
+    static final int CLIENT_USER_ID_MAX = 255;
+    private final DSLContext db;
+    private final ClientStore store;
+    private final ClientService clients;
+    private final PrincipalService principals;
+    private final PrincipalStore principalStore;
+    private final IamService iam;
+    private final SessionStore sessions;
+    private final Authorizer authz;
+    private final Clock clock;
+
+    public ClientUserService(DSLContext db, ClientStore store, ClientService clients, PrincipalService principals,
+                             PrincipalStore principalStore, IamService iam, SessionStore sessions, Authorizer authz,
+                             Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.clients = clients;
+        this.principals = principals;
+        this.principalStore = principalStore;
+        this.iam = iam;
+        this.sessions = sessions;
+        this.authz = authz;
+        this.clock = clock;
+    }
+
+    /** Whether the caller may create users through principal-update: holders of users:create (administrators hold all). */
+    public boolean mayCreateUsers(Session caller) {
+        return authz.can(caller, PermissionCatalogue.USERS_CREATE);
+    }
+
+    /**
+     * Creates a user (principal-update). With a client token the user is recorded as the client's,
+     * under {@code clientUserId} if given; a clientUserId of a soft-deleted user is refused
+     * ({@code no-access denied}), one of a live user is a {@code duplicate}. Repeating the same create
+     * answers the same user, as principal-update does; it never hands the client a user it does not own.
+     */
+    public Principal createUser(Session caller, PrincipalService.NewUser u, Optional<String> clientUserId) {
+        if (!mayCreateUsers(caller)) {
+            throw ApiException.noAccess(AccessSubcode.DENIED);
+        }
+        Optional<String> client = clients.clientOf(caller);
+        if (client.isEmpty()) {
+            refuseWithoutClient(clientUserId, "client-user-id");
+            return principals.createUser(caller, u);
+        }
+        String clientId = client.get();
+        return db.transactionResult(() -> {
+            clientUserId.ifPresent(x -> store.holderOf(db, clientId, x).ifPresent(h -> {
+                if (h.deleted()) {
+                    throw ApiException.problem(Problem.CLIENT_USER_DELETED, "client-user-id");
+                }
+                if (!h.login().equals(Optional.of(u.login()))) {
+                    throw duplicate("client-user-id");
+                }
+            }));
+            Optional<Long> before = principalStore.findByLogin(db, u.login()).map(Principal::principalId);
+            Principal p = principals.createUser(caller, u);
+            Optional<ClientStore.Link> link = store.linkOf(db, p.principalId());
+            if (link.isPresent()) {
+                // A repeated create: the same client and the same id for the user, or nothing.
+                if (!link.get().clientId().equals(clientId)) {
+                    throw duplicate("login");
+                }
+                if (clientUserId.isPresent() && !link.get().clientUserId().equals(clientUserId)) {
+                    throw duplicate("client-user-id");
+                }
+                return p;
+            }
+            if (before.isPresent()) {
+                // The login belongs to a user no client created; a client never takes one over.
+                throw duplicate("login");
+            }
+            link(p.principalId(), clientId, clientUserId, "client-user-id");
+            return p;
+        });
+    }
+
+    /**
+     * PUT /resources/iam/principals/{id}: as {@link IamService#put}, and a principal it creates with a
+     * client token is recorded as the client's under {@code clientUserId}. On a replace the
+     * clientUserId, if sent, must be the one stored.
+     */
+    public IamService.Put put(Session caller, UUID id, IamService.Replacement r, Optional<String> ifMatch,
+                              Optional<String> clientUserId) {
+        // Before anything about clientUserIds is revealed.
+        require(caller, PermissionCatalogue.PRINCIPALS_WRITE);
+        Optional<String> client = clients.clientOf(caller);
+        if (client.isEmpty()) {
+            refuseWithoutClient(clientUserId, "clientUserId");
+            return iam.put(caller, id, r, ifMatch);
+        }
+        String clientId = client.get();
+        return db.transactionResult(() -> {
+            Optional<ClientStore.Holder> holder = clientUserId.flatMap(x -> store.holderOf(db, clientId, x));
+            if (holder.isPresent() && holder.get().deleted()) {
+                throw ApiException.problem(Problem.CLIENT_USER_DELETED, "clientUserId");
+            }
+            IamService.Put put = iam.put(caller, id, r, ifMatch);
+            long pid = put.principal().principalId();
+            if (put.created()) {
+                link(pid, clientId, clientUserId, "clientUserId");
+            } else if (clientUserId.isPresent() && (holder.isEmpty() || holder.get().principalId() != pid)) {
+                throw ApiException.invalid(Invalid.of("clientUserId", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
+            }
+            return put;
+        });
+    }
+
+    /** GET /api/v1/users: the calling client's live users, oldest first. */
+    public List<ClientUser> list(Session caller) {
+        require(caller, PermissionCatalogue.USERS_LIST);
+        return store.users(callingClient(caller));
+    }
+
+    /** GET /api/v1/users/{humanId}: one of the calling client's live users; others are {@code no-data} (404). */
+    public ClientUser get(Session caller, String humanId) {
+        require(caller, PermissionCatalogue.USERS_READ);
+        return find(callingClient(caller), humanId);
+    }
+
+    /** DELETE /api/v1/users/{humanId}: soft-deletes one of the calling client's users. */
+    public void delete(Session caller, String humanId) {
+        require(caller, PermissionCatalogue.USERS_DELETE);
+        ClientUser u = find(callingClient(caller), humanId);
+        Instant now = clock.instant();
+        db.transaction(() -> {
+            principalStore.deactivate(db, u.principalId(), now);
+            sessions.revokeAllOf(db, u.principalId(), Optional.empty(), now);
+        });
+    }
+
+    /**
+     * principal-deactivate: soft-deletes a user of the caller's account (a client: only its own).
+     * Deactivating a deactivated user again succeeds, so a retry is harmless; groups, built-in
+     * principals and the caller itself are {@code illegal-operation}.
+     */
+    public void deactivate(Session caller, long principalId) {
+        require(caller, PermissionCatalogue.USERS_DELETE);
+        Optional<String> client = clients.clientOf(caller);
+        Instant now = clock.instant();
+        db.transaction(() -> {
+            Principal p = principalStore.findIncludingDeactivated(db, principalId)
+                    .filter(x -> x.accountId() == caller.accountId())
+                    .filter(x -> client.isEmpty() || store.linkOf(db, x.principalId())
+                            .map(l -> l.clientId().equals(client.get())).orElse(false))
+                    .orElseThrow(() -> ApiException.invalid(
+                            Invalid.of("principal-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM)));
+            if (p.type().isGroup() || p.isPrimary() || p.principalId() == caller.principalId()) {
+                throw ApiException.invalid(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
+            }
+            principalStore.deactivate(db, p.principalId(), now);
+            sessions.revokeAllOf(db, p.principalId(), Optional.empty(), now);
+        });
+    }
+
+    private void link(long principalId, String clientId, Optional<String> clientUserId, String field) {
+        try {
+            store.link(db, principalId, clientId, clientUserId);
+        } catch (DataAccessException e) {
+            if (Constraints.violated(e, "uk_client_user_external")) {
+                // Another create took the id between our check and our insert.
+                boolean deleted = clientUserId.flatMap(x -> store.holderOf(db, clientId, x))
+                        .map(ClientStore.Holder::deleted).orElse(false);
+                throw deleted ? ApiException.problem(Problem.CLIENT_USER_DELETED, field) : duplicate(field);
+            }
+            throw e;
+        }
+    }
+
+    private ClientUser find(String clientId, String humanId) {
+        return parseHumanId(humanId).flatMap(id -> store.user(clientId, id)).orElseThrow(ApiException::noData);
+    }
+
+    /** The caller's client; the Admin API answers client tokens only (403 for anyone else). */
+    private String callingClient(Session caller) {
+        return clients.clientOf(caller).orElseThrow(() -> ApiException.noAccess(AccessSubcode.DENIED));
+    }
+
+    private void require(Session caller, String permission) {
+        if (!authz.can(caller, permission)) {
+            throw ApiException.noAccess(AccessSubcode.DENIED);
+        }
+    }
+
+    private static void refuseWithoutClient(Optional<String> clientUserId, String field) {
+        if (clientUserId.isPresent()) {
+            // Only a client scopes its ids; anyone else has no client to record.
+            throw ApiException.invalid(Invalid.of(field, FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
+        }
+    }
+
+    /** A humanId is the principal's UUID as 32 hex digits, any case. */
+    static Optional<UUID> parseHumanId(String humanId) {
+        if (humanId.length() != 32) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Uuids.fromBytes(HexFormat.of().parseHex(humanId)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ApiException duplicate(String field) {
+        return ApiException.invalid(Invalid.of(field, FieldType.STRING, InvalidSubcode.DUPLICATE));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.breezeway.xml.action;
+
+import dev.breezeway.iam.IamService;
+import dev.breezeway.session.Session;
+import dev.breezeway.xml.Action;
+import dev.breezeway.xml.Call;
+import dev.breezeway.xml.Params;
+import dev.breezeway.xml.Results;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code principal-suspend} ({@code principal-id}, optional {@code version}): the XML mirror of
+ * {@code POST /resources/iam/principals/{id}/suspend}. Sets suspended-at, ends every session of the
+ * principal at once and makes its login fail → the updated {@code <principal-modern>}. Without
+ * {@code version} the current version is used; a stale one, or suspending yourself, is
+ * {@code <invalid field="version|principal-id" type="string" subcode="illegal-operation"/>}.
+ */
+public final class PrincipalSuspendAction implements Action {
+    private final IamService iam;
+
+    public PrincipalSuspendAction(IamService iam) {
+        this.iam = iam;
+    }
+
+    @Override
+    public Results handle(Call call) {
+        Params p = call.params();
+        Session caller = call.requireSession();
+        long id = p.requiredId("principal-id");
+        Optional<String> ifMatch = IamMirrors.ifMatch(p);
+        p.throwIfInvalid();
+        UUID uuid = iam.idOf(caller, id);
+        return Results.ok(IamMirrors.modern(IamMirrors.run(() -> iam.suspend(caller, uuid, ifMatch))));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.breezeway.xml.action;
+
+import dev.breezeway.iam.IamService;
+import dev.breezeway.rest.UserAgents;
+import dev.breezeway.session.Session;
+import dev.breezeway.session.SessionStore;
+import dev.breezeway.xml.Action;
+import dev.breezeway.xml.Call;
+import dev.breezeway.xml.Params;
+import dev.breezeway.xml.Results;
+import dev.breezeway.xml.model.SessionsXml;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * {@code session-list} (optional {@code principal-id}, the caller by default): the XML mirror of
+ * {@code GET /resources/iam/principals/{id}/sessions} → {@code <sessions><session session-id type created-at
+ * expires-at is-current is-revoked [revoked-at]><description>Chrome on Windows</description></session>…</sessions>},
+ * newest first, live sessions and recently revoked ones. Your own freely, others' with
+ * {@code iam/principals:read}.
+ */
+public final class SessionListAction implements Action {
+    private final IamService iam;
+    private final Duration idleTimeout;
+
+    public SessionListAction(IamService iam, Duration idleTimeout) {
+        this.iam = iam;
+        this.idleTimeout = idleTimeout;
+    }
+
+    @Override
+    public Results handle(Call call) {
+        Params p = call.params();
+        Session caller = call.requireSession();
+        long id = IamMirrors.principalId(p, caller, true);
+        p.throwIfInvalid();
+        UUID uuid = iam.idOf(caller, id);
+        SessionsXml out = new SessionsXml();
+        for (SessionStore.Listed s : iam.sessionsOf(caller, uuid, idleTimeout)) {
+            SessionsXml.Entry e = new SessionsXml.Entry();
+            e.sessionId = s.publicId().toString();
+            e.type = s.kind();
+            e.createdAt = IamMirrors.date(s.createdAt());
+            e.expiresAt = IamMirrors.date(s.revokedAt().orElse(s.lastSeenAt().plus(idleTimeout)));
+            e.isCurrent = Boolean.toString(s.sessionId() == caller.sessionId());
+            e.isRevoked = Boolean.toString(s.revokedAt().isPresent());
+            e.revokedAt = s.revokedAt().map(IamMirrors::date).orElse(null);
+            e.description = UserAgents.describe(s.userAgent());
+            out.sessions.add(e);
+        }
+        return Results.ok(out);
+    }
+}
