@@ -19,16 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the n-th live principal of an account lies in principal-id order, from the per-block counts
- * of {@code principal_block} (V008), e.g. row 900,000 → "skip 1,234 rows from id 2,899,968". A deep
- * page of the plain list then counts at most about one block of ids instead of every row before it.
+ * Where the n-th listed principal of an account ({@link PrincipalStore#LISTED}: live, no API
+ * client's) lies in principal-id order, from the per-block counts of {@code principal_block} (V008,
+ * V009), e.g. row 900,000 → "skip 1,234 rows from id 2,899,968". A deep page of the plain list
+ * then counts at most about one block of ids instead of every row before it.
  *
  * <p>A block's row is written once ("sealed") by {@link #sealBehindNewest}: a count taken under a
  * shared lock on the block's ids, which waits for writes in flight there and holds off new ones until
- * the row is committed; from then on V008's triggers keep it exact in every writing transaction.
+ * the row is committed; from then on V009's triggers keep it exact in every writing transaction.
  */
 final class PrincipalPositions {
-    /** Ids per block; the triggers of V008 divide by the same number. */
+    /** Ids per block; the triggers of V009 divide by the same number and count what LISTED selects. */
     static final long BLOCK = 4096;
     /** Blocks sealed per transaction, which bounds how long other writers to those ids wait. */
     private static final long SEAL_CHUNK = 16;
@@ -47,12 +48,12 @@ final class PrincipalPositions {
         this.db = db;
     }
 
-    /** Start at the first live principal whose id is at least {@code fromId}, after skipping {@code skip} of them. */
+    /** Start at the first listed principal whose id is at least {@code fromId}, after skipping {@code skip} of them. */
     record Start(long fromId, long skip) {
     }
 
     /**
-     * Where row {@code offset} (0-based) of the account's live principals in id order starts. Run it
+     * Where row {@code offset} (0-based) of the account's listed principals in id order starts. Run it
      * in the transaction that reads the page, so both see one snapshot. Past the sealed blocks it
      * starts at the first unsealed id, so the caller counts the unsealed rows itself.
      */
@@ -108,7 +109,7 @@ final class PrincipalPositions {
         Field<Long> blockStart = PRINCIPAL.PRINCIPAL_ID.minus(PRINCIPAL.PRINCIPAL_ID.mod(BLOCK));
         Map<Long, Integer> live = tx.select(blockStart, DSL.count()).from(PRINCIPAL)
                 .where(PRINCIPAL.PRINCIPAL_ID.ge(from * BLOCK).and(PRINCIPAL.PRINCIPAL_ID.lt(to * BLOCK))
-                        .and(PRINCIPAL.ACCOUNT_ID.eq(accountId)).and(PRINCIPAL.DELETED_AT.isNull()))
+                        .and(PRINCIPAL.ACCOUNT_ID.eq(accountId)).and(PrincipalStore.LISTED))
                 .groupBy(blockStart)
                 .forShare()
                 .fetchMap(r -> r.value1() / BLOCK, r -> r.value2());

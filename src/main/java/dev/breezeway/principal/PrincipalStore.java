@@ -264,7 +264,7 @@ public final class PrincipalStore {
 
     /**
      * The principals of an account matching {@code q}, at most {@code max} rows. A page past the first
-     * is a deferred join: the offset is counted over principal ids alone (from ix_principal_account_live
+     * is a deferred join: the offset is counted over principal ids alone (from ix_principal_account_listed
      * when nothing else filters), and only the page's rows are then read whole. The order ends in the
      * principal id, so both selects put the same rows in the same order. A deep page of the plain list
      * in id order first jumps to its block of ids ({@link PrincipalPositions}).
@@ -295,7 +295,7 @@ public final class PrincipalStore {
     private record DeepPage(List<PrincipalRow> rows, long skipped) {
     }
 
-    /** The plain list: every live principal of the account, in principal-id order. */
+    /** The plain list: every listed principal of the account, in principal-id order. */
     private static boolean plainListInIdOrder(PrincipalQuery q) {
         return q.filters().isEmpty() && q.customValue().isEmpty() && q.membership().isEmpty()
                 && q.sorts().stream().allMatch(s -> s.field() == ListField.PRINCIPAL_ID && s.ascending());

@@ -22,8 +22,9 @@ import org.xmlunit.xpath.JAXPXPathEngine;
 
 /**
  * Deep pages of the plain principal list (filter-start past a block of 4,096 ids) jump through the
- * sealed block counts of principal_block: they hold exactly the rows an OFFSET over the table gives,
- * before and after deletes, soft deletes, re-inserts and inserts into sealed blocks, whoever writes.
+ * sealed block counts of principal_block: they hold exactly the rows an OFFSET over the listed
+ * principals gives (live, no API client's), before and after deletes, soft deletes, re-inserts,
+ * inserts into sealed blocks and API-client principals, whoever writes.
  */
 class PrincipalListPositionsHttpTest {
     private static final int USERS = 20_000;
@@ -71,11 +72,14 @@ class PrincipalListPositionsHttpTest {
         return out;
     }
 
+    /** What the plain list shows: live principals that are no API client's. */
+    private static final String LISTED = "account_id = 1 AND deleted_at IS NULL AND type <> 'api-client'";
+
     /** The same page by a plain OFFSET over the table. */
     private static List<String> truth(long start) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = server.jdbc(); PreparedStatement ps = c.prepareStatement("SELECT principal_id FROM principal"
-                + " WHERE account_id = 1 AND deleted_at IS NULL ORDER BY principal_id LIMIT 50 OFFSET ?")) {
+                + " WHERE " + LISTED + " ORDER BY principal_id LIMIT 50 OFFSET ?")) {
             ps.setLong(1, start);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -108,12 +112,11 @@ class PrincipalListPositionsHttpTest {
     }
 
     private static long live() throws SQLException {
-        return query("SELECT COUNT(*) FROM principal WHERE account_id = 1 AND deleted_at IS NULL");
+        return query("SELECT COUNT(*) FROM principal WHERE " + LISTED);
     }
 
     private static long nthId(long n) throws SQLException {
-        return query("SELECT principal_id FROM principal WHERE account_id = 1 AND deleted_at IS NULL"
-                + " ORDER BY principal_id LIMIT 1 OFFSET " + n);
+        return query("SELECT principal_id FROM principal WHERE " + LISTED + " ORDER BY principal_id LIMIT 1 OFFSET " + n);
     }
 
     private static void assertEveryDeepPageMatchesTheTable() throws SQLException {
@@ -134,9 +137,8 @@ class PrincipalListPositionsHttpTest {
                     stored.put(rs.getLong(1), rs.getLong(2));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT principal_id DIV 4096, COUNT(*) FROM principal WHERE account_id = 1"
-                    + " AND deleted_at IS NULL AND principal_id DIV 4096 <= (SELECT MAX(block) FROM principal_block)"
-                    + " GROUP BY 1 ORDER BY 1")) {
+            try (ResultSet rs = s.executeQuery("SELECT principal_id DIV 4096, COUNT(*) FROM principal WHERE " + LISTED
+                    + " AND principal_id DIV 4096 <= (SELECT MAX(block) FROM principal_block) GROUP BY 1 ORDER BY 1")) {
                 while (rs.next()) {
                     actual.put(rs.getLong(1), rs.getLong(2));
                 }
@@ -152,7 +154,7 @@ class PrincipalListPositionsHttpTest {
     }
 
     @Test
-    void deletesSoftDeletesAndInsertsInSealedBlocksKeepDeepPagesExact() throws SQLException {
+    void deletesSoftDeletesInsertsAndApiClientsInSealedBlocksKeepDeepPagesExact() throws SQLException {
         long a = nthId(5_000);
         long b = nthId(6_000);
         long c = nthId(9_000);
@@ -163,6 +165,15 @@ class PrincipalListPositionsHttpTest {
         assertBlockCountsAreExact();
         assertEveryDeepPageMatchesTheTable();
 
+        // API clients' principals are never listed, whatever their block.
+        long d = nthId(7_000);
+        exec("UPDATE principal SET type = 'api-client' WHERE principal_id = " + d);
+        exec("INSERT INTO principal (principal_id, uuid, account_id, type, name) VALUES (" + (c + 1)
+                + ", UNHEX(REPLACE(UUID(),'-','')), 1, 'api-client', 'Client Principal')");
+        assertBlockCountsAreExact();
+        assertEveryDeepPageMatchesTheTable();
+
+        exec("UPDATE principal SET type = 'user' WHERE principal_id = " + d);
         exec("UPDATE principal SET deleted_at = NULL WHERE principal_id = " + c);
         exec("INSERT INTO principal (principal_id, uuid, account_id, type, login, name) VALUES (" + a
                 + ", UNHEX(REPLACE(UUID(),'-','')), 1, 'user', 'back@positions.example', 'Back Again')");
