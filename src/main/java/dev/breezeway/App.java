@@ -209,7 +209,7 @@ public final class App implements AutoCloseable {
                 return box;
             }
         };
-        OrgService org = new OrgService(db, principals, secrets, clock);
+        OrgService org = new OrgService(db, principals, sessionStore, secrets, clock);
         UserService users = new UserService(db, principalService, principals, iamStore, authorizer, sessionStore, hasher,
                 clock);
 

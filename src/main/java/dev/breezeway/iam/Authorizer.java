@@ -11,8 +11,6 @@ import java.util.Map;
  * reaches (ABAC).
  */
 public final class Authorizer {
-    public static final String PRINCIPALS_READ = "iam/principals:read";
-    public static final String PRINCIPALS_WRITE = "iam/principals:write";
 
     /**
      * What every person who can log in holds: listing the directory, as every Adobe Connect user may.

@@ -13,6 +13,7 @@ import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalStore;
+import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionStore;
 import java.security.SecureRandom;
@@ -85,13 +86,13 @@ public final class IamService {
     public IamPrincipal get(Session caller, UUID id) {
         IamPrincipal p = find(caller, id);
         if (p.principalId() != caller.principalId()) {
-            require(caller, Authorizer.PRINCIPALS_READ);
+            require(caller, PermissionCatalogue.PRINCIPALS_READ);
         }
         return p;
     }
 
     public PrincipalPage list(Session caller, ListRequest r) {
-        require(caller, Authorizer.PRINCIPALS_READ);
+        require(caller, PermissionCatalogue.PRINCIPALS_READ);
         PrincipalKeyset.PageRows rows = keyset.page(caller.accountId(), r, authz.scope(caller));
         List<IamPrincipal> items = store.load(rows.rows());
         return new PrincipalPage(items, items.isEmpty() ? Optional.empty() : Optional.of(items.get(0).id().toString()),
@@ -101,7 +102,7 @@ public final class IamService {
 
     /** Creates the principal {@code id} or, when it exists, replaces it (If-Match required then). */
     public Put put(Session caller, UUID id, Replacement r, Optional<String> ifMatch) {
-        require(caller, Authorizer.PRINCIPALS_WRITE);
+        require(caller, PermissionCatalogue.PRINCIPALS_WRITE);
         Validation.check(r.name(), r.email(), r.phone());
         Optional<IamPrincipal> existing = store.findByUuid(caller.accountId(), id);
         if (existing.isEmpty()) {
@@ -137,7 +138,7 @@ public final class IamService {
     public IamPrincipal patch(Session caller, UUID id, ObjectNode patch, Optional<List<String>> roles,
                               Optional<List<IamPrincipal.AclEntry>> acl, Optional<Map<String, List<String>>> attributes,
                               Optional<String> ifMatch) {
-        require(caller, Authorizer.PRINCIPALS_WRITE);
+        require(caller, PermissionCatalogue.PRINCIPALS_WRITE);
         IamPrincipal p = find(caller, id);
         long expected = expectedVersion(ifMatch, p);
         String name = p.name();
@@ -160,7 +161,7 @@ public final class IamService {
     }
 
     public void delete(Session caller, UUID id, Optional<String> ifMatch) {
-        require(caller, Authorizer.PRINCIPALS_WRITE);
+        require(caller, PermissionCatalogue.PRINCIPALS_WRITE);
         IamPrincipal p = find(caller, id);
         if (p.principalId() == caller.principalId()) {
             throw ApiException.problem(Problem.CANNOT_DELETE_SELF, "id");
@@ -189,7 +190,7 @@ public final class IamService {
 
     /** Suspends: sets suspendedAt and revokes every session at once; login then fails on both faces. */
     public IamPrincipal suspend(Session caller, UUID id, Optional<String> ifMatch) {
-        require(caller, Authorizer.PRINCIPALS_WRITE);
+        require(caller, PermissionCatalogue.PRINCIPALS_WRITE);
         IamPrincipal p = find(caller, id);
         if (p.principalId() == caller.principalId()) {
             throw ApiException.problem(Problem.CANNOT_SUSPEND_SELF, "id");
@@ -206,7 +207,7 @@ public final class IamService {
     }
 
     public IamPrincipal reactivate(Session caller, UUID id, Optional<String> ifMatch) {
-        require(caller, Authorizer.PRINCIPALS_WRITE);
+        require(caller, PermissionCatalogue.PRINCIPALS_WRITE);
         IamPrincipal p = find(caller, id);
         long expected = expectedVersion(ifMatch, p);
         if (!store.setSuspended(p.principalId(), expected, Optional.empty(), clock.instant())) {
@@ -217,14 +218,17 @@ public final class IamService {
 
     /** Sets a generated temporary password (returned once) and ends the principal's sessions. */
     public String resetPassword(Session caller, UUID id) {
-        require(caller, Authorizer.PRINCIPALS_WRITE);
+        require(caller, PermissionCatalogue.PRINCIPALS_WRITE);
         IamPrincipal p = find(caller, id);
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
         // The fixed prefix guarantees an upper-case letter, a lower-case letter and a digit.
         String temporary = "Tmp9" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         String hash = hasher.hash(temporary);
-        db.transaction(() -> store.setTemporaryPassword(p.principalId(), hash, clock.instant()));
+        db.transaction(() -> {
+            store.setTemporaryPassword(p.principalId(), hash, clock.instant());
+            sessions.revokeAllOf(db, p.principalId(), Optional.empty(), clock.instant());
+        });
         return temporary;
     }
 
@@ -247,7 +251,7 @@ public final class IamService {
     public List<SessionStore.Listed> sessionsOf(Session caller, UUID id, java.time.Duration idle) {
         IamPrincipal p = find(caller, id);
         if (p.principalId() != caller.principalId()) {
-            require(caller, Authorizer.PRINCIPALS_READ);
+            require(caller, PermissionCatalogue.PRINCIPALS_READ);
         }
         return sessions.listOf(p.principalId(), clock.instant().minus(idle));
     }
@@ -256,7 +260,7 @@ public final class IamService {
     public void revokeSession(Session caller, UUID id, UUID sessionId) {
         IamPrincipal p = find(caller, id);
         if (p.principalId() != caller.principalId()) {
-            require(caller, Authorizer.PRINCIPALS_WRITE);
+            require(caller, PermissionCatalogue.PRINCIPALS_WRITE);
         }
         if (!sessions.revokeByPublicId(p.principalId(), sessionId, clock.instant())) {
             throw ApiException.problem(Problem.NOT_FOUND, "sessionId");
@@ -265,7 +269,7 @@ public final class IamService {
 
     /** The principals whose {@code field} matches, for the graph query; ABAC applies. */
     public List<IamPrincipal> query(Session caller, List<GraphFilter> filters, int limit) {
-        require(caller, Authorizer.PRINCIPALS_READ);
+        require(caller, PermissionCatalogue.PRINCIPALS_READ);
         return store.load(new GraphQuery(db).run(caller.accountId(), filters, authz.scope(caller), limit));
     }
 
@@ -274,7 +278,7 @@ public final class IamService {
     }
 
     private IamPrincipal replacePart(Session caller, UUID id, Optional<String> ifMatch, java.util.function.LongConsumer change) {
-        require(caller, Authorizer.PRINCIPALS_WRITE);
+        require(caller, PermissionCatalogue.PRINCIPALS_WRITE);
         IamPrincipal p = find(caller, id);
         long expected = expectedVersion(ifMatch, p);
         db.transaction(() -> {

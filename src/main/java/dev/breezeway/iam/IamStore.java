@@ -1,6 +1,5 @@
 package dev.breezeway.iam;
 
-import static dev.breezeway.db.gen.Tables.AUTH_SESSION;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL_ACL;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL_ATTRIBUTE;
@@ -234,13 +233,11 @@ public final class IamStore {
         return c;
     }
 
-    /** Sets a temporary password hash and revokes the principal's sessions. */
+    /** Sets a temporary password hash; the caller ends the principal's sessions. */
     public void setTemporaryPassword(long principalId, String hash, Instant now) {
         db.update(PRINCIPAL).set(PRINCIPAL.PASSWORD_HASH, hash).set(PRINCIPAL.PASSWORD_TEMPORARY, true)
                 .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1)).set(PRINCIPAL.UPDATED_AT, Times.toLocal(now))
                 .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId)).execute();
-        db.update(AUTH_SESSION).set(AUTH_SESSION.REVOKED_AT, Times.toLocal(now))
-                .where(AUTH_SESSION.PRINCIPAL_ID.eq(principalId).and(AUTH_SESSION.REVOKED_AT.isNull())).execute();
     }
 
     private ObjectNode properties(JSON stored) {

@@ -1,6 +1,5 @@
 package dev.breezeway.org;
 
-import static dev.breezeway.db.gen.Tables.AUTH_SESSION;
 import static dev.breezeway.db.gen.Tables.COMPUTER_USERNAME;
 import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
 import static dev.breezeway.db.gen.Tables.POLICY;
@@ -20,6 +19,7 @@ import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.principal.Uuids;
 import dev.breezeway.session.Session;
+import dev.breezeway.session.SessionStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +43,11 @@ public final class OrgService {
     private final PrincipalStore principals;
     private final Supplier<SecretBox> secrets;
     private final Clock clock;
+    private final SessionStore sessions;
 
-    public OrgService(DSLContext db, PrincipalStore principals, Supplier<SecretBox> secrets, Clock clock) {
+    public OrgService(DSLContext db, PrincipalStore principals, SessionStore sessions, Supplier<SecretBox> secrets,
+                      Clock clock) {
+        this.sessions = sessions;
         this.db = db;
         this.principals = principals;
         this.secrets = secrets;
@@ -102,8 +105,7 @@ public final class OrgService {
             db.update(PRINCIPAL).set(PRINCIPAL.SUSPENDED_AT, suspend ? Times.toLocal(now) : null)
                     .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1)).where(PRINCIPAL.PRINCIPAL_ID.eq(userId)).execute();
             if (suspend) {
-                db.update(AUTH_SESSION).set(AUTH_SESSION.REVOKED_AT, Times.toLocal(now))
-                        .where(AUTH_SESSION.PRINCIPAL_ID.eq(userId).and(AUTH_SESSION.REVOKED_AT.isNull())).execute();
+                sessions.revokeAllOf(db, userId, Optional.empty(), now);
             }
         });
         return suspend;
@@ -252,8 +254,7 @@ public final class OrgService {
             db.deleteFrom(POLICY_MEMBER).where(POLICY_MEMBER.PRINCIPAL_ID.eq(userId)).execute();
             db.update(PRINCIPAL).set(PRINCIPAL.DELETED_AT, Times.toLocal(now)).set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
                     .where(PRINCIPAL.PRINCIPAL_ID.eq(userId)).execute();
-            db.update(AUTH_SESSION).set(AUTH_SESSION.REVOKED_AT, Times.toLocal(now))
-                    .where(AUTH_SESSION.PRINCIPAL_ID.eq(userId).and(AUTH_SESSION.REVOKED_AT.isNull())).execute();
+            sessions.revokeAllOf(db, userId, Optional.empty(), now);
         });
         return Optional.ofNullable(target.getEmail()).orElse("") + "/" + Optional.ofNullable(target.getLogin()).orElse("");
     }
