@@ -174,7 +174,7 @@ public final class App implements AutoCloseable {
         PrincipalStore principals = new PrincipalStore(db);
         SessionStore sessionStore = new SessionStore(db);
         SessionService sessions = new SessionService(sessionStore, principals, new Tokens(), clock,
-                config.sessionIdleTimeout());
+                config.sessionIdleTimeout(), database.writes(), config.sessionCacheTtl());
         IamStore iamStore = new IamStore(db, json);
         Authorizer authorizer = new Authorizer(iamStore);
         PrincipalService principalService = new PrincipalService(db, principals, sessionStore, hasher, policy, uuids,
@@ -217,7 +217,7 @@ public final class App implements AutoCloseable {
                 .add("common-info", Access.ANYONE, new CommonInfoAction(sessions, clock, VERSION))
                 .add("login", Access.ANYONE, new LoginAction(auth))
                 .add("logout", Access.ANYONE, new LogoutAction(sessions))
-                .add("principal-info", Access.LOGGED_IN, new PrincipalInfoAction(principalService, aclFields))
+                .add("principal-info", Access.LOGGED_IN, new PrincipalInfoAction(principalService))
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(auth, accounts))
                 .add("principal-list", Access.requires(PermissionCatalogue.DIRECTORY_LIST), new PrincipalListAction(principalList))
                 .add("principal-list-by-field", Access.requires(PermissionCatalogue.DIRECTORY_LIST),

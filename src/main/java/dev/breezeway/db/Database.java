@@ -12,6 +12,7 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /** The connection pool, the jOOQ context over it, and the migrations in {@code schema/} applied at open. */
@@ -19,6 +20,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private final Optional<EmbeddedMariaDb> embedded;
+    private final WriteGeneration writes = new WriteGeneration();
 
     private Database(HikariDataSource pool, Optional<EmbeddedMariaDb> embedded) {
         this.pool = pool;
@@ -31,7 +33,9 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.MARIADB)
                 .set(settings)
-                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(pool))));
+                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(pool)))
+                .set(new DefaultExecuteListenerProvider(writes.executeListener()))
+                .set(writes.transactionListener()));
     }
 
     /**
@@ -100,6 +104,11 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /** Advances after every write made through {@link #dsl()}. */
+    public WriteGeneration writes() {
+        return writes;
     }
 
     /** True while the database answers a trivial query within its validation timeout. */

@@ -80,11 +80,6 @@ public final class AclFieldService {
         return out;
     }
 
-    /** The custom field values of principal {@code principalId}, in display order, for principal-info. */
-    public List<AclFieldStore.CustomValue> customValuesOf(long principalId) {
-        return values.customValuesOf(principalId);
-    }
-
     /**
      * Every value of {@code field} in the caller's account, by acl-id (a non-administrator sees only
      * their own).

@@ -32,16 +32,8 @@ public final class Authorizer {
             return true;
         }
         IamPrincipal.AclEntry wanted = IamPrincipal.AclEntry.parse(permission).orElseThrow();
-        for (IamPrincipal.AclEntry e : store.aclOf(caller.principalId())) {
+        for (IamPrincipal.AclEntry e : caller.memo(Grants.class, () -> grantsOf(caller)).entries()) {
             if (e.grants(wanted.resource(), wanted.permission())) {
-                return true;
-            }
-        }
-        List<String> granted = new java.util.ArrayList<>(store.rolePermissions(caller.principalId(), caller.accountId()));
-        granted.addAll(dev.breezeway.org.Rank.parse(store.rankOf(caller.principalId()))
-                .map(dev.breezeway.org.Rank::grants).orElse(List.of()));
-        for (String p : granted) {
-            if (IamPrincipal.AclEntry.parse(p).map(e -> e.grants(wanted.resource(), wanted.permission())).orElse(false)) {
                 return true;
             }
         }
@@ -50,7 +42,25 @@ public final class Authorizer {
 
     /** The caller's access attributes; empty means unscoped. */
     public Map<String, List<String>> scope(Session caller) {
-        return store.attributesOf(caller.principalId());
+        return caller.memo(Scope.class, () -> new Scope(store.attributesOf(caller.principalId()))).attributes();
+    }
+
+    /** Everything a caller holds besides administration: own ACL entries, role permissions, rank grants. */
+    private record Grants(List<IamPrincipal.AclEntry> entries) {
+    }
+
+    private record Scope(Map<String, List<String>> attributes) {
+    }
+
+    private Grants grantsOf(Session caller) {
+        List<IamPrincipal.AclEntry> entries = new java.util.ArrayList<>(store.aclOf(caller.principalId()));
+        List<String> granted = new java.util.ArrayList<>(store.rolePermissions(caller.principalId(), caller.accountId()));
+        granted.addAll(dev.breezeway.org.Rank.parse(store.rankOf(caller.principalId()))
+                .map(dev.breezeway.org.Rank::grants).orElse(List.of()));
+        for (String p : granted) {
+            IamPrincipal.AclEntry.parse(p).ifPresent(entries::add);
+        }
+        return new Grants(List.copyOf(entries));
     }
 
     /** True if {@code target} shares a value with the caller for each of the caller's attribute keys. */

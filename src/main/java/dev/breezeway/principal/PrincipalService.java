@@ -47,10 +47,6 @@ public final class PrincipalService {
         this.clock = clock;
     }
 
-    /** A principal with its manager, as principal-info shows it. */
-    public record Detail(Principal principal, Optional<Principal> manager) {
-    }
-
     /**
      * The principal {@code id} as {@code caller} may see it: administrators see every principal of
      * their account, others only themselves.
@@ -58,13 +54,13 @@ public final class PrincipalService {
      * @throws ApiException {@code no-data} if it does not exist in the caller's account,
      *                      {@code no-access denied} if the caller may not see it
      */
-    public Detail view(Session caller, long id) {
-        Principal p = store.findById(id).filter(x -> x.accountId() == caller.accountId())
+    public PrincipalStore.Detail view(Session caller, long id) {
+        PrincipalStore.Detail d = store.findDetail(id).filter(x -> x.principal().accountId() == caller.accountId())
                 .orElseThrow(ApiException::noData);
         if (caller.principalId() != id && !can.test(caller, PermissionCatalogue.USERS_READ)) {
             throw ApiException.noAccess(AccessSubcode.DENIED);
         }
-        return new Detail(p, store.managerOf(id));
+        return d;
     }
 
     /** A new user: login, names, optional email and password. */

@@ -3,11 +3,13 @@ package dev.breezeway.principal;
 import static dev.breezeway.db.gen.Tables.ACCOUNT;
 import static dev.breezeway.db.gen.Tables.ACL_FIELD_VALUE;
 import static dev.breezeway.db.gen.Tables.ACL_PERMISSION;
+import static dev.breezeway.db.gen.Tables.CUSTOM_FIELD;
 import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
 import dev.breezeway.db.Times;
 import dev.breezeway.db.gen.tables.records.PrincipalRecord;
+import dev.breezeway.field.AclFieldStore.CustomValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -74,13 +76,39 @@ public final class PrincipalStore {
                 .fetchOptional(PrincipalStore::toPrincipal);
     }
 
-    /** The manager of {@code principalId}, if one is set and still exists. */
-    public Optional<Principal> managerOf(long principalId) {
+    /** A principal with its manager, if one is set and still exists, and its custom field values in display order. */
+    public record Detail(Principal principal, Optional<Principal> manager, List<CustomValue> customValues) {
+    }
+
+    /**
+     * What principal-info shows of a listed principal, in one query: the principal, its manager and its
+     * custom field values (one row per value, the principal's columns repeated).
+     */
+    public Optional<Detail> findDetail(long principalId) {
         var m = PRINCIPAL.as("m");
-        return db.select(m.fields()).from(PRINCIPAL)
-                .join(m).on(m.PRINCIPAL_ID.eq(PRINCIPAL.MANAGER_ID))
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(m.DELETED_AT.isNull()))
-                .fetchOptional(r -> toPrincipal(r.into(m).into(PRINCIPAL)));
+        var rows = db.select(PRINCIPAL.fields()).select(m.fields())
+                .select(ACL_FIELD_VALUE.FIELD_ID, ACL_FIELD_VALUE.FIELD_VALUE)
+                .from(PRINCIPAL)
+                .leftJoin(m).on(m.PRINCIPAL_ID.eq(PRINCIPAL.MANAGER_ID).and(m.DELETED_AT.isNull()))
+                .leftJoin(ACL_FIELD_VALUE.join(CUSTOM_FIELD).on(CUSTOM_FIELD.FIELD_ID.eq(ACL_FIELD_VALUE.FIELD_ID)))
+                .on(ACL_FIELD_VALUE.ACL_ID.eq(PRINCIPAL.PRINCIPAL_ID))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(LISTED))
+                .orderBy(CUSTOM_FIELD.DISPLAY_SEQ.asc(), CUSTOM_FIELD.FIELD_ID.asc())
+                .fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Record first = rows.get(0);
+        Optional<Principal> manager = first.get(m.PRINCIPAL_ID) == null ? Optional.empty()
+                : Optional.of(toPrincipal(first.into(m).into(PRINCIPAL)));
+        List<CustomValue> values = new java.util.ArrayList<>();
+        for (Record r : rows) {
+            Long fieldId = r.get(ACL_FIELD_VALUE.FIELD_ID);
+            if (fieldId != null) {
+                values.add(new CustomValue(fieldId, r.get(ACL_FIELD_VALUE.FIELD_VALUE)));
+            }
+        }
+        return Optional.of(new Detail(toPrincipal(first.into(PRINCIPAL)), manager, List.copyOf(values)));
     }
 
     /** The login credentials of an active (not deleted) user. */

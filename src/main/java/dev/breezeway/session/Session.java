@@ -1,7 +1,10 @@
 package dev.breezeway.session;
 
 import dev.breezeway.principal.PrincipalType;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A logged-in session as resolved from its token: who the caller is, e.g. principal 1000009
@@ -18,10 +21,21 @@ public final class Session {
     private final String name;
     private final boolean mustChangePassword;
     private final BooleanSupplier adminCheck;
-    private volatile Boolean admin;
+    private final LongSupplier writeGeneration;
+    private final ConcurrentHashMap<Class<?>, Memo> memos = new ConcurrentHashMap<>(4);
 
+    private record Memo(long generation, Object value) {
+    }
+
+    /** What the administrator check found. */
+    private record Admin(boolean value) {
+    }
+
+    /**
+     * @param writeGeneration advances whenever anything is written, which makes every memo be computed again
+     */
     public Session(long sessionId, long principalId, long accountId, PrincipalType type, String login, String name,
-                   BooleanSupplier adminCheck, boolean mustChangePassword) {
+                   BooleanSupplier adminCheck, boolean mustChangePassword, LongSupplier writeGeneration) {
         this.sessionId = sessionId;
         this.principalId = principalId;
         this.accountId = accountId;
@@ -30,6 +44,7 @@ public final class Session {
         this.name = name;
         this.adminCheck = adminCheck;
         this.mustChangePassword = mustChangePassword;
+        this.writeGeneration = writeGeneration;
     }
 
     public long sessionId() {
@@ -58,12 +73,21 @@ public final class Session {
 
     /** True for members (directly or through nested groups) of the account's {@code admins} group. */
     public boolean admin() {
-        Boolean a = admin;
-        if (a == null) {
-            a = adminCheck.getAsBoolean();
-            admin = a;
+        return memo(Admin.class, () -> new Admin(adminCheck.getAsBoolean())).value();
+    }
+
+    /**
+     * A value derived from this caller's rows (keyed by its type, e.g. the caller's grants), computed on
+     * first use and again after any write through this process.
+     */
+    public <T> T memo(Class<T> key, Supplier<T> compute) {
+        long generation = writeGeneration.getAsLong();
+        Memo m = memos.get(key);
+        if (m == null || m.generation() != generation) {
+            m = new Memo(generation, compute.get());
+            memos.put(key, m);
         }
-        return a;
+        return key.cast(m.value());
     }
 
     public boolean mustChangePassword() {

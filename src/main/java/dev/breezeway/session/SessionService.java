@@ -1,5 +1,6 @@
 package dev.breezeway.session;
 
+import dev.breezeway.db.WriteGeneration;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.PrincipalType;
 import java.time.Clock;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Issues, resolves and ends sessions. A session stays alive while it is used at least once per idle
- * timeout; its last-seen time is written at most once a minute, so most requests cost one read.
+ * timeout; its last-seen time is written at most once a minute, and a resolved session is kept for a
+ * moment ({@link SessionCache}), so most requests cost no session query at all.
  */
 public final class SessionService {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
@@ -18,9 +20,15 @@ public final class SessionService {
     private final Tokens tokens;
     private final Clock clock;
     private final Duration idleTimeout;
+    private final SessionCache cache;
 
+    /**
+     * @param writes   the database's write generation, which invalidates cached sessions
+     * @param cacheTtl how long a resolved session may be reused without asking the database; zero never reuses
+     */
     public SessionService(SessionStore store, PrincipalStore principals, Tokens tokens, Clock clock,
-                          Duration idleTimeout) {
+                          Duration idleTimeout, WriteGeneration writes, Duration cacheTtl) {
+        this.cache = new SessionCache(writes, cacheTtl, System::nanoTime);
         this.store = store;
         this.principals = principals;
         this.tokens = tokens;
@@ -34,20 +42,40 @@ public final class SessionService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<SessionStore.Row> row = store.findLive(Tokens.hash(token), now, now.minus(idleTimeout));
+        byte[] hash = Tokens.hash(token);
+        Optional<SessionCache.Entry> hit = cache.get(hash);
+        if (hit.isPresent() && stillLive(hit.get().row(), now) && !touchDue(hit.get().row(), now)) {
+            return Optional.of(hit.get().session());
+        }
+        long generation = cache.generation();
+        Optional<SessionStore.Row> row = store.findLive(hash, now, now.minus(idleTimeout));
         if (row.isEmpty() || row.get().principalId().isEmpty()) {
             return Optional.empty();
         }
         SessionStore.Row r = row.get();
-        if (r.lastSeenAt().isBefore(now.minus(TOUCH_EVERY))) {
-            store.touch(r.sessionId(), now);
-        }
         long principalId = r.principalId().get();
         // An API client never counts as an administrator, whatever memberships its principal might have.
         java.util.function.BooleanSupplier admin = () -> r.type() != PrincipalType.API_CLIENT
                 && principals.isInGroupOfType(principalId, PrincipalType.ADMINS);
-        return Optional.of(new Session(r.sessionId(), principalId, r.accountId(), r.type(), r.login(), r.name(), admin,
-                r.mustChangePassword()));
+        Session session = new Session(r.sessionId(), principalId, r.accountId(), r.type(), r.login(), r.name(), admin,
+                r.mustChangePassword(), cache::generation);
+        if (touchDue(r, now)) {
+            // A touch is a write, which invalidates cached entries; the next request caches this one.
+            store.touch(r.sessionId(), now);
+        } else {
+            cache.put(hash, generation, r, session);
+        }
+        return Optional.of(session);
+    }
+
+    /** The checks of {@link SessionStore#findLive} that time alone can change, for a cached row. */
+    private boolean stillLive(SessionStore.Row r, Instant now) {
+        return r.expiresAt().map(now::isBefore).orElseGet(() -> r.lastSeenAt().isAfter(now.minus(idleTimeout)));
+    }
+
+    /** True if the last-seen time is more than a minute old and should be written. */
+    private static boolean touchDue(SessionStore.Row r, Instant now) {
+        return r.lastSeenAt().isBefore(now.minus(TOUCH_EVERY));
     }
 
     /** The presented token if it names a live session (anonymous or not), else a new anonymous one. */

@@ -20,7 +20,7 @@ public final class SessionStore {
 
     /** A live session row and its principal, before the admin check. */
     public record Row(long sessionId, Optional<Long> principalId, long accountId, PrincipalType type, String login,
-                      String name, Instant lastSeenAt, boolean mustChangePassword) {
+                      String name, Instant lastSeenAt, Optional<Instant> expiresAt, boolean mustChangePassword) {
     }
 
     /** Creates an anonymous session (no principal yet), as common-info hands out. */
@@ -92,7 +92,7 @@ public final class SessionStore {
     public Optional<Row> findLive(byte[] tokenHash, Instant now, Instant idleCutoff) {
         return db.select(AUTH_SESSION.SESSION_ID, AUTH_SESSION.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.TYPE,
                         PRINCIPAL.LOGIN, PRINCIPAL.NAME, AUTH_SESSION.LAST_SEEN_AT, PRINCIPAL.SUSPENDED_AT,
-                        PRINCIPAL.DELETED_AT, AUTH_SESSION.MUST_CHANGE_PASSWORD)
+                        PRINCIPAL.DELETED_AT, AUTH_SESSION.MUST_CHANGE_PASSWORD, AUTH_SESSION.EXPIRES_AT)
                 .from(AUTH_SESSION)
                 .leftJoin(PRINCIPAL).on(PRINCIPAL.PRINCIPAL_ID.eq(AUTH_SESSION.PRINCIPAL_ID))
                 .where(AUTH_SESSION.TOKEN_HASH.eq(tokenHash)
@@ -105,7 +105,8 @@ public final class SessionStore {
                         r.value4() == null ? PrincipalType.USER : PrincipalType.fromWire(r.value4()).orElse(PrincipalType.USER),
                         r.value5() == null ? "" : r.value5(),
                         r.value6() == null ? "" : r.value6(),
-                        Times.toInstant(r.value7()), Boolean.TRUE.equals(r.value10())));
+                        Times.toInstant(r.value7()), Optional.ofNullable(r.value11()).map(Times::toInstant),
+                        Boolean.TRUE.equals(r.value10())));
     }
 
     public void touch(long sessionId, Instant now) {

@@ -21,6 +21,7 @@ class AppConfigTest {
         assertThat(c.dbUrl()).isEmpty();
         assertThat(c.adminPassword()).isEmpty();
         assertThat(c.sessionIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.sessionCacheTtl()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.breezeway.xml.action;
 
-import dev.breezeway.field.AclFieldService;
 import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.PrincipalService;
+import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Results;
@@ -20,18 +20,16 @@ import java.util.List;
  */
 public final class PrincipalInfoAction implements Action {
     private final PrincipalService principals;
-    private final AclFieldService fields;
 
-    public PrincipalInfoAction(PrincipalService principals, AclFieldService fields) {
+    public PrincipalInfoAction(PrincipalService principals) {
         this.principals = principals;
-        this.fields = fields;
     }
 
     @Override
     public Results handle(Call call) {
         long id = call.params().requiredId("principal-id");
         call.params().throwIfInvalid();
-        PrincipalService.Detail d = principals.view(call.requireSession(), id);
+        PrincipalStore.Detail d = principals.view(call.requireSession(), id);
         Principal p = d.principal();
         List<Object> out = new ArrayList<>();
         if (!p.type().isGroup()) {
@@ -47,7 +45,7 @@ public final class PrincipalInfoAction implements Action {
             prefs.timeZoneId = Integer.toString(p.timeZoneId());
             out.add(prefs);
         }
-        out.add(PrincipalXmls.info(p, fields.customValuesOf(p.principalId())));
+        out.add(PrincipalXmls.info(p, d.customValues()));
         return Results.ok(out.toArray());
     }
 }

@@ -1,0 +1,134 @@
+package dev.breezeway.session;
+
+import static dev.breezeway.support.Xml.status;
+import static dev.breezeway.support.Xml.xpath;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.breezeway.support.BreezeClient;
+import dev.breezeway.support.Directory;
+import dev.breezeway.support.TestServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions are reused from memory for BREEZEWAY_SESSION_CACHE_SECONDS, yet every change made through
+ * the server (logout, losing administration, deletion, a password change) takes effect on the very
+ * next request, and a change made behind the server's back within the TTL.
+ */
+class SessionCacheHttpTest {
+    private static TestServer server;
+    private static Directory dir;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("BREEZEWAY_SESSION_CACHE_SECONDS", "60"));
+        dir = new Directory(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String info(BreezeClient c, String id) {
+        return status(c.call("principal-info", "principal-id", id));
+    }
+
+    @Test
+    void aLogoutEndsTheCachedSessionAtOnce() {
+        String id = dir.user("cache-logout@example.com", "Cache", "Logout");
+        BreezeClient c = server.client();
+        c.login("cache-logout@example.com", Directory.USER_PASSWORD);
+        String token = c.session().orElseThrow();
+        assertThat(info(c, id)).isEqualTo("ok");
+        assertThat(info(c, id)).isEqualTo("ok");
+        assertThat(status(c.call("logout"))).isEqualTo("ok");
+        c.useSession(token);
+        assertThat(c.call("principal-info", "principal-id", id)).contains("no-login");
+    }
+
+    @Test
+    void losingAdministrationTakesEffectOnTheNextRequest() {
+        String id = dir.user("cache-demoted@example.com", "Cache", "Demoted");
+        String admins = dir.builtIn("admins");
+        dir.addMember(admins, id);
+        BreezeClient c = server.client();
+        c.login("cache-demoted@example.com", Directory.USER_PASSWORD);
+        String other = dir.user("cache-other@example.com", "Cache", "Other");
+        assertThat(info(c, other)).isEqualTo("ok");
+        assertThat(info(c, other)).isEqualTo("ok");
+        assertThat(status(dir.admin().call("group-membership-update", "group-id", admins, "principal-id", id,
+                "is-member", "false"))).isEqualTo("ok");
+        String denied = c.call("principal-info", "principal-id", other);
+        assertThat(status(denied)).isEqualTo("no-access");
+        assertThat(xpath(denied, "/results/status/@subcode")).isEqualTo("denied");
+        assertThat(info(c, id)).isEqualTo("ok");
+    }
+
+    @Test
+    void aDeletedUsersCachedSessionIsRefusedAtOnce() {
+        String id = dir.user("cache-deleted@example.com", "Cache", "Deleted");
+        BreezeClient c = server.client();
+        c.login("cache-deleted@example.com", Directory.USER_PASSWORD);
+        assertThat(info(c, id)).isEqualTo("ok");
+        assertThat(status(dir.admin().call("principals-delete", "principal-id", id))).isEqualTo("ok");
+        assertThat(c.call("principal-info", "principal-id", id)).contains("no-login");
+    }
+
+    @Test
+    void aRevocationBehindTheServersBackIsSeenOnceTheTtlHasPassed() throws Exception {
+        try (TestServer shortTtl = TestServer.start(Map.of("BREEZEWAY_SESSION_CACHE_SECONDS", "1"))) {
+            String id = new Directory(shortTtl).user("cache-raw@example.com", "Cache", "Raw");
+            BreezeClient c = shortTtl.client();
+            c.login("cache-raw@example.com", Directory.USER_PASSWORD);
+            assertThat(info(c, id)).isEqualTo("ok");
+            try (Connection db = shortTtl.jdbc(); Statement st = db.createStatement()) {
+                st.executeUpdate("UPDATE auth_session SET revoked_at = UTC_TIMESTAMP() WHERE principal_id = " + id);
+            }
+            Thread.sleep(1_100);
+            assertThat(c.call("principal-info", "principal-id", id)).contains("no-login");
+        }
+    }
+
+    @Test
+    void withTheCacheOffARevocationBehindTheServersBackIsSeenAtOnce() throws Exception {
+        try (TestServer noCache = TestServer.start(Map.of("BREEZEWAY_SESSION_CACHE_SECONDS", "0"))) {
+            String id = new Directory(noCache).user("cache-off@example.com", "Cache", "Off");
+            BreezeClient c = noCache.client();
+            c.login("cache-off@example.com", Directory.USER_PASSWORD);
+            assertThat(info(c, id)).isEqualTo("ok");
+            try (Connection db = noCache.jdbc(); Statement st = db.createStatement()) {
+                st.executeUpdate("UPDATE auth_session SET revoked_at = UTC_TIMESTAMP() WHERE principal_id = " + id);
+            }
+            assertThat(c.call("principal-info", "principal-id", id)).contains("no-login");
+        }
+    }
+
+    @Test
+    void aKnownSessionCostsPrincipalInfoOneQuery() throws Exception {
+        String id = dir.user("cache-queries@example.com", "Cache", "Queries");
+        BreezeClient admin = server.admin();
+        assertThat(info(admin, id)).isEqualTo("ok");
+        int calls = 40;
+        long before = selects();
+        for (int i = 0; i < calls; i++) {
+            assertThat(info(admin, id)).isEqualTo("ok");
+        }
+        long total = selects() - before;
+        // One select per call; the slack is for what a new JDBC connection of this test may read itself.
+        assertThat(total).isBetween((long) calls, calls + 6L);
+    }
+
+    private static long selects() throws Exception {
+        try (Connection db = server.jdbc(); Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_select'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
+    }
+}
