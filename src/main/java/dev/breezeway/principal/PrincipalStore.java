@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record2;
@@ -34,12 +35,19 @@ public final class PrincipalStore {
     public static final Condition LISTED = PRINCIPAL.DELETED_AT.isNull()
             .and(PRINCIPAL.TYPE.ne(PrincipalType.API_CLIENT.wire()));
 
+    private static final dev.breezeway.db.gen.tables.Principal MANAGER = PRINCIPAL.as("m");
+    /** The columns of {@link #findDetail}'s rows: the principal's, its manager's, a custom value. */
+    private static final List<Field<?>> DETAIL_FIELDS = detailFields();
+
     private final DSLContext db;
     private final PrincipalPositions positions;
+    /** {@link #findDetail}'s SQL, rendered once: building and rendering it per call cost more than running it. */
+    private final String detailSql;
 
     public PrincipalStore(DSLContext db) {
         this.db = db;
         this.positions = new PrincipalPositions(db);
+        this.detailSql = db.renderInlined(detailQuery(db, DSL.field("?", Long.class)));
     }
 
     /** A new user or group; ids are assigned by the store. */
@@ -85,22 +93,13 @@ public final class PrincipalStore {
      * custom field values (one row per value, the principal's columns repeated).
      */
     public Optional<Detail> findDetail(long principalId) {
-        var m = PRINCIPAL.as("m");
-        var rows = db.select(PRINCIPAL.fields()).select(m.fields())
-                .select(ACL_FIELD_VALUE.FIELD_ID, ACL_FIELD_VALUE.FIELD_VALUE)
-                .from(PRINCIPAL)
-                .leftJoin(m).on(m.PRINCIPAL_ID.eq(PRINCIPAL.MANAGER_ID).and(m.DELETED_AT.isNull()))
-                .leftJoin(ACL_FIELD_VALUE.join(CUSTOM_FIELD).on(CUSTOM_FIELD.FIELD_ID.eq(ACL_FIELD_VALUE.FIELD_ID)))
-                .on(ACL_FIELD_VALUE.ACL_ID.eq(PRINCIPAL.PRINCIPAL_ID))
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(LISTED))
-                .orderBy(CUSTOM_FIELD.DISPLAY_SEQ.asc(), CUSTOM_FIELD.FIELD_ID.asc())
-                .fetch();
+        var rows = db.resultQuery(detailSql, principalId).coerce(DETAIL_FIELDS).fetch();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Record first = rows.get(0);
-        Optional<Principal> manager = first.get(m.PRINCIPAL_ID) == null ? Optional.empty()
-                : Optional.of(toPrincipal(first.into(m).into(PRINCIPAL)));
+        Optional<Principal> manager = first.get(MANAGER.PRINCIPAL_ID) == null ? Optional.empty()
+                : Optional.of(toPrincipal(first.into(MANAGER).into(PRINCIPAL)));
         List<CustomValue> values = new java.util.ArrayList<>();
         for (Record r : rows) {
             Long fieldId = r.get(ACL_FIELD_VALUE.FIELD_ID);
@@ -109,6 +108,24 @@ public final class PrincipalStore {
             }
         }
         return Optional.of(new Detail(toPrincipal(first.into(PRINCIPAL)), manager, List.copyOf(values)));
+    }
+
+    private static List<Field<?>> detailFields() {
+        List<Field<?>> fields = new java.util.ArrayList<>(List.of(PRINCIPAL.fields()));
+        fields.addAll(List.of(MANAGER.fields()));
+        fields.add(ACL_FIELD_VALUE.FIELD_ID);
+        fields.add(ACL_FIELD_VALUE.FIELD_VALUE);
+        return List.copyOf(fields);
+    }
+
+    private static ResultQuery<Record> detailQuery(DSLContext db, Field<Long> principalId) {
+        return db.select(DETAIL_FIELDS)
+                .from(PRINCIPAL)
+                .leftJoin(MANAGER).on(MANAGER.PRINCIPAL_ID.eq(PRINCIPAL.MANAGER_ID).and(MANAGER.DELETED_AT.isNull()))
+                .leftJoin(ACL_FIELD_VALUE.join(CUSTOM_FIELD).on(CUSTOM_FIELD.FIELD_ID.eq(ACL_FIELD_VALUE.FIELD_ID)))
+                .on(ACL_FIELD_VALUE.ACL_ID.eq(PRINCIPAL.PRINCIPAL_ID))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(LISTED))
+                .orderBy(CUSTOM_FIELD.DISPLAY_SEQ.asc(), CUSTOM_FIELD.FIELD_ID.asc());
     }
 
     /** The login credentials of an active (not deleted) user. */

@@ -8,10 +8,8 @@ import java.util.List;
 import dev.breezeway.xml.model.ManagerXml;
 import dev.breezeway.xml.model.PrincipalXml;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
+import jakarta.xml.bind.JAXBElement;
+import javax.xml.namespace.QName;
 
 /** Renders principals in the shapes of principal-info, e.g. {@code <principal … type="user">}. */
 final class PrincipalXmls {
@@ -24,11 +22,8 @@ final class PrincipalXmls {
         if (customValues.isEmpty()) {
             return x;
         }
-        Document doc = newDocument();
         for (AclFieldStore.CustomValue v : customValues) {
-            Element e = doc.createElementNS(null, "x-" + v.fieldId());
-            e.setTextContent(v.value());
-            x.customFields.add(e);
+            x.customFields.add(new JAXBElement<>(new QName("x-" + v.fieldId()), String.class, v.value()));
         }
         return x;
     }
@@ -101,13 +96,5 @@ final class PrincipalXmls {
         x.firstName = m.firstName().orElse("");
         x.lastName = m.lastName().orElse("");
         return x;
-    }
-
-    private static Document newDocument() {
-        try {
-            return DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("no DOM implementation", e);
-        }
     }
 }

@@ -9,14 +9,13 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 import java.util.ArrayList;
 import java.util.List;
-import org.w3c.dom.Element;
 
 /**
  * The {@code <principal>} of principal-info (also {@code <manager>} with the same shape), e.g.
  * {@code <principal account-id="1" disabled="" has-children="false" is-ecommerce="false" is-hidden="false"
  * is-primary="false" principal-id="1000009" tos-status="" type="user"><ext-login>…</ext-login>…</principal>}.
  * Custom field values follow the standard elements as {@code <x-FIELDID>value</x-FIELDID>}, e.g.
- * {@code <x-900000003>Belgium</x-900000003>}; their names vary, hence DOM elements.
+ * {@code <x-900000003>Belgium</x-900000003>}; their names vary, hence {@code JAXBElement}s.
  */
 @XmlRootElement(name = "principal")
 @XmlAccessorType(XmlAccessType.FIELD)
@@ -59,6 +58,7 @@ public final class PrincipalXml {
     public String accountExpiryLoginNotif;
     @XmlElement(name = "dont-show-login-notif")
     public String dontShowLoginNotif;
+    /** {@code JAXBElement<String>}s named {@code x-FIELDID}; no DOM, which would cost a transformer per marshal. */
     @XmlAnyElement
-    public List<Element> customFields = new ArrayList<>();
+    public List<Object> customFields = new ArrayList<>();
 }
