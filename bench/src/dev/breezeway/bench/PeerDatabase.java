@@ -25,7 +25,10 @@ public final class PeerDatabase {
         if (!database.matches("[a-z_]+")) {
             throw new IllegalArgumentException("database name must be [a-z_]+");
         }
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, false);
+        // The same buffer pool as the bench's Breezeway database (run.sh exports it to both).
+        int bufferPoolMb = Integer.parseInt(BenchEnv.arg(args, "buffer-pool-mb", "BREEZEWAY_DB_BUFFER_POOL_MB",
+                Integer.toString(EmbeddedMariaDb.DEFAULT_BUFFER_POOL_MB)));
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, false, bufferPoolMb);
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "peer-db-shutdown"));
         try (Connection c = DriverManager.getConnection(db.serverUrl(), "root", "");
              Statement s = c.createStatement()) {

@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
             return open(config.dbUrl().get(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
                     Optional.empty());
         }
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(config.dataDir(), false);
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(config.dataDir(), false, config.dbBufferPoolMb());
         try {
             return open(db.jdbcUrl("breezeway"), "root", "", config.dbPoolSize(), Optional.of(db));
         } catch (RuntimeException e) {

@@ -31,6 +31,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @param fastAndUnsafe relax durability (no fsync per commit), for throw-away test data only
      */
     public static EmbeddedMariaDb start(Path root, boolean fastAndUnsafe) {
+        return start(root, fastAndUnsafe, DEFAULT_BUFFER_POOL_MB);
+    }
+
+    /** The InnoDB buffer pool of the embedded server unless configured otherwise. */
+    public static final int DEFAULT_BUFFER_POOL_MB = 256;
+
+    /**
+     * Starts a server whose files live under {@code root}; existing data is kept.
+     *
+     * @param fastAndUnsafe relax durability (no fsync per commit), for throw-away test data only
+     * @param bufferPoolMb  the InnoDB buffer pool: the data and indexes kept in memory
+     */
+    public static EmbeddedMariaDb start(Path root, boolean fastAndUnsafe, int bufferPoolMb) {
         try {
             Path base = root.resolve("base").toAbsolutePath().normalize();
             Path data = root.resolve("mariadb").toAbsolutePath().normalize();
@@ -49,7 +62,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             b.addArg("--character-set-server=utf8mb4");
             b.addArg("--collation-server=utf8mb4_unicode_ci");
             b.addArg("--max-connections=500");
-            b.addArg("--innodb-buffer-pool-size=256M");
+            b.addArg("--innodb-buffer-pool-size=" + bufferPoolMb + "M");
             if (fastAndUnsafe) {
                 b.addArg("--innodb-flush-log-at-trx-commit=0");
                 b.addArg("--innodb-doublewrite=0");
