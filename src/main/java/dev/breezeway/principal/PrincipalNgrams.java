@@ -19,6 +19,8 @@ import org.jooq.Record;
 public final class PrincipalNgrams {
     /** Window length in characters (code points, as MariaDB's SUBSTRING counts them). */
     public static final int N = 3;
+    /** Most rows one INSERT of the index carries. */
+    static final int ROWS_PER_INSERT = 10_000;
 
     private PrincipalNgrams() {
     }
@@ -55,6 +57,31 @@ public final class PrincipalNgrams {
     /** Adds the windows of a new principal's name; cheaper than {@link #index} when nothing is indexed yet. */
     public static void indexNew(DSLContext tx, long principalId, String name) {
         insert(tx, principalId, of(name));
+    }
+
+    /**
+     * Adds the windows of new principals' names, in statements of at most {@link #ROWS_PER_INSERT} rows
+     * (a statement holds at most 65,535 bind values).
+     */
+    public static void indexNew(DSLContext tx, List<Principal> created) {
+        List<Row> rows = new ArrayList<>();
+        for (Principal p : created) {
+            for (String g : of(p.name())) {
+                rows.add(new Row(g, p.principalId()));
+            }
+        }
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Row> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            InsertValuesStep2<? extends Record, String, Long> insert =
+                    tx.insertInto(PRINCIPAL_NGRAM, PRINCIPAL_NGRAM.NGRAM, PRINCIPAL_NGRAM.PRINCIPAL_ID);
+            for (Row r : part) {
+                insert = insert.values(r.ngram(), r.principalId());
+            }
+            insert.onDuplicateKeyIgnore().execute();
+        }
+    }
+
+    private record Row(String ngram, long principalId) {
     }
 
     private static void insert(DSLContext tx, long principalId, List<String> grams) {
