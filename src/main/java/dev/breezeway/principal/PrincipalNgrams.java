@@ -2,6 +2,7 @@ package dev.breezeway.principal;
 
 import static dev.breezeway.db.gen.Tables.PRINCIPAL_NGRAM;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +20,6 @@ import org.jooq.Record;
 public final class PrincipalNgrams {
     /** Window length in characters (code points, as MariaDB's SUBSTRING counts them). */
     public static final int N = 3;
-    /** Most rows one INSERT of the index carries. */
-    static final int ROWS_PER_INSERT = 10_000;
 
     private PrincipalNgrams() {
     }
@@ -60,28 +59,29 @@ public final class PrincipalNgrams {
     }
 
     /**
-     * Adds the windows of new principals' names, in statements of at most {@link #ROWS_PER_INSERT} rows
-     * (a statement holds at most 65,535 bind values).
+     * Adds the windows of new principals' names with one JDBC batch of a single-row insert, which the
+     * driver sends as one bulk command: thousands of rows cost neither a statement of thousands of
+     * bind values to render and parse nor a round trip each.
      */
     public static void indexNew(DSLContext tx, List<Principal> created) {
-        List<Row> rows = new ArrayList<>();
-        for (Principal p : created) {
-            for (String g : of(p.name())) {
-                rows.add(new Row(g, p.principalId()));
+        String sql = tx.insertInto(PRINCIPAL_NGRAM, PRINCIPAL_NGRAM.NGRAM, PRINCIPAL_NGRAM.PRINCIPAL_ID)
+                .values((String) null, (Long) null).onDuplicateKeyIgnore().getSQL();
+        tx.connection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                boolean any = false;
+                for (Principal p : created) {
+                    for (String g : of(p.name())) {
+                        ps.setString(1, g);
+                        ps.setLong(2, p.principalId());
+                        ps.addBatch();
+                        any = true;
+                    }
+                }
+                if (any) {
+                    ps.executeBatch();
+                }
             }
-        }
-        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-            List<Row> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            InsertValuesStep2<? extends Record, String, Long> insert =
-                    tx.insertInto(PRINCIPAL_NGRAM, PRINCIPAL_NGRAM.NGRAM, PRINCIPAL_NGRAM.PRINCIPAL_ID);
-            for (Row r : part) {
-                insert = insert.values(r.ngram(), r.principalId());
-            }
-            insert.onDuplicateKeyIgnore().execute();
-        }
-    }
-
-    private record Row(String ngram, long principalId) {
+        });
     }
 
     private static void insert(DSLContext tx, long principalId, List<String> grams) {
