@@ -18,6 +18,7 @@ import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -108,6 +109,34 @@ public final class ClientUserService {
             link(p.principalId(), clientId, clientUserId, "client-user-id");
             return p;
         });
+    }
+
+    /**
+     * Creates users without passwords or clientUserIds (a batch of principal-update creates) with the
+     * results {@link #createUser} would give one after another: in bulk for callers that are not API
+     * clients, one by one for clients. With {@code stopAtFirstFailure} nothing after the first failure is tried.
+     */
+    public List<PrincipalService.Created> createUsers(Session caller, List<PrincipalService.NewUser> users,
+                                                     boolean stopAtFirstFailure) {
+        if (!mayCreateUsers(caller)) {
+            throw ApiException.noAccess(AccessSubcode.DENIED);
+        }
+        if (clients.clientOf(caller).isEmpty()) {
+            return principals.createUsers(caller, users, stopAtFirstFailure);
+        }
+        List<PrincipalService.Created> out = new ArrayList<>(users.size());
+        for (PrincipalService.NewUser u : users) {
+            try {
+                out.add(new PrincipalService.Created(Optional.of(createUser(caller, u, Optional.empty())),
+                        Optional.empty()));
+            } catch (ApiException e) {
+                out.add(new PrincipalService.Created(Optional.empty(), Optional.of(e)));
+                if (stopAtFirstFailure) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -26,6 +26,11 @@ import org.jooq.exception.DataAccessException;
  * duplicates or corrupts anything.
  */
 public final class PrincipalService {
+    /** Most users {@link #createUsers} inserts with one statement. */
+    static final int BULK_ROWS = 100;
+    /** Below this many users, a group that broke a unique key is created one by one rather than split again. */
+    private static final int SPLIT_MIN = 4;
+
     private final DSLContext db;
     private final PrincipalStore store;
     private final SessionStore sessions;
@@ -80,12 +85,8 @@ public final class PrincipalService {
         requireCreate(caller);
         u.password().ifPresent(p -> checkPassword("password", p, u.login()));
         Optional<String> hash = u.password().map(hasher::hash);
-        String name = fullName(u.firstName(), u.lastName());
         try {
-            long id = db.transactionResult(() -> store.insert(db, new PrincipalStore.NewPrincipal(uuids.next(),
-                    caller.accountId(), u.type(), Optional.of(u.login()), Optional.empty(), name,
-                    Optional.of(u.firstName()), Optional.of(u.lastName()), u.email(), Optional.empty(), hash, false)));
-            return store.findById(id).orElseThrow();
+            return db.transactionResult(() -> store.create(db, newPrincipal(caller, u, hash)));
         } catch (DataAccessException e) {
             if (Constraints.violated(e, "uk_principal_login")) {
                 return store.findByLogin(db, u.login()).filter(p -> isReplay(p, caller, u))
@@ -98,14 +99,91 @@ public final class PrincipalService {
         }
     }
 
+    /** What one create of {@link #createUsers} came to: the user, or the failure the single create would throw. */
+    public record Created(Optional<Principal> principal, Optional<ApiException> failure) {
+    }
+
+    /**
+     * Creates users without passwords as {@link #createUser} would one after another, with the same
+     * results (a repeated create answers the existing user, a taken login or email is a
+     * {@code duplicate}, also between two of {@code users}), but writes up to {@link #BULK_ROWS} of them
+     * with one multi-row insert and one commit. A group of users that breaks a unique key is split
+     * until the users that fail are created alone. With {@code stopAtFirstFailure} nothing after the
+     * first failure is tried; inside a caller's transaction every part is a savepoint of it.
+     */
+    public List<Created> createUsers(Session caller, List<NewUser> users, boolean stopAtFirstFailure) {
+        requireCreate(caller);
+        if (users.stream().anyMatch(u -> u.password().isPresent())) {
+            throw new IllegalArgumentException("createUsers takes users without passwords");
+        }
+        List<Created> out = new ArrayList<>(users.size());
+        for (int from = 0; from < users.size(); from += BULK_ROWS) {
+            if (!createInOrder(caller, users.subList(from, Math.min(users.size(), from + BULK_ROWS)), out,
+                    stopAtFirstFailure)) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Creates {@code users} in order into {@code out}; false if one failed and the caller asked to stop there. */
+    private boolean createInOrder(Session caller, List<NewUser> users, List<Created> out, boolean stopAtFirstFailure) {
+        if (users.size() >= SPLIT_MIN) {
+            Optional<List<Principal>> all = insertAll(caller, users);
+            if (all.isPresent()) {
+                all.get().forEach(p -> out.add(new Created(Optional.of(p), Optional.empty())));
+                return true;
+            }
+            // Some user here would fail alone. Halves keep the order: the second sees what the first wrote.
+            int half = users.size() / 2;
+            return createInOrder(caller, users.subList(0, half), out, stopAtFirstFailure)
+                    && createInOrder(caller, users.subList(half, users.size()), out, stopAtFirstFailure);
+        }
+        for (NewUser u : users) {
+            try {
+                out.add(new Created(Optional.of(createUser(caller, u)), Optional.empty()));
+            } catch (ApiException e) {
+                out.add(new Created(Optional.empty(), Optional.of(e)));
+                if (stopAtFirstFailure) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Inserts every user or none: empty if one of them takes a login or email already stored or taken
+     * by another of them (each inserted alone, in order, would then not have succeeded).
+     */
+    private Optional<List<Principal>> insertAll(Session caller, List<NewUser> users) {
+        List<PrincipalStore.NewPrincipal> rows = new ArrayList<>(users.size());
+        for (NewUser u : users) {
+            rows.add(newPrincipal(caller, u, Optional.empty()));
+        }
+        try {
+            return Optional.of(db.transactionResult(() -> store.createAll(db, rows)));
+        } catch (DataAccessException e) {
+            if (Constraints.violated(e, "uk_principal_login") || Constraints.violated(e, "uk_principal_email")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private PrincipalStore.NewPrincipal newPrincipal(Session caller, NewUser u, Optional<String> hash) {
+        return new PrincipalStore.NewPrincipal(uuids.next(), caller.accountId(), u.type(), Optional.of(u.login()),
+                Optional.empty(), fullName(u.firstName(), u.lastName()), Optional.of(u.firstName()),
+                Optional.of(u.lastName()), u.email(), Optional.empty(), hash, false);
+    }
+
     /** Creates a group; repeating the same create returns the existing group, another one with the name is a duplicate. */
     public Principal createGroup(Session caller, NewGroup g) {
         requireCreate(caller);
         try {
-            long id = db.transactionResult(() -> store.insert(db, new PrincipalStore.NewPrincipal(uuids.next(),
+            return db.transactionResult(() -> store.create(db, new PrincipalStore.NewPrincipal(uuids.next(),
                     caller.accountId(), PrincipalType.GROUP, Optional.empty(), Optional.of(g.name()), g.name(),
                     Optional.empty(), Optional.empty(), Optional.empty(), g.description(), Optional.empty(), false)));
-            return store.findById(id).orElseThrow();
         } catch (DataAccessException e) {
             if (Constraints.violated(e, "uk_principal_group_name")) {
                 // Adobe Connect reports a taken group name on "login": a group's login is its name.

@@ -11,7 +11,11 @@ import dev.breezeway.db.Times;
 import dev.breezeway.db.gen.tables.records.PrincipalRecord;
 import dev.breezeway.field.AclFieldStore.CustomValue;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.CommonTableExpression;
@@ -59,23 +63,43 @@ public final class PrincipalStore {
 
     /** Inserts a principal and returns its id; integrity violations surface as jOOQ exceptions. */
     public long insert(DSLContext tx, NewPrincipal p) {
-        long id = tx.insertInto(PRINCIPAL)
-                .set(PRINCIPAL.UUID, Uuids.toBytes(p.uuid()))
-                .set(PRINCIPAL.ACCOUNT_ID, p.accountId())
-                .set(PRINCIPAL.TYPE, p.type().wire())
-                .set(PRINCIPAL.LOGIN, p.login().orElse(null))
-                .set(PRINCIPAL.GROUP_NAME, p.groupName().orElse(null))
-                .set(PRINCIPAL.NAME, p.name())
-                .set(PRINCIPAL.FIRST_NAME, p.firstName().orElse(null))
-                .set(PRINCIPAL.LAST_NAME, p.lastName().orElse(null))
-                .set(PRINCIPAL.EMAIL, p.email().orElse(null))
-                .set(PRINCIPAL.DESCRIPTION, p.description().orElse(null))
-                .set(PRINCIPAL.PASSWORD_HASH, p.passwordHash().orElse(null))
-                .set(PRINCIPAL.IS_PRIMARY, p.isPrimary())
-                .returningResult(PRINCIPAL.PRINCIPAL_ID)
-                .fetchSingle(Record1::value1);
-        PrincipalNgrams.indexNew(tx, id, p.name());
-        return id;
+        return create(tx, p).principalId();
+    }
+
+    /**
+     * Inserts a principal and its name's trigrams and returns the row as stored, defaults included
+     * ({@code INSERT … RETURNING}, so no read follows); integrity violations surface as jOOQ exceptions.
+     */
+    public Principal create(DSLContext tx, NewPrincipal p) {
+        return createAll(tx, List.of(p)).get(0);
+    }
+
+    /**
+     * Inserts principals with one multi-row statement, then their names' trigrams, and returns the rows
+     * as stored, in the order given. One row that breaks a unique key fails the statement and inserts
+     * none of them (jOOQ exception naming the first key broken).
+     */
+    public List<Principal> createAll(DSLContext tx, List<NewPrincipal> ps) {
+        var insert = tx.insertInto(PRINCIPAL, PRINCIPAL.UUID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.TYPE, PRINCIPAL.LOGIN,
+                PRINCIPAL.GROUP_NAME, PRINCIPAL.NAME, PRINCIPAL.FIRST_NAME, PRINCIPAL.LAST_NAME, PRINCIPAL.EMAIL,
+                PRINCIPAL.DESCRIPTION, PRINCIPAL.PASSWORD_HASH, PRINCIPAL.IS_PRIMARY);
+        for (NewPrincipal p : ps) {
+            insert = insert.values(Uuids.toBytes(p.uuid()), p.accountId(), p.type().wire(), p.login().orElse(null),
+                    p.groupName().orElse(null), p.name(), p.firstName().orElse(null), p.lastName().orElse(null),
+                    p.email().orElse(null), p.description().orElse(null), p.passwordHash().orElse(null), p.isPrimary());
+        }
+        // Matched by uuid rather than trusting the order of RETURNING's rows.
+        Map<UUID, Principal> stored = new HashMap<>();
+        for (PrincipalRecord r : insert.returning().fetch()) {
+            Principal p = toPrincipal(r);
+            stored.put(p.uuid(), p);
+        }
+        List<Principal> out = new ArrayList<>(ps.size());
+        for (NewPrincipal p : ps) {
+            out.add(Objects.requireNonNull(stored.get(p.uuid()), "RETURNING lost a row"));
+        }
+        PrincipalNgrams.indexNew(tx, out);
+        return out;
     }
 
     public Optional<Principal> findById(long principalId) {

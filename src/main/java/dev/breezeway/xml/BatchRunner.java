@@ -63,7 +63,32 @@ public final class BatchRunner {
         String mode = parseMode(body);
         List<Item> items = parse(body, urlParams);
         List<Outcome> outcomes = new ArrayList<>();
-        boolean rolledBack = false;
+        Optional<List<Step<?>>> bulk = prepareBulk(items, token, session, info);
+        boolean rolledBack = bulk.isPresent() ? runBulk(mode, bulk.get(), outcomes)
+                : runEach(mode, items, token, session, info, outcomes);
+        Optional<ApiException> firstFailure = outcomes.stream().flatMap(o -> o.failure().stream()).findFirst();
+        boolean undone = rolledBack;
+        writer.writeDocument(out, w -> {
+            w.writeStartElement("results");
+            if (firstFailure.isPresent()) {
+                writer.writeStatus(w, firstFailure.get());
+            } else {
+                writer.writeOkStatus(w);
+            }
+            w.writeStartElement("results-list");
+            w.writeAttribute("mode", mode);
+            w.writeAttribute("rolled-back", Boolean.toString(undone));
+            for (Outcome o : outcomes) {
+                writeOutcome(w, o);
+            }
+            w.writeEndElement();
+            w.writeEndElement();
+        });
+    }
+
+    /** Runs the actions one by one through the dispatcher; true if the batch was rolled back. */
+    private boolean runEach(String mode, List<Item> items, Optional<String> token, Optional<Session> session,
+                            RequestInfo info, List<Outcome> outcomes) {
         switch (mode) {
             case "multiple" -> items.forEach(i -> outcomes.add(runOne(i, token, session, info)));
             case "multiple-complete" -> {
@@ -87,28 +112,106 @@ public final class BatchRunner {
                         }
                     });
                 } catch (Rollback r) {
-                    rolledBack = true;
+                    return true;
                 }
             }
         }
-        Optional<ApiException> firstFailure = outcomes.stream().flatMap(o -> o.failure().stream()).findFirst();
-        boolean undone = rolledBack;
-        writer.writeDocument(out, w -> {
-            w.writeStartElement("results");
-            if (firstFailure.isPresent()) {
-                writer.writeStatus(w, firstFailure.get());
-            } else {
-                writer.writeOkStatus(w);
+        return false;
+    }
+
+    /** One action of a bulk batch: prepared for writing with the others, or refused before writing. */
+    private record Step<P>(String action, Optional<P> prepared, Optional<ApiException> failure) {
+    }
+
+    /**
+     * Prepares every action for a bulk run when all of them name one {@link BulkAction} that accepts
+     * them; empty when the batch must run action by action. Preparing writes nothing and reads copies
+     * of the parameters, so the actions can still run one by one afterwards.
+     */
+    private Optional<List<Step<?>>> prepareBulk(List<Item> items, Optional<String> token, Optional<Session> session,
+                                                RequestInfo info) {
+        String name = items.get(0).name();
+        if (items.stream().anyMatch(i -> !i.name().equals(name))) {
+            return Optional.empty();
+        }
+        return dispatcher.bulk(name).flatMap(a -> prepareBulk(a, items, token, session, info));
+    }
+
+    private <P> Optional<List<Step<?>>> prepareBulk(BulkAction<P> action, List<Item> items, Optional<String> token,
+                                                    Optional<Session> session, RequestInfo info) {
+        List<Step<?>> steps = new ArrayList<>(items.size());
+        for (Item i : items) {
+            Call call = new Call(new Params(i.params().entries()), token, session, info);
+            try {
+                dispatcher.authorize(i.name(), call);
+                Optional<P> prepared = action.prepare(call);
+                if (prepared.isEmpty()) {
+                    return Optional.empty();
+                }
+                steps.add(new Step<>(i.name(), prepared, Optional.empty()));
+            } catch (ApiException e) {
+                steps.add(new Step<P>(i.name(), Optional.empty(), Optional.of(e)));
             }
-            w.writeStartElement("results-list");
-            w.writeAttribute("mode", mode);
-            w.writeAttribute("rolled-back", Boolean.toString(undone));
-            for (Outcome o : outcomes) {
-                writeOutcome(w, o);
+        }
+        return Optional.of(steps);
+    }
+
+    /**
+     * Runs a prepared batch with the outcomes that running its actions in turn would give: each run of
+     * prepared actions is written together, a refused action fails in its place. True if rolled back.
+     */
+    private boolean runBulk(String mode, List<Step<?>> steps, List<Outcome> outcomes) {
+        BulkAction<?> action = dispatcher.bulk(steps.get(0).action()).orElseThrow();
+        switch (mode) {
+            case "multiple" -> runBulk(action, steps, false, outcomes);
+            case "multiple-complete" -> runBulk(action, steps, true, outcomes);
+            default -> {
+                try {
+                    db.transaction(() -> {
+                        if (!runBulk(action, steps, true, outcomes)) {
+                            throw new Rollback();
+                        }
+                    });
+                } catch (Rollback r) {
+                    return true;
+                }
             }
-            w.writeEndElement();
-            w.writeEndElement();
-        });
+        }
+        return false;
+    }
+
+    /** Adds the outcomes of {@code steps} in order; false if one failed and {@code stopAtFirstFailure}. */
+    @SuppressWarnings("unchecked")
+    private static <P> boolean runBulk(BulkAction<P> action, List<Step<?>> steps, boolean stopAtFirstFailure,
+                                       List<Outcome> outcomes) {
+        int i = 0;
+        while (i < steps.size()) {
+            Step<?> step = steps.get(i);
+            if (step.failure().isPresent()) {
+                outcomes.add(new Outcome(step.action(), Optional.empty(), step.failure()));
+                if (stopAtFirstFailure) {
+                    return false;
+                }
+                i++;
+                continue;
+            }
+            // A step is prepared by the same action, so its call has the action's type.
+            List<P> run = new ArrayList<>();
+            int end = i;
+            while (end < steps.size() && steps.get(end).prepared().isPresent()) {
+                run.add((P) steps.get(end).prepared().get());
+                end++;
+            }
+            List<BulkAction.Outcome> done = action.handleAll(run, stopAtFirstFailure);
+            for (int k = 0; k < done.size(); k++) {
+                outcomes.add(new Outcome(steps.get(i + k).action(), done.get(k).ok(), done.get(k).failure()));
+            }
+            if (stopAtFirstFailure && done.stream().anyMatch(o -> o.failure().isPresent())) {
+                return false;
+            }
+            i = end;
+        }
+        return true;
     }
 
     private void writeOutcome(XMLStreamWriter w, Outcome o) throws XMLStreamException {

@@ -7,6 +7,7 @@ import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
 import dev.breezeway.session.Session;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /** Finds an action in the table, checks the caller's access and runs it: shared by single calls and batches. */
@@ -21,6 +22,22 @@ public final class Dispatcher {
 
     /** @throws ApiException {@code invalid} on field {@code action} for a missing or unknown action, or the action's own failure */
     public Results dispatch(String action, Call call) {
+        return authorize(action, call).handle(call);
+    }
+
+    /** The action registered as {@code action} if its calls can be run in bulk. */
+    public Optional<BulkAction<?>> bulk(String action) {
+        return actions.find(action).map(ActionRegistry.Entry::action)
+                .filter(a -> a instanceof BulkAction<?>).map(a -> (BulkAction<?>) a);
+    }
+
+    /**
+     * The action registered as {@code action}, once the caller may run it: the checks {@link #dispatch}
+     * makes before the action handles the call.
+     *
+     * @throws ApiException as {@link #dispatch} does before handling
+     */
+    public Action authorize(String action, Call call) {
         if (action.isBlank()) {
             throw ApiException.invalid(Invalid.of("action", FieldType.ENUM, InvalidSubcode.MISSING));
         }
@@ -35,6 +52,6 @@ public final class Dispatcher {
         if (entry.access().needsLogin() && call.session().map(Session::mustChangePassword).orElse(false)) {
             throw ApiException.problem(Problem.PASSWORD_CHANGE_REQUIRED, "session");
         }
-        return entry.action().handle(call);
+        return entry.action();
     }
 }

@@ -2,7 +2,20 @@ package dev.breezeway.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.Map;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
 import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.builder.Input;
 import org.xmlunit.diff.DefaultNodeMatcher;
@@ -57,6 +70,23 @@ public final class Xml {
     /** The string value of an XPath expression over {@code xml}. */
     public static String xpath(String xml, String expression) {
         return new JAXPXPathEngine().evaluate(expression, Input.fromString(xml).build());
+    }
+
+    /** The element an XPath expression selects in {@code xml}, as a document of its own. */
+    public static String element(String xml, String expression) {
+        try {
+            Node node = (Node) XPathFactory.newInstance().newXPath()
+                    .evaluate(expression, new InputSource(new StringReader(xml)),
+                            XPathConstants.NODE);
+            assertThat(node).as("no %s in %s", expression, xml).isNotNull();
+            StringWriter out = new StringWriter();
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            t.transform(new DOMSource(node), new StreamResult(out));
+            return out.toString();
+        } catch (XPathExpressionException | TransformerException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The status code of a Breeze reply. */

@@ -9,13 +9,15 @@ import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalType;
-import dev.breezeway.xml.Action;
+import dev.breezeway.xml.BulkAction;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Params;
 import dev.breezeway.xml.Results;
 import dev.breezeway.xml.model.CreatedPrincipalXml;
 import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.session.Session;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
@@ -27,7 +29,7 @@ import java.util.function.BiPredicate;
  * Creating needs {@code users:create}, updating {@code users:update}; a user created with an API
  * client's token belongs to that client, under its {@code client-user-id}.
  */
-public final class PrincipalUpdateAction implements Action {
+public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAction.PreparedCreate> {
     static final int LOGIN_MAX = 60;
     static final int NAME_PART_MAX = 254;
     static final int GROUP_NAME_MAX = 255;
@@ -81,8 +83,77 @@ public final class PrincipalUpdateAction implements Action {
         return Results.ok();
     }
 
-    private Results create(Call call) {
+    /** The parameters of a create, read and checked. */
+    private sealed interface Creation permits UserCreation, GroupCreation {
+    }
+
+    private record UserCreation(PrincipalService.NewUser user, Optional<String> clientUserId, String hasChildren)
+            implements Creation {
+    }
+
+    private record GroupCreation(PrincipalService.NewGroup group, String hasChildren) implements Creation {
+    }
+
+    /** A user create of a batch, checked and ready to be written with the others. */
+    public record PreparedCreate(Session caller, PrincipalService.NewUser user, String hasChildren) {
+    }
+
+    /**
+     * A user create without password or client-user-id is prepared for bulk writing; anything else
+     * (an update, a group, a password to hash) runs alone.
+     */
+    @Override
+    public Optional<PreparedCreate> prepare(Call call) {
         Params p = call.params();
+        if (p.has("principal-id")) {
+            return Optional.empty();
+        }
+        if (!can.test(call.requireSession(), PermissionCatalogue.USERS_CREATE)) {
+            throw ApiException.noAccess(AccessSubcode.DENIED);
+        }
+        if (!p.problems().isEmpty()) {
+            p.throwIfInvalid();
+        }
+        if (read(p) instanceof UserCreation u && u.user().password().isEmpty() && u.clientUserId().isEmpty()) {
+            return Optional.of(new PreparedCreate(call.requireSession(), u.user(), u.hasChildren()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Outcome> handleAll(List<PreparedCreate> calls, boolean stopAtFirstFailure) {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        Session caller = calls.get(0).caller();
+        if (calls.stream().anyMatch(c -> !c.caller().equals(caller))) {
+            throw new IllegalArgumentException("the calls of one batch share its session");
+        }
+        List<PrincipalService.Created> created = users.createUsers(caller,
+                calls.stream().map(PreparedCreate::user).toList(), stopAtFirstFailure);
+        List<Outcome> out = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            PrincipalService.Created c = created.get(i);
+            String hasChildren = calls.get(i).hasChildren();
+            out.add(new Outcome(c.principal().map(u -> userReply(u, hasChildren)), c.failure()));
+        }
+        return out;
+    }
+
+    private Results create(Call call) {
+        Creation c = read(call.params());
+        if (c instanceof GroupCreation g) {
+            Principal created = principals.createGroup(call.requireSession(), g.group());
+            CreatedPrincipalXml x = reply(created, g.hasChildren());
+            x.description = created.description().orElse("");
+            return Results.ok(x);
+        }
+        UserCreation u = (UserCreation) c;
+        return userReply(users.createUser(call.requireSession(), u.user(), u.clientUserId()), u.hasChildren());
+    }
+
+    /** Reads a create's parameters and throws the problems found, in parameter order. */
+    private Creation read(Params p) {
         Optional<String> rawHasChildren = p.first("has-children").map(String::strip).filter(s -> !s.isEmpty());
         Optional<Boolean> hasChildren = p.optionalBool("has-children");
         if (rawHasChildren.isEmpty()) {
@@ -100,32 +171,31 @@ public final class PrincipalUpdateAction implements Action {
         if (type.isPresent() && hasChildren.isPresent() && hasChildren.get() != type.get().isGroup()) {
             p.problem(Invalid.of("has-children", FieldType.LONG, InvalidSubcode.ILLEGAL_OPERATION));
         }
-        CreatedPrincipalXml x;
         if (group) {
             String name = p.requiredText("name", 1, GROUP_NAME_MAX);
             Optional<String> description = p.optionalText("description", 0, DESCRIPTION_MAX);
             p.throwIfInvalid();
-            Principal g = principals.createGroup(call.requireSession(), new PrincipalService.NewGroup(name, description));
-            x = reply(g, rawHasChildren.orElse("1"));
-            x.description = g.description().orElse("");
-        } else {
-            String login = p.requiredText("login", 1, LOGIN_MAX);
-            String first = p.requiredText("first-name", 1, NAME_PART_MAX);
-            String last = p.requiredText("last-name", 1, NAME_PART_MAX);
-            Optional<String> email = email(p);
-            Optional<String> password = p.rawText("password", 1024).filter(s -> !s.isEmpty());
-            Optional<Boolean> sendEmail = p.optionalBool("send-email");
-            if (sendEmail.orElse(false) && email.isEmpty()) {
-                p.problem(Invalid.of("email", FieldType.STRING, InvalidSubcode.MISSING));
-            }
-            Optional<String> clientUserId = p.optionalText("client-user-id", 1, CLIENT_USER_ID_MAX);
-            p.throwIfInvalid();
-            Principal u = users.createUser(call.requireSession(),
-                    new PrincipalService.NewUser(type.filter(t -> t == PrincipalType.GUEST).orElse(PrincipalType.USER), login,
-                            first, last, email, password), clientUserId);
-            x = reply(u, rawHasChildren.orElse("0"));
-            x.extLogin = u.breezeLogin();
+            return new GroupCreation(new PrincipalService.NewGroup(name, description), rawHasChildren.orElse("1"));
         }
+        String login = p.requiredText("login", 1, LOGIN_MAX);
+        String first = p.requiredText("first-name", 1, NAME_PART_MAX);
+        String last = p.requiredText("last-name", 1, NAME_PART_MAX);
+        Optional<String> email = email(p);
+        Optional<String> password = p.rawText("password", 1024).filter(s -> !s.isEmpty());
+        Optional<Boolean> sendEmail = p.optionalBool("send-email");
+        if (sendEmail.orElse(false) && email.isEmpty()) {
+            p.problem(Invalid.of("email", FieldType.STRING, InvalidSubcode.MISSING));
+        }
+        Optional<String> clientUserId = p.optionalText("client-user-id", 1, CLIENT_USER_ID_MAX);
+        p.throwIfInvalid();
+        return new UserCreation(new PrincipalService.NewUser(
+                type.filter(t -> t == PrincipalType.GUEST).orElse(PrincipalType.USER), login, first, last, email,
+                password), clientUserId, rawHasChildren.orElse("0"));
+    }
+
+    private static Results userReply(Principal u, String hasChildren) {
+        CreatedPrincipalXml x = reply(u, hasChildren);
+        x.extLogin = u.breezeLogin();
         return Results.ok(x);
     }
 
