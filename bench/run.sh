@@ -39,7 +39,7 @@ PORT=${BENCH_PORT:-0}
 SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS-"-Xms320m -Xmx320m -Xmn224m -XX:+UseParallelGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:MaxDirectMemorySize=64m"}
 PEER=1
 SMOKE=0
-SCENARIOS=${BENCH_SCENARIOS:-http-ceiling,storage-ceiling,principal-info,list-like,list-first-page,list-deep-page,list-group-5000,json-list-first,json-list-page-2000,json-get-by-id,login,create,batch-create,mixed,mixed@64}
+SCENARIOS=${BENCH_SCENARIOS:-http-ceiling,storage-ceiling,detail-ceiling,principal-info,list-like,list-first-page,list-deep-page,list-group-5000,json-list-first,json-list-page-2000,json-get-by-id,login,create,batch-create,mixed,mixed@64}
 while [ $# -gt 0 ]; do
     case "$1" in
         --n) N=$2; shift ;;
@@ -91,7 +91,7 @@ trap stop_server EXIT
 
 PORT_FILE="$RUN_DIR/server.port"
 rm -f "$PORT_FILE"
-log "starting the server JVM (BenchServer: the application plus /bench/ok and /bench/pk)"
+log "starting the server JVM (BenchServer: the application plus /bench/ok, /bench/pk and /bench/detail)"
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java $SERVER_JAVA_OPTS -cp "$CP" dev.breezeway.bench.BenchServer --port "$PORT" \
     --port-file "$PORT_FILE" > "$RUN_DIR/server.log" 2>&1 &

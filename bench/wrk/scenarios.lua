@@ -85,6 +85,7 @@ local requests = {}
 -- Baselines.
 requests["http-ceiling"] = function() return wrk.format("GET", "/bench/ok") end
 requests["storage-ceiling"] = function() return wrk.format("GET", "/bench/pk?id=" .. random_user_id()) end
+requests["detail-ceiling"] = function() return wrk.format("GET", "/bench/detail?id=" .. random_user_id()) end
 
 -- Breezeway, the XML API.
 requests["principal-info"] = function()
@@ -175,6 +176,7 @@ end
 local is_rest = string.sub(scenario, 1, 3) == "kc-" or string.sub(scenario, 1, 5) == "json-"
 local is_json_list = string.sub(scenario, 1, 10) == "json-list-"
 local is_xml = not is_rest and scenario ~= "http-ceiling" and scenario ~= "storage-ceiling"
+    and scenario ~= "detail-ceiling"
 local make = requests[scenario]
 if make == nil then error("unknown BENCH_SCENARIO " .. scenario) end
 

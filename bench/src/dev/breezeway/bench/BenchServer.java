@@ -28,6 +28,7 @@ import org.jooq.DSLContext;
  * it, e.g. {@code GET /bench/pk?id=2000042}:
  * <ul>
  *   <li>{@code /bench/ok}: the HTTP ceiling, a constant {@code <results><status code="ok"/></results>};</li>
+ *   <li>{@code /bench/detail?id=N}: principal-info's own SQL over plain JDBC, written with StAX (DetailServlet);</li>
  *   <li>{@code /bench/pk?id=N}: the storage ceiling, one primary-key select of a principal over plain
  *       JDBC through the application's own HikariCP pool, answered as a small XML body.</li>
  * </ul>
@@ -47,6 +48,8 @@ public final class BenchServer {
         ServletContextHandler context = (ServletContextHandler) server.getHandler();
         context.addServlet(new ServletHolder(new ConstantServlet()), "/bench/ok");
         context.addServlet(new ServletHolder(new PrimaryKeyServlet(app.database().dsl())), "/bench/pk");
+        context.addServlet(new ServletHolder(new DetailServlet(app.database().dsl(),
+                new dev.breezeway.principal.PrincipalStore(app.database().dsl()).detailSql())), "/bench/detail");
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -79,6 +82,58 @@ public final class BenchServer {
     }
 
     /** The storage ceiling: one indexed select through the application's pool, a small XML body. */
+    /**
+     * The query ceiling of principal-info: exactly the SQL {@code principal-info} runs (the principal, its
+     * manager and its custom values, {@link dev.breezeway.principal.PrincipalStore#detailSql()}) over plain
+     * JDBC, every column written as an attribute of one element per row with StAX. No session, no
+     * parameters beyond {@code id}, no object mapping: what principal-info would cost with nothing of
+     * its own.
+     */
+    static final class DetailServlet extends HttpServlet {
+        private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+        private final transient DSLContext db;
+        private final String sql;
+
+        DetailServlet(DSLContext db, String sql) {
+            this.db = db;
+            this.sql = sql;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            long id = Long.parseLong(req.getParameter("id"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+            db.connection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        XMLStreamWriter w = XML.createXMLStreamWriter(out, "utf-8");
+                        w.writeStartDocument("utf-8", "1.0");
+                        w.writeStartElement("results");
+                        w.writeEmptyElement("status");
+                        w.writeAttribute("code", "ok");
+                        var meta = rs.getMetaData();
+                        while (rs.next()) {
+                            w.writeEmptyElement("row");
+                            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                                String v = rs.getString(i);
+                                if (v != null) {
+                                    w.writeAttribute("c" + i, v);
+                                }
+                            }
+                        }
+                        w.writeEndElement();
+                        w.writeEndDocument();
+                        w.close();
+                    }
+                }
+            });
+            resp.setContentType("text/xml");
+            resp.setContentLength(out.size());
+            out.writeTo(resp.getOutputStream());
+        }
+    }
+
     static final class PrimaryKeyServlet extends HttpServlet {
         private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
         private final transient DSLContext db;

@@ -26,6 +26,7 @@ public final class Report {
             new Row("http-ceiling", "HTTP ceiling: bare servlet on the same Jetty, constant `<results><status code=\"ok\"/></results>`", "", ""),
             new Row("storage-ceiling", "storage ceiling: one primary-key select through the same HikariCP pool + small XML", "http-ceiling", ""),
             new Row("login-ceiling", "login ceiling: Argon2id verifications/s (m=19456, t=2, p=1), one thread per core", "", ""),
+            new Row("detail-ceiling", "query ceiling of principal-info: its own SQL (principal + manager + custom values) over plain JDBC + StAX, no session", "storage-ceiling", ""),
             new Row("principal-info", "`principal-info` of a random user, admin session", "storage-ceiling", "kc-get-user"),
             new Row("list-like", "`principal-list` `filter-like-name=<term>&filter-rows=50` (500 terms from real names)", "storage-ceiling", "kc-search"),
             new Row("list-first-page", "`principal-list` `filter-rows=50&filter-start=0&sort-principal-id=asc`", "storage-ceiling", "kc-first-page"),
@@ -123,6 +124,7 @@ public final class Report {
 
         md.append("\n## Targets of issue 7 against this run\n\n| target | measured | met |\n|---|---|---|\n");
         target(md, "principal-info ≥ 80 % of the storage ceiling", ratio(bz, "principal-info", bz, "storage-ceiling"), "×", v -> v >= 0.8);
+        target(md, "(diagnosis) principal-info ÷ its own query's ceiling", ratio(bz, "principal-info", bz, "detail-ceiling"), "×", v -> v >= 0.8);
         target(md, "principal-info ≥ 3× Keycloak GET user by id", ratio(bz, "principal-info", kc, "kc-get-user"), "×", v -> v >= 3);
         target(md, "filter-like-name p95 ≤ 20 ms", Optional.ofNullable(bz.get("list-like")).map(Result::p95), " ms", v -> v <= 20);
         target(md, "deep page p50 within 2× of the first page's", Optional.ofNullable(bz.get("list-deep-page"))
