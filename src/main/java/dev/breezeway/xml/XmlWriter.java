@@ -106,12 +106,15 @@ public final class XmlWriter {
             return;
         }
         try {
-            Marshaller m = jaxb.createMarshaller();
-            m.setProperty(Marshaller.JAXB_FRAGMENT, true);
+            Marshaller m = null;
             for (Object o : payload) {
                 if (o instanceof Body b) {
                     b.write(w);
                 } else {
+                    if (m == null) {
+                        m = jaxb.createMarshaller();
+                        m.setProperty(Marshaller.JAXB_FRAGMENT, true);
+                    }
                     m.marshal(o, w);
                 }
             }
