@@ -118,7 +118,8 @@ public final class Generate {
         }
         report("users", pop.users(), t);
 
-        // The substring index of names (principal_ngram, V008), as PrincipalNgrams keeps it for the server.
+        // The substring index of names (principal_ngram, V008 and V010: windows of 3 to 5 characters), as
+        // PrincipalNgrams keeps it for the server.
         t = System.nanoTime();
         long grams = 0;
         try (BatchInsert ngrams = new BatchInsert(c, "INSERT IGNORE INTO principal_ngram (ngram, principal_id) VALUES ",
@@ -138,7 +139,7 @@ public final class Generate {
                 }
             }
         }
-        report("name trigrams", grams, t);
+        report("name windows", grams, t);
 
         t = System.nanoTime();
         long memberships = 0;

@@ -126,7 +126,6 @@ import dev.breezeway.xml.model.ManagerXml;
 import dev.breezeway.xml.model.PermissionXml;
 import dev.breezeway.xml.model.PermissionsXml;
 import dev.breezeway.xml.model.PreferencesXml;
-import dev.breezeway.xml.model.PrincipalListXml;
 import dev.breezeway.xml.model.PrincipalXml;
 import dev.breezeway.xml.model.PrincipalModernXml;
 import dev.breezeway.xml.model.SessionsXml;
@@ -278,7 +277,7 @@ public final class App implements AutoCloseable {
                 .build();
 
         this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
-                PreferencesXml.class, PrincipalXml.class, PrincipalListXml.class, CreatedPrincipalXml.class,
+                PreferencesXml.class, PrincipalXml.class, CreatedPrincipalXml.class,
                 UsersXml.class, CustomFieldXml.class, CustomFieldsXml.class, AclFieldsXml.class, AclFieldListXml.class,
                 PermissionsXml.class, PermissionXml.class, RoleXml.class, RoleListXml.class, PermissionNamesXml.class,
                 SmartcardsXml.class, PolicyXml.class,

@@ -21,7 +21,7 @@ import org.jooq.impl.DSL;
 
 /** Turns a {@link PrincipalQuery} into jOOQ conditions and sort fields over the principal table. */
 final class PrincipalListSql {
-    /** Trigrams of a long term joined at most; any subset of them is still a sound pre-filter. */
+    /** Windows of a long term joined at most; any subset of them is still a sound pre-filter. */
     private static final int MAX_TERM_NGRAMS = 4;
     private static final List<String> GROUP_TYPES = Arrays.stream(PrincipalType.values())
             .filter(PrincipalType::isGroup).map(PrincipalType::wire).toList();
@@ -89,11 +89,12 @@ final class PrincipalListSql {
     }
 
     /**
-     * For {@code filter-like-name=<term>}: the principals whose names hold every trigram of the term,
-     * looked up in {@code principal_ngram} (V008). It only narrows the rows; the LIKE itself still
-     * decides, so the result is exactly the LIKE's. Given with the LIKE, MariaDB reads the rarest
-     * trigram's principals in id order and joins the rest by primary key, instead of scanning every
-     * name. A term shorter than a trigram, or several terms OR-ed, keep the plain LIKE (a scan).
+     * For {@code filter-like-name=<term>}: the principals whose names hold the term's windows, looked up
+     * in {@code principal_ngram} (V008, V010). A term of 3 to 5 characters is one window: MariaDB reads
+     * that window's principals in id order and stops after the page, whether or not the term is rare.
+     * A longer term joins some of its 5-character windows. It only narrows the rows; the LIKE itself
+     * still decides, so the result is exactly the LIKE's. A term shorter than a window, or several terms
+     * OR-ed, keep the plain LIKE (a scan).
      */
     private static Optional<Condition> nameCandidates(List<PrincipalQuery.Filter> same) {
         PrincipalQuery.Filter f = same.get(0);
@@ -105,7 +106,7 @@ final class PrincipalListSql {
         if (!PrincipalNgrams.indexable(term)) {
             return Optional.empty();
         }
-        List<String> grams = spread(PrincipalNgrams.of(term), MAX_TERM_NGRAMS);
+        List<String> grams = spread(PrincipalNgrams.lookup(term), MAX_TERM_NGRAMS);
         var first = PRINCIPAL_NGRAM.as("g0");
         var select = DSL.select(first.PRINCIPAL_ID).from(first);
         Condition where = first.NGRAM.eq(grams.get(0));

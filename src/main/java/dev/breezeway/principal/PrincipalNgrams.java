@@ -12,31 +12,58 @@ import org.jooq.InsertValuesStep2;
 import org.jooq.Record;
 
 /**
- * The substring index of principal names ({@code principal_ngram}, see V008): each name's 3-character
- * windows, e.g. {@code "Ada L" → Ada, "da ", "a L"}. Every store that writes {@code principal.name}
- * calls {@link #index} in the same transaction, so {@code filter-like-name} can trust the index to
- * hold every principal whose name contains a term's windows.
+ * The substring index of principal names ({@code principal_ngram}, V008 and V010): each name's windows
+ * of 3, 4 and 5 characters, e.g. {@code "Ada L" → Ada, "da ", "a L", "Ada", "da L", "Ada L"} (a longer
+ * window ending in a space is left out: under the column's PAD SPACE collation it equals the shorter
+ * window without it, e.g. {@code "Ada " = "Ada"}). Every store that writes {@code principal.name} calls
+ * {@link #index} in the same transaction, so {@code filter-like-name} can trust the index to hold every
+ * principal whose name contains a term's windows; a term of 3 to 5 characters is one window itself.
  */
 public final class PrincipalNgrams {
-    /** Window length in characters (code points, as MariaDB's SUBSTRING counts them). */
-    public static final int N = 3;
+    /** The shortest window, in characters (code points, as MariaDB's SUBSTRING counts them). */
+    public static final int MIN = 3;
+    /** The longest window; a longer term is looked up by some of its windows of this length. */
+    public static final int MAX = 5;
 
     private PrincipalNgrams() {
     }
 
-    /** The distinct windows of {@code text} in order of first appearance; none if it is shorter than {@link #N}. */
+    /**
+     * The distinct windows of {@code text} the index holds, shortest first, each length in order of
+     * first appearance; none if it is shorter than {@link #MIN}.
+     */
     public static List<String> of(String text) {
         int[] cp = text.codePoints().toArray();
         Set<String> out = new LinkedHashSet<>();
-        for (int i = 0; i + N <= cp.length; i++) {
-            out.add(new String(cp, i, N));
+        for (int n = MIN; n <= MAX; n++) {
+            for (int i = 0; i + n <= cp.length; i++) {
+                if (n == MIN || cp[i + n - 1] != ' ') {
+                    out.add(new String(cp, i, n));
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * The windows a search for {@code term} looks up, all of which a matching name holds: the term itself
+     * when it has {@link #MIN} to {@link #MAX} characters, else its distinct windows of {@link #MAX}.
+     */
+    public static List<String> lookup(String term) {
+        int[] cp = term.codePoints().toArray();
+        if (cp.length <= MAX) {
+            return List.of(term);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i + MAX <= cp.length; i++) {
+            out.add(new String(cp, i, MAX));
         }
         return new ArrayList<>(out);
     }
 
     /** True if a search term is long enough to be looked up in the index. */
     public static boolean indexable(String term) {
-        return term.codePointCount(0, term.length()) >= N;
+        return term.codePointCount(0, term.length()) >= MIN;
     }
 
     /**

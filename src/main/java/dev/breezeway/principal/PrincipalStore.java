@@ -48,6 +48,10 @@ public final class PrincipalStore {
             PRINCIPAL.CREATED_AT, PRINCIPAL.VERSION);
     /** The columns of {@link #findDetail}'s rows: the principal's, its manager's, a custom value. */
     private static final List<Field<?>> DETAIL_FIELDS = detailFields();
+    /** The columns a list row shows ({@link PrincipalRow}); a list never reads a whole row. */
+    private static final List<Field<?>> LIST_COLUMNS = List.of(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID,
+            PRINCIPAL.TYPE, PRINCIPAL.LOGIN, PRINCIPAL.NAME, PRINCIPAL.EMAIL, PRINCIPAL.DESCRIPTION,
+            PRINCIPAL.IS_PRIMARY, PRINCIPAL.IS_HIDDEN);
 
     private final DSLContext db;
     private final PrincipalPositions positions;
@@ -366,7 +370,7 @@ public final class PrincipalStore {
         PrincipalListSql sql = new PrincipalListSql(q);
         Condition where = PRINCIPAL.ACCOUNT_ID.eq(accountId).and(LISTED).and(sql.condition());
         if (q.start() == 0) {
-            return fetch(q, sql, db.select(PRINCIPAL.fields()).select(sql.isMemberField()).from(PRINCIPAL).where(where)
+            return fetch(q, sql, db.select(LIST_COLUMNS).select(sql.isMemberField()).from(PRINCIPAL).where(where)
                     .orderBy(sql.orderBy()).limit(max));
         }
         if (q.start() < PrincipalPositions.BLOCK || !plainListInIdOrder(q)) {
@@ -399,14 +403,24 @@ public final class PrincipalStore {
         // is_member rides along because the order may name it; it is a constant without group-id.
         Table<Record2<Long, Boolean>> page = DSL.select(PRINCIPAL.PRINCIPAL_ID, sql.isMemberField()).from(PRINCIPAL)
                 .where(where).orderBy(sql.orderBy()).limit(max).offset(offset).asTable("page");
-        return dsl.select(PRINCIPAL.fields()).select(sql.isMemberField()).from(PRINCIPAL)
+        return dsl.select(LIST_COLUMNS).select(sql.isMemberField()).from(PRINCIPAL)
                 .join(page).on(PRINCIPAL.PRINCIPAL_ID.eq(page.field(PRINCIPAL.PRINCIPAL_ID)))
                 .orderBy(sql.orderBy());
     }
 
     private static List<PrincipalRow> fetch(PrincipalQuery q, PrincipalListSql sql, ResultQuery<Record> query) {
-        return query.fetch(r -> new PrincipalRow(toPrincipal(r.into(PRINCIPAL)),
-                q.membership().isPresent() ? Optional.of(Boolean.TRUE.equals(r.get(sql.isMemberField()))) : Optional.empty()));
+        boolean membership = q.membership().isPresent();
+        return query.fetch(r -> new PrincipalRow(
+                r.get(PRINCIPAL.PRINCIPAL_ID),
+                r.get(PRINCIPAL.ACCOUNT_ID),
+                PrincipalType.fromWire(r.get(PRINCIPAL.TYPE)).orElse(PrincipalType.GROUP),
+                Optional.ofNullable(r.get(PRINCIPAL.LOGIN)),
+                r.get(PRINCIPAL.NAME),
+                Optional.ofNullable(r.get(PRINCIPAL.EMAIL)),
+                Optional.ofNullable(r.get(PRINCIPAL.DESCRIPTION)),
+                Boolean.TRUE.equals(r.get(PRINCIPAL.IS_PRIMARY)),
+                Boolean.TRUE.equals(r.get(PRINCIPAL.IS_HIDDEN)),
+                membership ? Optional.of(Boolean.TRUE.equals(r.get(sql.isMemberField()))) : Optional.empty()));
     }
 
     static Principal toPrincipal(PrincipalRecord r) {

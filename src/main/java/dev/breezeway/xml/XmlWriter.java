@@ -6,7 +6,10 @@ import dev.breezeway.error.StatusCode;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -70,14 +73,45 @@ public final class XmlWriter {
     /** Writes a whole document whose root the caller writes, e.g. a batch's {@code <results-list>}. */
     public void writeDocument(OutputStream os, Body body) {
         try {
-            XMLStreamWriter w = out.createXMLStreamWriter(os, "utf-8");
+            Bytes bytes = new Bytes();
+            XMLStreamWriter w = out.createXMLStreamWriter(bytes, "utf-8");
             w.writeStartDocument("utf-8", "1.0");
             body.write(w);
             w.writeEndDocument();
             w.flush();
             w.close();
+            os.write(bytes.buf, 0, bytes.count);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write XML", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The document's bytes until it is complete. The JDK's StAX writer encodes UTF-8 one byte per
+     * {@code write(int)} call; straight into a ByteArrayOutputStream (synchronized, a capacity check per
+     * byte) that was the top cost of a 50-row principal-list, so the bytes collect here unsynchronized.
+     */
+    private static final class Bytes extends OutputStream {
+        private byte[] buf = new byte[4096];
+        private int count;
+
+        @Override
+        public void write(int b) {
+            if (count == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (count + len > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
         }
     }
 
@@ -106,12 +140,15 @@ public final class XmlWriter {
             return;
         }
         try {
-            Marshaller m = jaxb.createMarshaller();
-            m.setProperty(Marshaller.JAXB_FRAGMENT, true);
+            Marshaller m = null;
             for (Object o : payload) {
                 if (o instanceof Body b) {
                     b.write(w);
                 } else {
+                    if (m == null) {
+                        m = jaxb.createMarshaller();
+                        m.setProperty(Marshaller.JAXB_FRAGMENT, true);
+                    }
                     m.marshal(o, w);
                 }
             }

@@ -22,8 +22,9 @@ import org.xmlunit.builder.Input;
 import org.xmlunit.xpath.JAXPXPathEngine;
 
 /**
- * filter-like-name through the trigram index (principal_ngram, V008): still "name contains value",
- * ignoring case, for every term length, and kept right by every write of a name.
+ * filter-like-name through the name index (principal_ngram: windows of 3 to 5 characters, V008 and
+ * V010): still "name contains value", ignoring case, for every term length, and kept right by every
+ * write of a name.
  */
 class PrincipalNameSearchHttpTest {
     private static TestServer server;
@@ -128,6 +129,15 @@ class PrincipalNameSearchHttpTest {
             assertThat(like(term)).as(term).containsExactlyInAnyOrderElementsOf(likeScan(term));
         }
         assertThat(like("zoe emi")).containsExactly(zoe);
+    }
+
+    @Test
+    void termsOfThreeToFiveCharactersMatchAsTheLikeDoes() throws SQLException {
+        for (String term : List.of("ite", "ite O", "OYEL", "oyela", "e Bot", "as N", "s Nan", "Zoë É", "ÉMILE", "emil",
+                "ase O", "Fan", "i 😀 F", "nan", "anana", "0% S", "n-Sm", "no ma")) {
+            assertThat(like(term)).as(term).containsExactlyInAnyOrderElementsOf(likeScan(term));
+        }
+        assertThat(like("ite O")).containsExactly(marguerite);
     }
 
     @Test

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -96,6 +102,52 @@ public final class Xml {
 
     public static int count(String xml, String expression) {
         return Integer.parseInt(xpath(xml, "count(" + expression + ")"));
+    }
+
+    /**
+     * Asserts {@code actual} is {@code expected} event for event: the same elements, attributes in the
+     * same order, and the same text (as parsed, so escaping is compared by its meaning), whitespace
+     * between elements included. Stricter than {@link #assertSimilar}, which ignores attribute order.
+     */
+    public static void assertSameInOrder(String expected, String actual) {
+        assertThat(events(actual)).as("actual: %s", actual).containsExactlyElementsOf(events(expected));
+    }
+
+    private static List<String> events(String xml) {
+        List<String> out = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        try {
+            XMLInputFactory f = XMLInputFactory.newFactory();
+            f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            XMLStreamReader r = f.createXMLStreamReader(new StringReader(xml));
+            while (r.hasNext()) {
+                int e = r.next();
+                if (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA
+                        || e == XMLStreamConstants.SPACE || e == XMLStreamConstants.ENTITY_REFERENCE) {
+                    text.append(r.getText());
+                    continue;
+                }
+                if (text.length() > 0) {
+                    out.add("text " + text);
+                    text.setLength(0);
+                }
+                if (e == XMLStreamConstants.START_ELEMENT) {
+                    StringBuilder el = new StringBuilder("<" + r.getName());
+                    for (int i = 0; i < r.getNamespaceCount(); i++) {
+                        el.append(" xmlns:").append(r.getNamespacePrefix(i)).append("=").append(r.getNamespaceURI(i));
+                    }
+                    for (int i = 0; i < r.getAttributeCount(); i++) {
+                        el.append(" ").append(r.getAttributeName(i)).append("=[").append(r.getAttributeValue(i)).append("]");
+                    }
+                    out.add(el.toString());
+                } else if (e == XMLStreamConstants.END_ELEMENT) {
+                    out.add("</" + r.getName());
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new AssertionError("not well-formed: " + xml, e);
+        }
+        return out;
     }
 
 }

@@ -3,8 +3,6 @@ package dev.breezeway.xml.action;
 import dev.breezeway.field.AclFieldStore;
 import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.PrincipalRow;
-import dev.breezeway.xml.model.PrincipalListXml;
-import java.util.List;
 import dev.breezeway.xml.model.ManagerXml;
 import dev.breezeway.xml.model.PrincipalXml;
 import java.util.List;
@@ -56,28 +54,9 @@ final class PrincipalXmls {
         return x;
     }
 
-    static PrincipalListXml list(List<PrincipalRow> rows) {
-        PrincipalListXml x = new PrincipalListXml();
-        for (PrincipalRow r : rows) {
-            Principal p = r.principal();
-            PrincipalListXml.Row row = new PrincipalListXml.Row();
-            row.principalId = Long.toString(p.principalId());
-            row.accountId = Long.toString(p.accountId());
-            row.type = p.type().wire();
-            row.hasChildren = Boolean.toString(p.type().isGroup());
-            row.isPrimary = Boolean.toString(p.isPrimary());
-            row.isHidden = Boolean.toString(p.isHidden());
-            row.trainingGroupId = "";
-            row.isEcommerce = "false";
-            row.name = p.name();
-            row.login = p.breezeLogin();
-            row.email = p.type().isGroup() ? null : p.email().orElse(null);
-            row.displayUid = p.breezeLogin();
-            row.description = p.type().isGroup() ? p.description().orElse("") : null;
-            row.isMember = r.isMember().map(b -> Boolean.toString(b)).orElse(null);
-            x.rows.add(row);
-        }
-        return x;
+    /** principal-list's {@code <principal-list>}, streamed. */
+    static PrincipalListBody list(List<PrincipalRow> rows) {
+        return new PrincipalListBody(rows);
     }
 
     static ManagerXml manager(Principal m) {

@@ -1,5 +1,6 @@
-package dev.breezeway.xml.model;
+package dev.breezeway.xml.action;
 
+import dev.breezeway.principal.PrincipalRow;
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
@@ -10,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code <principal-list>} of principal-list and principal-list-by-field; always present, empty when
- * nothing matches. Rows: {@code <principal principal-id account-id type has-children is-primary is-hidden
- * training-group-id is-ecommerce><name/><login/>[<email/>]<display-uid/>[<description/>][<is-member/>]</principal>}.
+ * The JAXB binding principal-list was rendered with before it was streamed ({@link PrincipalListBody}),
+ * kept as the reference the streamed rows must equal, e.g. {@code <principal-list><principal
+ * principal-id="1000004" …><name>Ada L</name>…</principal></principal-list>}.
  */
 @XmlRootElement(name = "principal-list")
 @XmlAccessorType(XmlAccessType.FIELD)
-public final class PrincipalListXml {
+public final class PrincipalListJaxb {
     @XmlElement(name = "principal")
     public List<Row> rows = new ArrayList<>();
 
@@ -52,5 +53,29 @@ public final class PrincipalListXml {
         public String description;
         @XmlElement(name = "is-member")
         public String isMember;
+    }
+
+    /** The rows as the JAXB renderer filled them. */
+    public static PrincipalListJaxb of(List<PrincipalRow> rows) {
+        PrincipalListJaxb x = new PrincipalListJaxb();
+        for (PrincipalRow p : rows) {
+            Row row = new Row();
+            row.principalId = Long.toString(p.principalId());
+            row.accountId = Long.toString(p.accountId());
+            row.type = p.type().wire();
+            row.hasChildren = Boolean.toString(p.type().isGroup());
+            row.isPrimary = Boolean.toString(p.isPrimary());
+            row.isHidden = Boolean.toString(p.isHidden());
+            row.trainingGroupId = "";
+            row.isEcommerce = "false";
+            row.name = p.name();
+            row.login = p.breezeLogin();
+            row.email = p.type().isGroup() ? null : p.email().orElse(null);
+            row.displayUid = p.breezeLogin();
+            row.description = p.type().isGroup() ? p.description().orElse("") : null;
+            row.isMember = p.isMember().map(b -> Boolean.toString(b)).orElse(null);
+            x.rows.add(row);
+        }
+        return x;
     }
 }
