@@ -9,13 +9,21 @@ import org.jooq.TransactionListener;
 
 /**
  * A counter that advances after every write this process makes through jOOQ: when a writing statement
- * ends (an autocommit write is then visible) and when a transaction commits or rolls back. A reader that
+ * ends (an autocommit write is then visible) and when the outermost transaction that wrote ends, by
+ * commit or rollback. Transactions that only read (a deep list page reads in one) leave it. A reader that
  * notes {@link #current()} <em>before</em> a read can later tell whether anything was written since;
  * the session cache drops what it read then. Writes from other processes (another node, an operator's
  * SQL) do not advance it.
  */
 public final class WriteGeneration {
     private final AtomicLong value = new AtomicLong();
+    /** Per thread: how deep in transactions it is, and whether it wrote in them. */
+    private final ThreadLocal<Tx> tx = ThreadLocal.withInitial(Tx::new);
+
+    private static final class Tx {
+        int depth;
+        boolean wrote;
+    }
 
     /** The generation now; compare it with one noted before a read. */
     public long current() {
@@ -31,12 +39,16 @@ public final class WriteGeneration {
             @Override
             public void executeEnd(ExecuteContext ctx) {
                 if (ctx.type() != ExecuteType.READ) {
+                    Tx t = tx.get();
+                    t.wrote = t.depth > 0;
                     advance();
                 }
             }
 
             @Override
             public void exception(ExecuteContext ctx) {
+                Tx t = tx.get();
+                t.wrote = t.depth > 0;
                 advance();
             }
         };
@@ -45,14 +57,29 @@ public final class WriteGeneration {
     TransactionListener transactionListener() {
         return new TransactionListener() {
             @Override
+            public void beginEnd(TransactionContext ctx) {
+                tx.get().depth++;
+            }
+
+            @Override
             public void commitEnd(TransactionContext ctx) {
-                advance();
+                ended();
             }
 
             @Override
             public void rollbackEnd(TransactionContext ctx) {
-                advance();
+                ended();
             }
         };
+    }
+
+    /** At the end of the outermost transaction, its writes became visible (or were undone): advance once. */
+    private void ended() {
+        Tx t = tx.get();
+        t.depth = Math.max(0, t.depth - 1);
+        if (t.depth == 0 && t.wrote) {
+            t.wrote = false;
+            advance();
+        }
     }
 }

@@ -110,6 +110,20 @@ class SessionCacheHttpTest {
     }
 
     @Test
+    void onlyTransactionsThatWriteInvalidateCachedSessions() {
+        dev.breezeway.db.WriteGeneration writes = server.app().database().writes();
+        org.jooq.DSLContext db = server.app().database().dsl();
+        long before = writes.current();
+        db.transaction(() -> db.transaction(() -> db.selectOne().fetch()));
+        assertThat(writes.current()).as("a transaction that only reads").isEqualTo(before);
+        db.transaction(() -> db.transaction(() -> db.execute("UPDATE account SET account_id = account_id WHERE 1 = 0")));
+        long afterWrite = writes.current();
+        assertThat(afterWrite).as("a transaction that wrote").isGreaterThan(before);
+        db.transaction(() -> db.selectOne().fetch());
+        assertThat(writes.current()).as("the next read-only transaction").isEqualTo(afterWrite);
+    }
+
+    @Test
     void aKnownSessionCostsPrincipalInfoOneQuery() throws Exception {
         String id = dir.user("cache-queries@example.com", "Cache", "Queries");
         BreezeClient admin = server.admin();
