@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep3;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * the row is committed; from then on V009's triggers keep it exact in every writing transaction.
  */
 final class PrincipalPositions {
+    private static final String BLOCKS_SQL =
+            "SELECT block, live FROM principal_block WHERE account_id = ? ORDER BY block";
+
     /** Ids per block; the triggers of V009 divide by the same number and count what LISTED selects. */
     static final long BLOCK = 4096;
     /** Blocks sealed per transaction, which bounds how long other writers to those ids wait. */
@@ -58,20 +63,30 @@ final class PrincipalPositions {
      * starts at the first unsealed id, so the caller counts the unsealed rows itself.
      */
     Start locate(DSLContext tx, long accountId, long offset) {
-        long before = 0;
-        long next = 0;
-        for (var r : tx.select(PRINCIPAL_BLOCK.BLOCK, PRINCIPAL_BLOCK.LIVE).from(PRINCIPAL_BLOCK)
-                .where(PRINCIPAL_BLOCK.ACCOUNT_ID.eq(accountId)).orderBy(PRINCIPAL_BLOCK.BLOCK).fetch()) {
-            if (r.value1() != next) {
-                break;
+        // Plain JDBC: mapping the ~730 block rows of a million principals into jOOQ records cost more
+        // than reading them.
+        return tx.connectionResult(c -> {
+            try (PreparedStatement ps = c.prepareStatement(BLOCKS_SQL)) {
+                ps.setLong(1, accountId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    long before = 0;
+                    long next = 0;
+                    while (rs.next()) {
+                        long block = rs.getLong(1);
+                        int live = rs.getInt(2);
+                        if (block != next) {
+                            break;
+                        }
+                        if (offset < before + live) {
+                            return new Start(block * BLOCK, offset - before);
+                        }
+                        before += live;
+                        next++;
+                    }
+                    return new Start(next * BLOCK, offset - before);
+                }
             }
-            if (offset < before + r.value2()) {
-                return new Start(r.value1() * BLOCK, offset - before);
-            }
-            before += r.value2();
-            next++;
-        }
-        return new Start(next * BLOCK, offset - before);
+        });
     }
 
     /** Seals what can be sealed in the background, unless a sealing is already running. */
