@@ -102,9 +102,8 @@ import dev.breezeway.xml.action.PrincipalAccessUpdateAction;
 import dev.breezeway.xml.action.PrincipalAclUpdateAction;
 import dev.breezeway.xml.action.PrincipalModernInfoAction;
 import dev.breezeway.xml.action.PrincipalPasswordResetAction;
-import dev.breezeway.xml.action.PrincipalReactivateAction;
 import dev.breezeway.xml.action.PrincipalRolesUpdateAction;
-import dev.breezeway.xml.action.PrincipalSuspendAction;
+import dev.breezeway.xml.action.PrincipalSuspensionAction;
 import dev.breezeway.xml.action.SessionListAction;
 import dev.breezeway.xml.action.SessionRevokeAction;
 import dev.breezeway.xml.model.AclFieldListXml;
@@ -257,8 +256,8 @@ public final class App implements AutoCloseable {
                 .add("policy-membership-update", Access.LOGGED_IN, new PolicyMembershipUpdateAction(org))
                 // Mirrors of the JSON API: IamService checks the same permissions as on /resources/iam.
                 .add("principal-modern-info", Access.LOGGED_IN, new PrincipalModernInfoAction(iam))
-                .add("principal-suspend", Access.LOGGED_IN, new PrincipalSuspendAction(iam))
-                .add("principal-reactivate", Access.LOGGED_IN, new PrincipalReactivateAction(iam))
+                .add("principal-suspend", Access.LOGGED_IN, new PrincipalSuspensionAction(iam, IamService::suspend))
+                .add("principal-reactivate", Access.LOGGED_IN, new PrincipalSuspensionAction(iam, IamService::reactivate))
                 .add("principal-password-reset", Access.LOGGED_IN, new PrincipalPasswordResetAction(iam))
                 .add("principal-roles-update", Access.LOGGED_IN, new PrincipalRolesUpdateAction(iam))
                 .add("principal-acl-update", Access.LOGGED_IN, new PrincipalAclUpdateAction(iam))
