@@ -235,6 +235,48 @@ class SessionHttpTest {
         assertThat(tokens.newToken()).isNotEqualTo(a);
     }
 
+    /**
+     * Hashes written before the move to libargon2 (password4j, the same PHC form) keep working: this one
+     * is password4j 1.8.4's Argon2id of a non-ASCII password, so the UTF-8 encoding must match too.
+     */
+    @Test
+    void aHashWrittenByTheEarlierImplementationStillLogsIn() throws Exception {
+        String login = "p4j-" + System.nanoTime() + "@example.com";
+        assertThat(status(server.admin().call("principal-update", "type", "user", "login", login,
+                "first-name", "Old", "last-name", "Hash", "email", login, "password", "Initial-Pass-1", "has-children", "0"))).isEqualTo("ok");
+        try (Connection db = server.jdbc();
+             PreparedStatement ps = db.prepareStatement("UPDATE principal SET password_hash = ? WHERE login = ?")) {
+            ps.setString(1, "$argon2id$v=19$m=19456,t=2,p=1$r6GQhHmhQmqmUDBDK1WZcQ$STDRJ8d6e681aSDyrBEsY3s58xP5cUc8TrWVCD0oYrY");
+            ps.setString(2, login);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        assertSimilar("<results><status code=\"no-data\"/></results>",
+                server.client().call("login", "login", login, "password", "Initial-Pass-1"));
+        assertSimilar("<results><status code=\"no-data\"/></results>",
+                server.client().call("login", "login", login, "password", "passwörd-€-x"));
+        BreezeClient c = server.client();
+        c.login(login, "pässwörd-€-x");
+        assertThat(xpath(c.call("common-info"), "/results/common/user/login")).isEqualTo(login);
+    }
+
+    @Test
+    void aMalformedStoredHashNeverMatches() throws Exception {
+        String login = "bad-hash-" + System.nanoTime() + "@example.com";
+        assertThat(status(server.admin().call("principal-update", "type", "user", "login", login,
+                "first-name", "Bad", "last-name", "Hash", "email", login, "password", "Initial-Pass-1", "has-children", "0"))).isEqualTo("ok");
+        for (String broken : List.of("", "$argon2id$v=19$m=19456,t=2,p=1$", "$argon2id$v=19$m=19456,t=2,p=1$!!$!!",
+                "$2a$10$abcdefghijklmnopqrstuv", "plain-text")) {
+            try (Connection db = server.jdbc();
+                 PreparedStatement ps = db.prepareStatement("UPDATE principal SET password_hash = ? WHERE login = ?")) {
+                ps.setString(1, broken);
+                ps.setString(2, login);
+                ps.executeUpdate();
+            }
+            assertSimilar("<results><status code=\"no-data\"/></results>",
+                    server.client().call("login", "login", login, "password", broken.isEmpty() ? "x" : broken));
+        }
+    }
+
     @Test
     void passwordsAreStoredAsArgon2id() throws Exception {
         try (Connection db = server.jdbc(); Statement s = db.createStatement();
