@@ -179,7 +179,7 @@ public final class App implements AutoCloseable {
                 clock, authorizer::can);
         PrincipalListService principalList = new PrincipalListService(principals, config.listLimit());
         LoginThrottle throttle = new LoginThrottle(db, clock, config.loginMaxFailures(), config.loginLockWindow());
-        AuthService auth = new AuthService(principals, sessions, hasher, throttle, clock);
+        AuthService auth = new AuthService(db, principals, sessions, hasher, throttle, clock);
         AclObjectStore aclObjects = new AclObjectStore(db);
         CustomFieldStore customFieldStore = new CustomFieldStore(db);
         CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock);

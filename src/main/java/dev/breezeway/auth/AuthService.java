@@ -5,8 +5,8 @@ import dev.breezeway.error.Problem;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.session.SessionService;
 import java.time.Clock;
+import org.jooq.DSLContext;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Password login: checks the credentials of an active user and starts a session. Every failure
@@ -15,14 +15,16 @@ import java.util.OptionalInt;
  * login for a while ({@link LoginThrottle}).
  */
 public final class AuthService {
+    private final DSLContext db;
     private final PrincipalStore principals;
     private final SessionService sessions;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Clock clock;
 
-    public AuthService(PrincipalStore principals, SessionService sessions, PasswordHasher hasher,
+    public AuthService(DSLContext db, PrincipalStore principals, SessionService sessions, PasswordHasher hasher,
                        LoginThrottle throttle, Clock clock) {
+        this.db = db;
         this.principals = principals;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -46,17 +48,20 @@ public final class AuthService {
      */
     public String login(LoginRequest request) {
         Authenticated who = authenticate(request.login(), request.password(), request.accountId());
-        String token = sessions.start(who.principalId(), who.accountId(), request.presentedToken(), request.userAgent(),
-                who.mustChangePassword());
-        principals.touchLastActive(who.principalId(), clock.instant());
-        return token;
+        // One transaction: the session and the last-active time are one commit, not two.
+        return db.transactionResult(() -> {
+            String token = sessions.start(who.principalId(), who.accountId(), request.presentedToken(),
+                    request.userAgent(), who.mustChangePassword());
+            principals.touchLastActive(who.principalId(), clock.instant());
+            return token;
+        });
     }
 
     /** Checks credentials without starting a session (user-accounts), with the same throttling. */
     public Authenticated authenticate(String login, String password, Optional<Long> accountId) {
-        OptionalInt locked = throttle.lockedMinutes(login);
-        if (locked.isPresent()) {
-            throw ApiException.userSuspended(locked.getAsInt());
+        LoginThrottle.State state = throttle.state(login);
+        if (state.lockedMinutes().isPresent()) {
+            throw ApiException.userSuspended(state.lockedMinutes().getAsInt());
         }
         Optional<PrincipalStore.Credentials> found = principals.findCredentials(login);
         Optional<String> hash = found.flatMap(PrincipalStore.Credentials::passwordHash);
@@ -76,7 +81,9 @@ public final class AuthService {
             // Said only to a caller who knows the password; XML shows it as no-data like any failed login.
             throw ApiException.problem(Problem.ACCOUNT_SUSPENDED, "login");
         }
-        throttle.succeeded(login);
+        if (state.hasFailures()) {
+            throttle.succeeded(login);  // a login without earlier failures writes nothing here
+        }
         return new Authenticated(c.principalId(), c.accountId(), c.passwordTemporary());
     }
 }

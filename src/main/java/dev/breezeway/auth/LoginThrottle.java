@@ -27,17 +27,25 @@ public final class LoginThrottle {
         this.window = window;
     }
 
-    /** Whole minutes (rounded up) until {@code login} may try again, if it is locked now. */
-    public OptionalInt lockedMinutes(String login) {
+    /** What the throttle knows of a login: whether it is locked now, and whether it has failures to forget. */
+    public record State(OptionalInt lockedMinutes, boolean hasFailures) {
+        static final State CLEAN = new State(OptionalInt.empty(), false);
+    }
+
+    /** The throttle's state of {@code login}: one primary-key read. */
+    public State state(String login) {
         Instant now = clock.instant();
         return db.select(LOGIN_ATTEMPT.WINDOW_START, LOGIN_ATTEMPT.FAILURES).from(LOGIN_ATTEMPT)
                 .where(LOGIN_ATTEMPT.LOGIN_KEY.eq(key(login)))
                 .fetchOptional()
-                .filter(r -> r.value2() >= maxFailures)
-                .map(r -> Times.toInstant(r.value1()).plus(window))
-                .filter(until -> until.isAfter(now))
-                .map(until -> OptionalInt.of((int) Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60)))
-                .orElse(OptionalInt.empty());
+                .map(r -> {
+                    Instant until = Times.toInstant(r.value1()).plus(window);
+                    OptionalInt locked = r.value2() >= maxFailures && until.isAfter(now)
+                            ? OptionalInt.of((int) Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60))
+                            : OptionalInt.empty();
+                    return new State(locked, true);
+                })
+                .orElse(State.CLEAN);
     }
 
     /** Counts a failure; a failure after the window has passed starts a new window. */
