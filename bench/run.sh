@@ -34,9 +34,9 @@ THREADS=${BENCH_THREADS:-2}
 BATCH_SIZE=${BENCH_BATCH_SIZE:-100}
 DEEP_START=${BENCH_DEEP_START:-}
 PORT=${BENCH_PORT:-0}
-# An explicit heap for the RSS target (<= 512 MB at 64 clients): 320 MB, most of it young generation,
-# because each Argon2id hash allocates ~40 MB of 1 KiB arrays that die when it ends (README "Memory").
-SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS-"-Xms320m -Xmx320m -Xmn224m -XX:+UseParallelGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:MaxDirectMemorySize=64m"}
+# An explicit, small heap for the RSS target (<= 512 MB at 64 clients); Argon2id's memory is outside the
+# heap (libargon2), and the live heap is ~35 MB (bench/README.md "Memory").
+SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS-"-Xms192m -Xmx192m -Xmn112m -XX:+UseParallelGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:MaxDirectMemorySize=64m"}
 PEER=1
 SMOKE=0
 SCENARIOS=${BENCH_SCENARIOS:-http-ceiling,storage-ceiling,detail-ceiling,principal-info,list-like,list-first-page,list-deep-page,list-group-5000,json-list-first,json-list-page-2000,json-get-by-id,login,create,batch-create,mixed,mixed@64}

@@ -176,7 +176,7 @@ public final class App implements AutoCloseable {
         IamStore iamStore = new IamStore(db, json);
         Authorizer authorizer = new Authorizer(iamStore);
         PrincipalService principalService = new PrincipalService(db, principals, sessionStore, hasher, policy, uuids,
-                clock, authorizer::can);
+                clock, authorizer::can, config.bulkWriters());
         PrincipalListService principalList = new PrincipalListService(principals, config.listLimit());
         LoginThrottle throttle = new LoginThrottle(db, clock, config.loginMaxFailures(), config.loginLockWindow());
         AuthService auth = new AuthService(db, principals, sessions, hasher, throttle, clock);

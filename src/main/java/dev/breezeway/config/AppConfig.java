@@ -25,6 +25,7 @@ public record AppConfig(
         String dbPassword,
         int dbPoolSize,
         int dbBufferPoolMb,
+        int bulkWriters,
         String adminLogin,
         Optional<String> adminPassword,
         Duration sessionIdleTimeout,
@@ -45,6 +46,7 @@ public record AppConfig(
     public static final String DB_PASSWORD = "BREEZEWAY_DB_PASSWORD";
     public static final String DB_POOL_SIZE = "BREEZEWAY_DB_POOL_SIZE";
     public static final String DB_BUFFER_POOL_MB = "BREEZEWAY_DB_BUFFER_POOL_MB";
+    public static final String BULK_WRITERS = "BREEZEWAY_BULK_WRITERS";
     public static final String ADMIN_LOGIN = "BREEZEWAY_ADMIN_LOGIN";
     public static final String ADMIN_PASSWORD = "BREEZEWAY_ADMIN_PASSWORD";
     public static final String SESSION_IDLE_MINUTES = "BREEZEWAY_SESSION_IDLE_MINUTES";
@@ -90,6 +92,7 @@ public record AppConfig(
                 r.text(DB_PASSWORD, ""),
                 r.integer(DB_POOL_SIZE, 16, 1, 500),
                 r.integer(DB_BUFFER_POOL_MB, 256, 32, 1024 * 1024),
+                r.integer(BULK_WRITERS, Runtime.getRuntime().availableProcessors(), 1, 500),
                 r.text(ADMIN_LOGIN, "admin"),
                 r.optional(ADMIN_PASSWORD),
                 Duration.ofMinutes(r.integer(SESSION_IDLE_MINUTES, 30, 1, 60 * 24 * 30)),

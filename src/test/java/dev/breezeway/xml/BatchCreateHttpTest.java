@@ -364,4 +364,35 @@ class BatchCreateHttpTest {
         assertThat(count(xml, "/results/results-list/results[status/@subcode='no-login']")).isEqualTo(3);
         assertThat(principalsLike("anon-%")).isZero();
     }
+
+    /**
+     * More concurrent batches than there are bulk writers (BREEZEWAY_BULK_WRITERS defaults to the
+     * cores): they queue for a slot, and overlapping batches, as retries of a lost answer send, still
+     * create every user exactly once and answer each repeated create with the existing user.
+     */
+    @Test
+    void concurrentOverlappingBatchesQueueForWritersAndCreateEachUserOnce() throws Exception {
+        int clients = 12;
+        List<java.util.concurrent.Future<String>> replies = new ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            for (int c = 0; c < clients; c++) {
+                List<String> actions = creates("queue" + (c % 3) + "-", 150);  // three distinct batches, four times each
+                replies.add(pool.submit(() -> batch("multiple", actions)));
+            }
+            for (var reply : replies) {
+                String xml = reply.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(count(xml, "/results/results-list/results")).isEqualTo(150);
+                assertThat(count(xml, "/results/results-list/results/status[@code='ok']")).as(xml).isEqualTo(150);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(principalsLike("queue%-%@batch.example")).isEqualTo(450);
+        for (int b = 0; b < 3; b++) {
+            assertThat(principalsLike("queue" + b + "-%@batch.example")).isEqualTo(150);
+        }
+        assertThat(rows("SELECT COUNT(DISTINCT p.principal_id) FROM principal p JOIN principal_ngram n"
+                + " ON n.principal_id = p.principal_id WHERE p.login LIKE ?", "queue%-%@batch.example")).isEqualTo(450);
+    }
 }
