@@ -1,14 +1,16 @@
 package dev.breezeway.auth;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Argon2id password hashes in PHC form ({@code $argon2id$v=19$m=19456,t=2,p=1$…}) with the OWASP
@@ -39,9 +41,9 @@ public final class PasswordHasher {
      * 16 through a fair semaphore).
      */
     private final ExecutorService hashThreads = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), new ThreadFactory());
+            Math.max(2, Runtime.getRuntime().availableProcessors()), new HashThreads());
 
-    private static final class ThreadFactory implements java.util.concurrent.ThreadFactory {
+    private static final class HashThreads implements ThreadFactory {
         private final AtomicInteger next = new AtomicInteger(1);
 
         @Override
@@ -57,33 +59,27 @@ public final class PasswordHasher {
     }
 
     public String hash(String password) {
-        char[] chars = password.toCharArray();
-        try {
-            return limited(() -> argon2.hash(ITERATIONS, MEMORY_KIB, PARALLELISM, chars, StandardCharsets.UTF_8));
-        } finally {
-            argon2.wipeArray(chars);
-        }
+        return onHashThread(password, chars -> argon2.hash(ITERATIONS, MEMORY_KIB, PARALLELISM, chars, UTF_8));
     }
 
     /** True if {@code password} matches {@code hash}; a malformed hash never matches. */
     public boolean verify(String password, String hash) {
-        char[] chars = password.toCharArray();
-        try {
-            return limited(() -> {
-                try {
-                    return argon2.verify(hash, chars, StandardCharsets.UTF_8);
-                } catch (RuntimeException e) {
-                    return false;
-                }
-            });
-        } finally {
-            argon2.wipeArray(chars);
-        }
+        return onHashThread(password, chars -> {
+            try {
+                return argon2.verify(hash, chars, UTF_8);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
     }
 
-    /** Runs {@code work} on a hash thread and waits for it; an interrupt is kept for after the wait. */
-    private <T> T limited(Callable<T> work) {
-        Future<T> result = hashThreads.submit(work);
+    /**
+     * Runs {@code work} on the password's characters on a hash thread and waits for it, then wipes the
+     * characters; an interrupt while waiting is kept for after the wait.
+     */
+    private <T> T onHashThread(String password, Function<char[], T> work) {
+        char[] chars = password.toCharArray();
+        Future<T> result = hashThreads.submit(() -> work.apply(chars));
         boolean interrupted = false;
         try {
             while (true) {
@@ -99,6 +95,7 @@ public final class PasswordHasher {
                 }
             }
         } finally {
+            argon2.wipeArray(chars);
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
