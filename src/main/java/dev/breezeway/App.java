@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.breezeway.iam.Authorizer;
 import dev.breezeway.iam.IamService;
 import dev.breezeway.iam.IamStore;
+import dev.breezeway.principal.LastActive;
 import dev.breezeway.principal.PrincipalListService;
 import dev.breezeway.rest.AuthResources;
 import dev.breezeway.rest.ClientResources;
@@ -157,6 +158,7 @@ public final class App implements AutoCloseable {
     private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
     private final Router router;
     private final ScheduledExecutorService housekeeping;
+    private final LastActive lastActive;
 
     private App(AppConfig config, Database database, Clock clock) {
         this.config = config;
@@ -179,7 +181,8 @@ public final class App implements AutoCloseable {
                 clock, authorizer::can, config.bulkWriters());
         PrincipalListService principalList = new PrincipalListService(principals, config.listLimit());
         LoginThrottle throttle = new LoginThrottle(db, clock, config.loginMaxFailures(), config.loginLockWindow());
-        AuthService auth = new AuthService(db, principals, sessions, hasher, throttle, clock);
+        this.lastActive = new LastActive(principals);
+        AuthService auth = new AuthService(db, sessions, hasher, throttle, lastActive, clock);
         AclObjectStore aclObjects = new AclObjectStore(db);
         CustomFieldStore customFieldStore = new CustomFieldStore(db);
         CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock);
@@ -379,6 +382,15 @@ public final class App implements AutoCloseable {
                 log.warn("Session purge failed: {}", e.toString());
             }
         }, 10, 10, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::flushLastActive, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void flushLastActive() {
+        try {
+            lastActive.flush();
+        } catch (RuntimeException e) {
+            log.warn("Writing last-active times failed (kept for the next flush): {}", e.toString());
+        }
     }
 
     /** Opens the database (embedded unless a URL is configured), migrates it, bootstraps it and wires everything. */
@@ -429,6 +441,12 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        try {
+            housekeeping.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flushLastActive();  // the times of the last second
         database.close();
     }
 }

@@ -1,12 +1,19 @@
 package dev.breezeway.auth;
 
+import static dev.breezeway.db.gen.Tables.LOGIN_ATTEMPT;
+import static dev.breezeway.db.gen.Tables.PRINCIPAL;
+
+import dev.breezeway.db.Times;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Problem;
+import dev.breezeway.principal.LastActive;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.session.SessionService;
 import java.time.Clock;
-import org.jooq.DSLContext;
 import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * Password login: checks the credentials of an active user and starts a session. Every failure
@@ -16,19 +23,19 @@ import java.util.Optional;
  */
 public final class AuthService {
     private final DSLContext db;
-    private final PrincipalStore principals;
     private final SessionService sessions;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final LastActive lastActive;
     private final Clock clock;
 
-    public AuthService(DSLContext db, PrincipalStore principals, SessionService sessions, PasswordHasher hasher,
-                       LoginThrottle throttle, Clock clock) {
+    public AuthService(DSLContext db, SessionService sessions, PasswordHasher hasher,
+                       LoginThrottle throttle, LastActive lastActive, Clock clock) {
         this.db = db;
-        this.principals = principals;
         this.sessions = sessions;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.lastActive = lastActive;
         this.clock = clock;
     }
 
@@ -48,22 +55,20 @@ public final class AuthService {
      */
     public String login(LoginRequest request) {
         Authenticated who = authenticate(request.login(), request.password(), request.accountId());
-        // One transaction: the session and the last-active time are one commit, not two.
-        return db.transactionResult(() -> {
-            String token = sessions.start(who.principalId(), who.accountId(), request.presentedToken(),
-                    request.userAgent(), who.mustChangePassword());
-            principals.touchLastActive(who.principalId(), clock.instant());
-            return token;
-        });
+        String token = sessions.start(who.principalId(), who.accountId(), request.presentedToken(),
+                request.userAgent(), who.mustChangePassword());
+        lastActive.record(who.principalId(), clock.instant());  // written behind, within a second
+        return token;
     }
 
     /** Checks credentials without starting a session (user-accounts), with the same throttling. */
     public Authenticated authenticate(String login, String password, Optional<Long> accountId) {
-        LoginThrottle.State state = throttle.state(login);
+        Lookup lookup = lookup(login);
+        LoginThrottle.State state = lookup.throttle();
         if (state.lockedMinutes().isPresent()) {
             throw ApiException.userSuspended(state.lockedMinutes().getAsInt());
         }
-        Optional<PrincipalStore.Credentials> found = principals.findCredentials(login);
+        Optional<PrincipalStore.Credentials> found = lookup.credentials();
         Optional<String> hash = found.flatMap(PrincipalStore.Credentials::passwordHash);
         if (hash.isEmpty()) {
             hasher.verifyDummy(password);
@@ -85,5 +90,27 @@ public final class AuthService {
             throttle.succeeded(login);  // a login without earlier failures writes nothing here
         }
         return new Authenticated(c.principalId(), c.accountId(), c.passwordTemporary());
+    }
+
+    private record Lookup(LoginThrottle.State throttle, Optional<PrincipalStore.Credentials> credentials) {
+    }
+
+    /**
+     * The throttle's state and the credentials of an active user, in one read: two unique-key lookups
+     * joined to a one-row table, so the row is there whether or not either exists.
+     */
+    private Lookup lookup(String login) {
+        Record r = db.select(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.PASSWORD_HASH, PRINCIPAL.SUSPENDED_AT,
+                        PRINCIPAL.PASSWORD_TEMPORARY, LOGIN_ATTEMPT.WINDOW_START, LOGIN_ATTEMPT.FAILURES)
+                .from(DSL.selectOne().asTable("one"))
+                .leftJoin(PRINCIPAL).on(PRINCIPAL.LOGIN.eq(login).and(PRINCIPAL.DELETED_AT.isNull()))
+                .leftJoin(LOGIN_ATTEMPT).on(throttle.rowOf(login))
+                .fetchSingle();
+        Optional<PrincipalStore.Credentials> credentials = Optional.ofNullable(r.get(PRINCIPAL.PRINCIPAL_ID))
+                .map(id -> new PrincipalStore.Credentials(id, r.get(PRINCIPAL.ACCOUNT_ID),
+                        Optional.ofNullable(r.get(PRINCIPAL.PASSWORD_HASH)),
+                        Optional.ofNullable(r.get(PRINCIPAL.SUSPENDED_AT)).map(Times::toInstant),
+                        Boolean.TRUE.equals(r.get(PRINCIPAL.PASSWORD_TEMPORARY))));
+        return new Lookup(throttle.state(r.get(LOGIN_ATTEMPT.WINDOW_START), r.get(LOGIN_ATTEMPT.FAILURES)), credentials);
     }
 }

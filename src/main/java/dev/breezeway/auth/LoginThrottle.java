@@ -6,7 +6,9 @@ import dev.breezeway.db.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.OptionalInt;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -32,20 +34,22 @@ public final class LoginThrottle {
         static final State CLEAN = new State(OptionalInt.empty(), false);
     }
 
-    /** The throttle's state of {@code login}: one primary-key read. */
-    public State state(String login) {
+    /** The condition that picks the row of {@code login}, for a read that joins it to another table. */
+    Condition rowOf(String login) {
+        return LOGIN_ATTEMPT.LOGIN_KEY.eq(key(login));
+    }
+
+    /** The state a row read with {@link #rowOf} gives; both values null: there is no row. */
+    State state(LocalDateTime windowStart, Integer failures) {
+        if (windowStart == null || failures == null) {
+            return State.CLEAN;
+        }
         Instant now = clock.instant();
-        return db.select(LOGIN_ATTEMPT.WINDOW_START, LOGIN_ATTEMPT.FAILURES).from(LOGIN_ATTEMPT)
-                .where(LOGIN_ATTEMPT.LOGIN_KEY.eq(key(login)))
-                .fetchOptional()
-                .map(r -> {
-                    Instant until = Times.toInstant(r.value1()).plus(window);
-                    OptionalInt locked = r.value2() >= maxFailures && until.isAfter(now)
-                            ? OptionalInt.of((int) Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60))
-                            : OptionalInt.empty();
-                    return new State(locked, true);
-                })
-                .orElse(State.CLEAN);
+        Instant until = Times.toInstant(windowStart).plus(window);
+        OptionalInt locked = failures >= maxFailures && until.isAfter(now)
+                ? OptionalInt.of((int) Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60))
+                : OptionalInt.empty();
+        return new State(locked, true);
     }
 
     /** Counts a failure; a failure after the window has passed starts a new window. */

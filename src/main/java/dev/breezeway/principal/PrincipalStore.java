@@ -180,24 +180,25 @@ public final class PrincipalStore {
                 .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(LISTED));
     }
 
-    /** The login credentials of an active (not deleted) user. */
+    /** The login credentials of an active (not deleted) user, as {@code AuthService} reads them. */
     public record Credentials(long principalId, long accountId, Optional<String> passwordHash,
                               Optional<Instant> suspendedAt, boolean passwordTemporary) {
     }
 
-    public Optional<Credentials> findCredentials(String login) {
-        return db.select(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.PASSWORD_HASH, PRINCIPAL.SUSPENDED_AT,
-                        PRINCIPAL.PASSWORD_TEMPORARY)
-                .from(PRINCIPAL)
-                .where(PRINCIPAL.LOGIN.eq(login).and(PRINCIPAL.DELETED_AT.isNull()))
-                .fetchOptional(r -> new Credentials(r.value1(), r.value2(), Optional.ofNullable(r.value3()),
-                        Optional.ofNullable(r.value4()).map(Times::toInstant), Boolean.TRUE.equals(r.value5())));
-    }
-
-    public void touchLastActive(long principalId, Instant now) {
+    /**
+     * Moves the last-active time of each principal forward to the time given for it, in one UPDATE; a
+     * time older than the stored one changes nothing, so a repeated or late write is harmless.
+     */
+    public void touchLastActive(Map<Long, Instant> times) {
+        if (times.isEmpty()) {
+            return;
+        }
+        Map<Long, java.time.LocalDateTime> local = new HashMap<>();
+        times.forEach((id, at) -> local.put(id, Times.toLocal(at)));
+        Field<java.time.LocalDateTime> given = DSL.case_(PRINCIPAL.PRINCIPAL_ID).mapValues(local);
         db.update(PRINCIPAL)
-                .set(PRINCIPAL.LAST_ACTIVE_AT, Times.toLocal(now))
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
+                .set(PRINCIPAL.LAST_ACTIVE_AT, DSL.greatest(DSL.coalesce(PRINCIPAL.LAST_ACTIVE_AT, given), given))
+                .where(PRINCIPAL.PRINCIPAL_ID.in(local.keySet()))
                 .execute();
     }
 

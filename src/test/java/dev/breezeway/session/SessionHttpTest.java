@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breezeway.support.BreezeClient;
 import dev.breezeway.support.TestServer;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
@@ -15,6 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -274,6 +277,54 @@ class SessionHttpTest {
             }
             assertSimilar("<results><status code=\"no-data\"/></results>",
                     server.client().call("login", "login", login, "password", broken.isEmpty() ? "x" : broken));
+        }
+    }
+
+    /**
+     * A login's last-active time is written behind the request (within a second, by the housekeeping
+     * thread), and only ever forward: a login stamped earlier than the stored time leaves it.
+     */
+    @Test
+    void aLoginRecordsTheLastActiveTimeWithinSecondsAndNeverMovesItBack() throws Exception {
+        String login = "active-" + System.nanoTime() + "@example.com";
+        assertThat(status(server.admin().call("principal-update", "type", "user", "login", login,
+                "first-name", "Last", "last-name", "Active", "email", login, "password", "Initial-Pass-1", "has-children", "0"))).isEqualTo("ok");
+        assertThat(lastActive(login)).isNull();
+
+        Instant first = server.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        server.client().login(login, "Initial-Pass-1");
+        assertThat(awaitLastActive(login, first)).isEqualTo(first);
+
+        server.clock().advance(Duration.ofMinutes(-10));
+        try {
+            server.client().login(login, "Initial-Pass-1");
+            Thread.sleep(2_500);  // more than two flushes
+            assertThat(lastActive(login)).as("an earlier time does not overwrite a later one").isEqualTo(first);
+        } finally {
+            server.clock().advance(Duration.ofMinutes(10));
+        }
+    }
+
+    private static Instant awaitLastActive(String login, Instant expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Instant seen = lastActive(login);
+        while (!expected.equals(seen) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            seen = lastActive(login);
+        }
+        return seen;
+    }
+
+    private static Instant lastActive(String login) throws Exception {
+        try (Connection db = server.jdbc();
+             PreparedStatement ps = db.prepareStatement(
+                     "SELECT UNIX_TIMESTAMP(last_active_at) * 1000000 FROM principal WHERE login = ?")) {
+            ps.setString(1, login);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                BigDecimal micros = rs.getBigDecimal(1);
+                return micros == null ? null : Instant.EPOCH.plus(micros.longValueExact(), ChronoUnit.MICROS);
+            }
         }
     }
 
