@@ -275,12 +275,46 @@ public final class Generate {
             s.executeUpdate("DELETE FROM acl_field_value WHERE acl_id >= " + pop.endId() + " AND acl_id < 900000000");
             int n;
             do {
-                n = s.executeUpdate("DELETE FROM principal WHERE principal_id >= " + pop.endId() + " LIMIT 50000");
+                n = trimChunk(c, pop.endId(), 5_000);
                 removed += n;
             } while (n > 0);
         }
         if (removed > 0) {
             report("trimmed created", removed, t);
+        }
+    }
+
+    /**
+     * Deletes up to {@code limit} principals from {@code fromId} on, and their name windows first: since
+     * V012 principal_ngram has no foreign key to cascade, so the windows go by primary key, as the server
+     * deletes them.
+     */
+    private static int trimChunk(Connection c, long fromId, int limit) throws SQLException {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        try (PreparedStatement names = c.prepareStatement("SELECT principal_id, name FROM principal"
+                + " WHERE principal_id >= ? ORDER BY principal_id LIMIT ?");
+             PreparedStatement windows = c.prepareStatement("DELETE FROM principal_ngram WHERE ngram = ? AND principal_id = ?")) {
+            names.setLong(1, fromId);
+            names.setInt(2, limit);
+            try (ResultSet rs = names.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    ids.add(id);
+                    for (String g : dev.breezeway.principal.PrincipalNgrams.of(rs.getString(2))) {
+                        windows.setString(1, g);
+                        windows.setLong(2, id);
+                        windows.addBatch();
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            windows.executeBatch();
+        }
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate("DELETE FROM principal WHERE principal_id BETWEEN " + ids.get(0) + " AND "
+                    + ids.get(ids.size() - 1));
         }
     }
 

@@ -132,6 +132,7 @@ public final class IamStore {
      * when it was the old email or unset.
      */
     public boolean updateFields(long principalId, long expectedVersion, Fields f, Optional<String> oldEmail, Instant now) {
+        Optional<String> oldName = PrincipalNgrams.lockName(db, principalId);
         var update = db.update(PRINCIPAL)
                 .set(PRINCIPAL.NAME, f.name())
                 .set(PRINCIPAL.EMAIL, f.email().orElse(null))
@@ -146,7 +147,7 @@ public final class IamStore {
         if (update.where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.VERSION.eq(expectedVersion))).execute() != 1) {
             return false;
         }
-        PrincipalNgrams.index(db, principalId, f.name());
+        PrincipalNgrams.reindex(db, principalId, oldName.orElse(""), f.name());
         return true;
     }
 

@@ -1,22 +1,27 @@
 package dev.breezeway.principal;
 
+import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL_NGRAM;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep2;
 import org.jooq.Record;
+import org.jooq.Record1;
 
 /**
  * The substring index of principal names ({@code principal_ngram}, V008 and V010): each name's windows
  * of 3, 4 and 5 characters, e.g. {@code "Ada L" → Ada, "da ", "a L", "Ada", "da L", "Ada L"} (a longer
  * window ending in a space is left out: under the column's PAD SPACE collation it equals the shorter
  * window without it, e.g. {@code "Ada " = "Ada"}). Every store that writes {@code principal.name} calls
- * {@link #index} in the same transaction, so {@code filter-like-name} can trust the index to hold every
+ * {@link #indexNew} or {@link #reindex} in the same transaction, and deleting a principal for good calls
+ * {@link #unindex} (the table has no foreign key since V012), so {@code filter-like-name} can trust the index to hold every
  * principal whose name contains a term's windows; a term of 3 to 5 characters is one window itself.
  */
 public final class PrincipalNgrams {
@@ -67,17 +72,41 @@ public final class PrincipalNgrams {
     }
 
     /**
-     * Makes the index hold exactly the windows of {@code name} for {@code principalId}: windows the name
-     * no longer has go, new ones come. An unchanged name deletes and inserts nothing. Windows equal
-     * under the column's case-insensitive collation share one row ({@code INSERT IGNORE}).
+     * The stored name of {@code principalId}, locked until the transaction ends: read it before changing
+     * the name, and give it to {@link #reindex} after.
      */
-    public static void index(DSLContext tx, long principalId, String name) {
-        List<String> grams = of(name);
-        var stale = PRINCIPAL_NGRAM.PRINCIPAL_ID.eq(principalId);
-        tx.deleteFrom(PRINCIPAL_NGRAM)
-                .where(grams.isEmpty() ? stale : stale.and(PRINCIPAL_NGRAM.NGRAM.notIn(grams)))
-                .execute();
-        insert(tx, principalId, grams);
+    public static Optional<String> lockName(DSLContext tx, long principalId) {
+        return tx.select(PRINCIPAL.NAME).from(PRINCIPAL).where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
+                .forUpdate().fetchOptional(Record1::value1);
+    }
+
+    /**
+     * After a rename, makes the index hold the windows of {@code newName} instead of {@code oldName}'s:
+     * the windows only the old name had are deleted by primary key, then every window of the new name is
+     * inserted unless present (windows equal under the column's case-insensitive collation share one row,
+     * so one deleted as {@code "Kef"} comes back as {@code "kef"}). An unchanged name writes nothing.
+     */
+    public static void reindex(DSLContext tx, long principalId, String oldName, String newName) {
+        if (oldName.equals(newName)) {
+            return;
+        }
+        List<String> gone = new ArrayList<>(of(oldName));
+        gone.removeAll(of(newName));
+        unindex(tx, principalId, gone);
+        insert(tx, principalId, of(newName));
+    }
+
+    /** Deletes the windows of principals about to be deleted for good (id → stored name). */
+    public static void unindex(DSLContext tx, Map<Long, String> names) {
+        names.forEach((id, name) -> unindex(tx, id, of(name)));
+    }
+
+    private static void unindex(DSLContext tx, long principalId, List<String> grams) {
+        if (!grams.isEmpty()) {
+            tx.deleteFrom(PRINCIPAL_NGRAM)
+                    .where(PRINCIPAL_NGRAM.NGRAM.in(grams).and(PRINCIPAL_NGRAM.PRINCIPAL_ID.eq(principalId)))
+                    .execute();
+        }
     }
 
     /** Adds the windows of a new principal's name; cheaper than {@link #index} when nothing is indexed yet. */

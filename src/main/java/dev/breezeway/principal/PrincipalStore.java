@@ -293,6 +293,7 @@ public final class PrincipalStore {
 
     /** Applies {@code c} and bumps the version; a no-op change still succeeds (idempotent). */
     public void update(DSLContext tx, long principalId, Changes c, Instant now) {
+        Optional<String> oldName = c.name().isPresent() ? PrincipalNgrams.lockName(tx, principalId) : Optional.empty();
         var u = tx.update(PRINCIPAL).set(PRINCIPAL.UPDATED_AT, Times.toLocal(now));
         c.login().ifPresent(v -> u.set(PRINCIPAL.LOGIN, v));
         c.groupName().ifPresent(v -> u.set(PRINCIPAL.GROUP_NAME, v));
@@ -305,7 +306,7 @@ public final class PrincipalStore {
                 .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
                 .execute();
         if (updated == 1 && c.name().isPresent()) {
-            PrincipalNgrams.index(tx, principalId, c.name().get());
+            PrincipalNgrams.reindex(tx, principalId, oldName.orElse(""), c.name().get());
         }
     }
 
@@ -319,12 +320,16 @@ public final class PrincipalStore {
                 .execute();
     }
 
-    /** Deletes principals of the account for good; memberships and sessions go with them. */
+    /** Deletes principals of the account for good; memberships, sessions and name windows go with them. */
     public int delete(DSLContext tx, long accountId, java.util.Collection<Long> ids) {
         // Values and permissions held on the principal as an ACL object have no foreign key (an acl-id may
         // also name an account), so they go explicitly.
         tx.deleteFrom(ACL_FIELD_VALUE).where(ACL_FIELD_VALUE.ACL_ID.in(ids)).execute();
         tx.deleteFrom(ACL_PERMISSION).where(ACL_PERMISSION.ACL_ID.in(ids)).execute();
+        PrincipalNgrams.unindex(tx, tx.select(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.NAME).from(PRINCIPAL)
+                .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.PRINCIPAL_ID.in(ids)))
+                .forUpdate()
+                .fetchMap(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.NAME));
         return tx.deleteFrom(PRINCIPAL)
                 .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.PRINCIPAL_ID.in(ids)))
                 .execute();

@@ -51,11 +51,13 @@ class PrincipalNameWindowsMigrationTest {
         try (Connection c = DriverManager.getConnection(url, tdb.user(), tdb.password())) {
             List<String> backfilled = rows(c);
             DSLContext dsl = DSL.using(c, SQLDialect.MARIADB);
-            names.forEach((id, name) -> PrincipalNgrams.index(dsl, id, name));
-            assertThat(rows(c)).containsExactlyElementsOf(backfilled);
+            names.forEach((id, name) -> PrincipalNgrams.indexNew(dsl, id, name));
+            assertThat(rows(c)).as("the backfill holds every window").containsExactlyElementsOf(backfilled);
             assertThat(count(c, "SELECT COUNT(*) FROM principal_ngram WHERE CHAR_LENGTH(ngram) = 5")).isPositive();
             assertThat(count(c, "SELECT COUNT(*) FROM principal_ngram WHERE principal_id = 5000001"))
                     .isEqualTo(PrincipalNgrams.of("Quentin Kowalczyk").size());
+            PrincipalNgrams.unindex(dsl, names);
+            assertThat(rows(c)).as("and no window the stores would not write").isEmpty();
         }
     }
 
