@@ -273,9 +273,10 @@ public final class Generate {
             s.executeUpdate("DELETE FROM auth_session WHERE NOT (user_agent <=> 'bench')");
             s.executeUpdate("DELETE FROM login_attempt");
             s.executeUpdate("DELETE FROM acl_field_value WHERE acl_id >= " + pop.endId() + " AND acl_id < 900000000");
+            trimWindows(c, pop.endId());
             int n;
             do {
-                n = trimChunk(c, pop.endId(), 5_000);
+                n = s.executeUpdate("DELETE FROM principal WHERE principal_id >= " + pop.endId() + " LIMIT 50000");
                 removed += n;
             } while (n > 0);
         }
@@ -285,36 +286,30 @@ public final class Generate {
     }
 
     /**
-     * Deletes up to {@code limit} principals from {@code fromId} on, and their name windows first: since
-     * V012 principal_ngram has no foreign key to cascade, so the windows go by primary key, as the server
-     * deletes them.
+     * Deletes the name windows of the principals from {@code fromId} on. Since V012 principal_ngram has no
+     * foreign key to cascade, so they go by primary key: the distinct windows of those names (the create
+     * scenarios' names share most of theirs), each as one range {@code (ngram, principal_id >= fromId)}.
      */
-    private static int trimChunk(Connection c, long fromId, int limit) throws SQLException {
-        java.util.List<Long> ids = new java.util.ArrayList<>();
-        try (PreparedStatement names = c.prepareStatement("SELECT principal_id, name FROM principal"
-                + " WHERE principal_id >= ? ORDER BY principal_id LIMIT ?");
-             PreparedStatement windows = c.prepareStatement("DELETE FROM principal_ngram WHERE ngram = ? AND principal_id = ?")) {
+    private static void trimWindows(Connection c, long fromId) throws SQLException {
+        java.util.Set<String> windows = new java.util.HashSet<>();
+        try (PreparedStatement names = c.prepareStatement("SELECT name FROM principal WHERE principal_id >= ?")) {
             names.setLong(1, fromId);
-            names.setInt(2, limit);
+            names.setFetchSize(10_000);
             try (ResultSet rs = names.executeQuery()) {
                 while (rs.next()) {
-                    long id = rs.getLong(1);
-                    ids.add(id);
-                    for (String g : dev.breezeway.principal.PrincipalNgrams.of(rs.getString(2))) {
-                        windows.setString(1, g);
-                        windows.setLong(2, id);
-                        windows.addBatch();
-                    }
+                    windows.addAll(dev.breezeway.principal.PrincipalNgrams.of(rs.getString(1)));
                 }
             }
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            windows.executeBatch();
         }
-        try (Statement s = c.createStatement()) {
-            return s.executeUpdate("DELETE FROM principal WHERE principal_id BETWEEN " + ids.get(0) + " AND "
-                    + ids.get(ids.size() - 1));
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM principal_ngram WHERE ngram = ? AND principal_id >= ? LIMIT 100000")) {
+            for (String w : windows) {
+                delete.setString(1, w);
+                delete.setLong(2, fromId);
+                while (delete.executeUpdate() == 100_000) {
+                    // a window shared by many created names: the next 100,000
+                }
+            }
         }
     }
 
