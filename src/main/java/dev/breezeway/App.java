@@ -192,7 +192,7 @@ public final class App implements AutoCloseable {
         new Bootstrap(db, accounts, principals, hasher, policy, uuids).run(config.adminLogin(), config.adminPassword());
 
         IamService iam = new IamService(db, iamStore, authorizer, sessionStore, principals, principalService,
-                hasher, json, clock);
+                hasher, json, clock, database.writes());
         ClientStore clientStore = new ClientStore(db);
         ClientService clients = new ClientService(db, clientStore, principals, iamStore, sessions, sessionStore,
                 authorizer, uuids, clock);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breezeway.auth.PasswordHasher;
 import dev.breezeway.db.Constraints;
+import dev.breezeway.db.WriteGeneration;
 import dev.breezeway.error.AccessSubcode;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
@@ -47,10 +48,11 @@ public final class IamService {
     private final SecureRandom random = new SecureRandom();
 
     public IamService(DSLContext db, IamStore store, Authorizer authz, SessionStore sessions, PrincipalStore principals,
-                      PrincipalService breeze, PasswordHasher hasher, ObjectMapper json, Clock clock) {
+                      PrincipalService breeze, PasswordHasher hasher, ObjectMapper json, Clock clock,
+                      WriteGeneration writes) {
         this.db = db;
         this.store = store;
-        this.keyset = new PrincipalKeyset(db, clock);
+        this.keyset = new PrincipalKeyset(db, clock, writes);
         this.authz = authz;
         this.sessions = sessions;
         this.principals = principals;

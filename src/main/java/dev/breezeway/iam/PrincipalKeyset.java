@@ -3,6 +3,7 @@ package dev.breezeway.iam;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL_ROLE;
 
+import dev.breezeway.db.WriteGeneration;
 import dev.breezeway.db.gen.tables.records.PrincipalRecord;
 import dev.breezeway.principal.Uuids;
 import java.time.Clock;
@@ -29,16 +30,20 @@ import org.jooq.impl.DSL;
  */
 final class PrincipalKeyset {
     private static final LocalDateTime NEVER = LocalDateTime.of(1970, 1, 1, 0, 0);
-    /** How long a cursor page may reuse the total counted for the same filter (see {@link #total}). */
+    /** How long a page may reuse the total counted for the same filter (see {@link #total}). */
     static final Duration COUNT_REUSE = Duration.ofSeconds(10);
     private static final int MAX_COUNTS = 1024;
     private final DSLContext db;
     private final Clock clock;
     private final Map<CountKey, Counted> counts = new ConcurrentHashMap<>();
+    /** The totals one request is counting again; others reuse the previous one meanwhile. */
+    private final Map<CountKey, Boolean> recounting = new ConcurrentHashMap<>();
+    private final WriteGeneration writes;
 
-    PrincipalKeyset(DSLContext db, Clock clock) {
+    PrincipalKeyset(DSLContext db, Clock clock, WriteGeneration writes) {
         this.db = db;
         this.clock = clock;
+        this.writes = writes;
     }
 
     PageRows page(long accountId, ListRequest r, Map<String, List<String>> scope) {
@@ -80,26 +85,44 @@ final class PrincipalKeyset {
     /**
      * The number of principals matching the list's filter. A COUNT(*) reads every matching row (about
      * 50 ms at 200,000 principals, 0.3 s at a million), while the page itself reads 50 index entries, so
-     * counting on every page would make all pages cost the same high price. A first page (no cursor)
-     * always counts; a cursor page reuses the total its walk's first page (or any page with the same
-     * filter and scope) counted within {@link #COUNT_REUSE}, so a client paging through sees one total,
-     * exact as of the start of its walk (or at most that long ago), and deep pages cost what the first
-     * page's rows cost.
+     * counting on every page would make all pages cost the same high price. A total counted for the same
+     * filter and scope is reused:
+     * <ul>
+     * <li>by a first page (no cursor) only while nothing was written through this server since it was
+     * counted ({@link WriteGeneration}), so a write is in the next first page's total at once;</li>
+     * <li>by a cursor page whatever was written, so a client paging through sees one total;</li>
+     * <li>by either for at most {@link #COUNT_REUSE}, which bounds how late another node's writes show.
+     * When that has passed, one request counts again and the others keep the previous total meanwhile
+     * (unless there was a write here), so a busy list does not start a count per request at once.</li>
+     * </ul>
      */
     private long total(CountKey k, Condition where, boolean cursorPage) {
         Instant now = clock.instant();
-        if (cursorPage) {
-            Counted c = counts.get(k);
-            if (c != null && !c.at().plus(COUNT_REUSE).isBefore(now)) {
+        Counted c = counts.get(k);
+        boolean unwritten = c != null && c.generation() == writes.current();
+        boolean mine = false;
+        if (c != null && (cursorPage || unwritten)) {
+            if (!c.at().plus(COUNT_REUSE).isBefore(now)) {
                 return c.total();
             }
+            mine = recounting.putIfAbsent(k, Boolean.TRUE) == null;
+            if (!mine) {
+                return c.total();  // another request is counting it again
+            }
         }
-        long total = db.fetchCount(PRINCIPAL, where);
-        if (counts.size() >= MAX_COUNTS) {
-            counts.clear();
+        try {
+            long generation = writes.current();  // before the count: a write during it makes the next one count
+            long total = db.fetchCount(PRINCIPAL, where);
+            if (counts.size() >= MAX_COUNTS) {
+                counts.clear();
+            }
+            counts.put(k, new Counted(total, now, generation));
+            return total;
+        } finally {
+            if (mine) {
+                recounting.remove(k);
+            }
         }
-        counts.put(k, new Counted(total, now));
-        return total;
     }
 
     /** What a total depends on: the account, every filter of the request and the caller's ABAC scope. */
@@ -107,7 +130,7 @@ final class PrincipalKeyset {
                             boolean includeSuspended, Map<String, List<String>> scope) {
     }
 
-    private record Counted(long total, Instant at) {
+    private record Counted(long total, Instant at, long generation) {
     }
 
     @SuppressWarnings("unchecked")
