@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -36,8 +38,8 @@ final class PrincipalKeyset {
     private final DSLContext db;
     private final Clock clock;
     private final Map<CountKey, Counted> counts = new ConcurrentHashMap<>();
-    /** The totals one request is counting again; others reuse the previous one meanwhile. */
-    private final Map<CountKey, Boolean> recounting = new ConcurrentHashMap<>();
+    /** The totals being counted, one request each; others reuse the previous total or join the count. */
+    private final Map<CountKey, Recount> recounting = new ConcurrentHashMap<>();
     private final WriteGeneration writes;
 
     PrincipalKeyset(DSLContext db, Clock clock, WriteGeneration writes) {
@@ -92,37 +94,50 @@ final class PrincipalKeyset {
      * counted ({@link WriteGeneration}), so a write is in the next first page's total at once;</li>
      * <li>by a cursor page whatever was written, so a client paging through sees one total;</li>
      * <li>by either for at most {@link #COUNT_REUSE}, which bounds how late another node's writes show.
-     * When that has passed, one request counts again and the others keep the previous total meanwhile
-     * (unless there was a write here), so a busy list does not start a count per request at once.</li>
+     * When that has passed, one request counts again and the others keep the previous total meanwhile.</li>
      * </ul>
+     * A filter is counted by one request at a time: a request that needs a new count (none yet, or a write
+     * here since) waits for one that started after it rather than start its own, so a busy list after a
+     * write costs one COUNT, not one per waiting request.
      */
     private long total(CountKey k, Condition where, boolean cursorPage) {
         Instant now = clock.instant();
+        long generation = writes.current();  // noted before any count: a write after it makes the next page count
         Counted c = counts.get(k);
-        boolean unwritten = c != null && c.generation() == writes.current();
-        boolean mine = false;
-        if (c != null && (cursorPage || unwritten)) {
-            if (!c.at().plus(COUNT_REUSE).isBefore(now)) {
-                return c.total();
+        if (c != null && (cursorPage || c.generation() == generation)) {
+            if (!c.at().plus(COUNT_REUSE).isBefore(now) || recounting.containsKey(k)) {
+                return c.total();  // fresh, or another request is counting it again meanwhile
             }
-            mine = recounting.putIfAbsent(k, Boolean.TRUE) == null;
-            if (!mine) {
-                return c.total();  // another request is counting it again
+        }
+        // One count per filter at a time: a request joins a count that started after its own start.
+        CompletableFuture<Counted> mine = new CompletableFuture<>();
+        Recount running = recounting.merge(k, new Recount(generation, mine),
+                (old, neu) -> old.generation() >= generation ? old : neu);
+        if (running.result() != mine) {
+            try {
+                return running.result().join().total();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;  // as if this request had counted
             }
         }
         try {
-            long generation = writes.current();  // before the count: a write during it makes the next one count
-            long total = db.fetchCount(PRINCIPAL, where);
+            Counted counted = new Counted(db.fetchCount(PRINCIPAL, where), now, generation);
             if (counts.size() >= MAX_COUNTS) {
                 counts.clear();
             }
-            counts.put(k, new Counted(total, now, generation));
-            return total;
+            counts.put(k, counted);
+            mine.complete(counted);
+            return counted.total();
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
         } finally {
-            if (mine) {
-                recounting.remove(k);
-            }
+            recounting.remove(k, running);
         }
+    }
+
+    /** A count in progress for a filter, started at write generation {@code generation}. */
+    private record Recount(long generation, CompletableFuture<Counted> result) {
     }
 
     /** What a total depends on: the account, every filter of the request and the caller's ABAC scope. */
