@@ -305,6 +305,29 @@ class SessionHttpTest {
         }
     }
 
+    /** A clean stop right after a login writes the login's last-active time (App.close flushes it). */
+    @Test
+    void aStopRightAfterALoginStillWritesItsLastActiveTime() throws Exception {
+        TestServer own = TestServer.start();
+        Instant at;
+        try {
+            at = own.clock().instant().truncatedTo(ChronoUnit.MICROS);
+            own.client().login(TestServer.ADMIN_LOGIN, TestServer.ADMIN_PASSWORD);
+        } finally {
+            own.close();  // within the first second of the server: before its first periodic flush, as a rule
+        }
+        try (Connection db = own.jdbc();
+             PreparedStatement ps = db.prepareStatement(
+                     "SELECT UNIX_TIMESTAMP(last_active_at) * 1000000 FROM principal WHERE login = ?")) {
+            ps.setString(1, TestServer.ADMIN_LOGIN);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getBigDecimal(1)).isNotNull();
+                assertThat(Instant.EPOCH.plus(rs.getBigDecimal(1).longValueExact(), ChronoUnit.MICROS)).isEqualTo(at);
+            }
+        }
+    }
+
     private static Instant awaitLastActive(String login, Instant expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Instant seen = lastActive(login);
