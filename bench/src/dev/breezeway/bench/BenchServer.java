@@ -81,7 +81,6 @@ public final class BenchServer {
         }
     }
 
-    /** The storage ceiling: one indexed select through the application's pool, a small XML body. */
     /**
      * The query ceiling of principal-info: exactly the SQL {@code principal-info} runs (the principal, its
      * manager and its custom values, {@link dev.breezeway.principal.PrincipalStore#detailSql()}) over plain
@@ -134,6 +133,7 @@ public final class BenchServer {
         }
     }
 
+    /** The storage ceiling: one indexed select through the application's pool, a small XML body. */
     static final class PrimaryKeyServlet extends HttpServlet {
         private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
         private final transient DSLContext db;

@@ -138,9 +138,32 @@ class SessionCacheHttpTest {
         assertThat(total).isBetween((long) calls, calls + 6L);
     }
 
+    @Test
+    void principalInfoRunsAsAServerSidePreparedStatement() throws Exception {
+        // rewriteBatchedStatements=true once turned the driver's server-side prepared statements off
+        // unseen, and every query was parsed again: about a third of principal-info's throughput.
+        String id = dir.user("cache-prepared@example.com", "Cache", "Prepared");
+        BreezeClient admin = server.admin();
+        assertThat(info(admin, id)).isEqualTo("ok");
+        int calls = 40;
+        long executedBefore = globalStatus("Com_stmt_execute");
+        long preparedBefore = globalStatus("Com_stmt_prepare");
+        for (int i = 0; i < calls; i++) {
+            assertThat(info(admin, id)).isEqualTo("ok");
+        }
+        assertThat(globalStatus("Com_stmt_execute") - executedBefore).as("statements executed").isGreaterThanOrEqualTo(calls);
+        // Prepared once per pooled connection at most, then reused from the driver's cache.
+        assertThat(globalStatus("Com_stmt_prepare") - preparedBefore).as("statements prepared")
+                .isLessThanOrEqualTo(server.app().config().dbPoolSize());
+    }
+
     private static long selects() throws Exception {
+        return globalStatus("Com_select");
+    }
+
+    private static long globalStatus(String name) throws Exception {
         try (Connection db = server.jdbc(); Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_select'")) {
+             ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'")) {
             rs.next();
             return rs.getLong(2);
         }
