@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * V009), e.g. row 900,000 → "skip 1,234 rows from id 2,899,968". A deep page of the plain list
  * then counts at most about one block of ids instead of every row before it.
  *
+ * A block whose count is {@link #BLOCK} has no holes: its n-th listed principal is its n-th id, and
+ * the page starts there without counting.
+ *
  * <p>A block's row is written once ("sealed") by {@link #sealBehindNewest}: a count taken under a
  * shared lock on the block's ids, which waits for writes in flight there and holds off new ones until
  * the row is committed; from then on V009's triggers keep it exact in every writing transaction.
@@ -78,7 +81,10 @@ final class PrincipalPositions {
                             break;
                         }
                         if (offset < before + live) {
-                            return new Start(block * BLOCK, offset - before);
+                            // A full block holds every id in it, so its n-th listed principal is simply
+                            // its n-th id: nothing to count, as in any directory loaded in bulk.
+                            return live == BLOCK ? new Start(block * BLOCK + offset - before, 0)
+                                    : new Start(block * BLOCK, offset - before);
                         }
                         before += live;
                         next++;

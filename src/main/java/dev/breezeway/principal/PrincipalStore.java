@@ -405,8 +405,7 @@ public final class PrincipalStore {
         PrincipalListSql sql = new PrincipalListSql(q);
         Condition where = PRINCIPAL.ACCOUNT_ID.eq(accountId).and(LISTED).and(sql.condition());
         if (q.start() == 0) {
-            return fetch(q, sql, db.select(LIST_COLUMNS).select(sql.isMemberField()).from(PRINCIPAL).where(where)
-                    .orderBy(sql.orderBy()).limit(max));
+            return fetch(q, sql, firstRows(db, sql, where, max));
         }
         if (q.start() < PrincipalPositions.BLOCK || !plainListInIdOrder(q)) {
             return fetch(q, sql, page(db, sql, where, q.start(), max));
@@ -414,8 +413,10 @@ public final class PrincipalStore {
         // One transaction, so the block counts and the page come from one snapshot.
         DeepPage deep = db.transactionResult(() -> {
             PrincipalPositions.Start s = positions.locate(db, accountId, q.start());
-            return new DeepPage(fetch(q, sql, page(db, sql, where.and(PRINCIPAL.PRINCIPAL_ID.ge(s.fromId())),
-                    s.skip(), max)), s.skip());
+            Condition from = where.and(PRINCIPAL.PRINCIPAL_ID.ge(s.fromId()));
+            // Nothing to skip (a block without holes): the page's rows are the first from there.
+            return new DeepPage(fetch(q, sql, s.skip() == 0 ? firstRows(db, sql, from, max)
+                    : page(db, sql, from, s.skip(), max)), s.skip());
         });
         if (deep.skipped() > 2 * PrincipalPositions.BLOCK) {
             // Many rows past the sealed blocks were counted: seal them for the next deep page.
@@ -431,6 +432,12 @@ public final class PrincipalStore {
     private static boolean plainListInIdOrder(PrincipalQuery q) {
         return q.filters().isEmpty() && q.customValue().isEmpty() && q.membership().isEmpty()
                 && q.sorts().stream().allMatch(s -> s.field() == ListField.PRINCIPAL_ID && s.ascending());
+    }
+
+    /** The first {@code max} rows of the list, read whole at once. */
+    private static ResultQuery<Record> firstRows(DSLContext dsl, PrincipalListSql sql, Condition where, int max) {
+        return dsl.select(LIST_COLUMNS).select(sql.isMemberField()).from(PRINCIPAL).where(where)
+                .orderBy(sql.orderBy()).limit(max);
     }
 
     /** Rows {@code offset} to {@code offset + max} of the list, by a deferred join. */

@@ -141,7 +141,7 @@ class SessionCacheHttpTest {
     @Test
     void principalInfoRunsAsAServerSidePreparedStatement() throws Exception {
         // rewriteBatchedStatements=true once turned the driver's server-side prepared statements off
-        // unseen, and every query was parsed again: about a third of principal-info's throughput.
+        // unseen, and every query was parsed again: a quarter of principal-info's throughput.
         String id = dir.user("cache-prepared@example.com", "Cache", "Prepared");
         BreezeClient admin = server.admin();
         assertThat(info(admin, id)).isEqualTo("ok");
