@@ -75,13 +75,17 @@ export BENCH_SKIP_BUILD=1
 log "generating $N principals from seed $SEED (skipped when already in place)"
 java -cp "$CP" dev.breezeway.bench.Generate --n "$N" --seed "$SEED" 2>&1 | grep -E '^generate:|Exception|Error' >&2
 
-# The login ceiling runs right before the login scenario (the server idle meanwhile), so the two are
-# minutes apart, not half an hour: on this shared machine the hash rate drifts by 10-15 % over a run.
+# The login ceiling runs right before the login scenario and again right after it (the server idle
+# meanwhile), and login is divided by the mean of the two: on this shared machine the hash rate drifts
+# by 10-15 % over a run, and a single ceiling minutes before login measured the drift as much as login.
 CEILING_DONE=0
+# login_ceiling [TAG]: one Argon2Ceiling measurement, recorded as TAG (default login-ceiling).
 login_ceiling() {
-    log "login ceiling: Argon2id with the server's parameters on $(nproc) threads"
+    local tag=${1:-login-ceiling}
+    log "$tag: Argon2id with the server's parameters on $(nproc) threads"
     MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java -cp "$CP" dev.breezeway.bench.Argon2Ceiling --warmup "$WARMUP" \
-        --duration "$DURATION" | grep '^RESULT' | sed 's/^RESULT\t//' | awk -v OFS='\t' '{ print $0, 0 }' >> "$RESULTS"
+        --duration "$DURATION" | grep '^RESULT' | sed 's/^RESULT\t//' \
+        | awk -v OFS='\t' -v tag="$tag" '{ $1 = tag; print $0, 0 }' | tee -a "$RESULTS" >&2
     CEILING_DONE=1
 }
 
@@ -158,6 +162,7 @@ for spec in "${LIST[@]}"; do
     kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null || true
     peak=$(sort -n "$RUN_DIR/rss.txt" | tail -1)
     printf '%s\t%s\n' "$(echo "$line" | awk -v OFS='\t' -v s="$spec" '{ $1 = s; print }')" "${peak:-0}" | tee -a "$RESULTS" >&2
+    [ "$spec" = login ] && login_ceiling login-ceiling-after
 done
 log "server RSS at the end: $(rss_mib "$SERVER_PID") MiB"
 stop_server

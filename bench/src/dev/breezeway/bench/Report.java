@@ -25,7 +25,7 @@ public final class Report {
     private static final List<Row> ROWS = List.of(
             new Row("http-ceiling", "HTTP ceiling: bare servlet on the same Jetty, constant `<results><status code=\"ok\"/></results>`", "", ""),
             new Row("storage-ceiling", "storage ceiling: one primary-key select through the same HikariCP pool + small XML", "http-ceiling", ""),
-            new Row("login-ceiling", "login ceiling: Argon2id verifications/s (m=19456, t=2, p=1), one thread per core", "", ""),
+            new Row("login-ceiling", "login ceiling: Argon2id verifications/s (m=19456, t=2, p=1), one thread per core, measured right before and right after login (mean)", "", ""),
             new Row("detail-ceiling", "query ceiling of principal-info: its own SQL (principal + manager + custom values) over plain JDBC + StAX, no session", "storage-ceiling", ""),
             new Row("principal-info", "`principal-info` of a random user, admin session", "storage-ceiling", "kc-get-user"),
             new Row("list-like", "`principal-list` `filter-like-name=<term>&filter-rows=50` (500 terms from real names)", "storage-ceiling", "kc-search"),
@@ -65,6 +65,7 @@ public final class Report {
         Path out = Path.of(BenchEnv.arg(args, "out", "BENCH_REPORT", "bench/results/" + LocalDate.now() + ".md"));
         Map<String, Result> bz = read(runDir.resolve("breezeway.tsv"));
         Map<String, Result> kc = read(runDir.resolve("keycloak.tsv"));
+        String ceilingNote = bracketLoginCeiling(bz);
         boolean smoke = "1".equals(BenchEnv.arg(args, "smoke", "BENCH_SMOKE", "0"));
         String n = BenchEnv.arg(args, "n", "BENCH_N", "?");
         String deep = BenchEnv.arg(args, "deep-start", "BENCH_DEEP_START", "?");
@@ -116,6 +117,7 @@ public final class Report {
                         .append(extra.rssMib()).append(" | | | | | |\n");
             }
         }
+        md.append(ceilingNote);
         Optional<Result> kcRss = kc.values().stream().filter(x -> x.rssMib() > 0).max((a, b) -> Long.compare(a.rssMib(), b.rssMib()));
         kcRss.ifPresent(x -> md.append("\nKeycloak JVM RSS peak: ").append(x.rssMib()).append(" MiB.\n"));
         if (kc.isEmpty()) {
@@ -142,6 +144,25 @@ public final class Report {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md, StandardCharsets.UTF_8);
         System.out.print(md);
+    }
+
+    /**
+     * When the login ceiling was measured right before and right after login, replaces the two by their
+     * mean (login's baseline) and returns a line that shows both; otherwise returns "".
+     */
+    private static String bracketLoginCeiling(Map<String, Result> bz) {
+        Result before = bz.get("login-ceiling");
+        Result after = bz.remove("login-ceiling-after");
+        if (before == null || after == null) {
+            return "";
+        }
+        bz.put("login-ceiling", new Result("login-ceiling", before.requests() + after.requests(),
+                before.seconds() + after.seconds(), (before.rps() + after.rps()) / 2, (before.p50() + after.p50()) / 2,
+                (before.p95() + after.p95()) / 2, (before.p99() + after.p99()) / 2, before.errors() + after.errors(),
+                before.items(), before.connections(), 0));
+        return String.format(Locale.ROOT, "%nLogin ceiling: %s/s right before the login scenario and %s/s right after it;"
+                + " the login-ceiling row and login's ratio use their mean, %s/s.%n",
+                num(before.figure()), num(after.figure()), num((before.figure() + after.figure()) / 2));
     }
 
     private static String arg(String[] args, String name) {
