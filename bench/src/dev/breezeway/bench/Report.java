@@ -25,7 +25,7 @@ public final class Report {
     private static final List<Row> ROWS = List.of(
             new Row("http-ceiling", "HTTP ceiling: bare servlet on the same Jetty, constant `<results><status code=\"ok\"/></results>`", "", ""),
             new Row("storage-ceiling", "storage ceiling: one primary-key select through the same HikariCP pool + small XML", "http-ceiling", ""),
-            new Row("login-ceiling", "login ceiling: Argon2id verifications/s (m=19456, t=2, p=1), one thread per core, measured right before and right after login (mean)", "", ""),
+            new Row("login-ceiling", "login ceiling: Argon2id verifications/s (m=19456, t=2, p=1), one thread per core", "", ""),
             new Row("detail-ceiling", "query ceiling of principal-info: its own SQL (principal + manager + custom values) over plain JDBC + StAX, no session", "storage-ceiling", ""),
             new Row("principal-info", "`principal-info` of a random user, admin session", "storage-ceiling", "kc-get-user"),
             new Row("list-like", "`principal-list` `filter-like-name=<term>&filter-rows=50` (500 terms from real names)", "storage-ceiling", "kc-search"),

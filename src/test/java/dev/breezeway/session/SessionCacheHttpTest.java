@@ -130,9 +130,7 @@ class SessionCacheHttpTest {
         assertThat(info(admin, id)).isEqualTo("ok");
         int calls = 40;
         long before = selects();
-        for (int i = 0; i < calls; i++) {
-            assertThat(info(admin, id)).isEqualTo("ok");
-        }
+        callInfo(admin, id, calls);
         long total = selects() - before;
         // One select per call; the slack is for what a new JDBC connection of this test may read itself.
         assertThat(total).isBetween((long) calls, calls + 6L);
@@ -148,13 +146,18 @@ class SessionCacheHttpTest {
         int calls = 40;
         long executedBefore = globalStatus("Com_stmt_execute");
         long preparedBefore = globalStatus("Com_stmt_prepare");
-        for (int i = 0; i < calls; i++) {
-            assertThat(info(admin, id)).isEqualTo("ok");
-        }
+        callInfo(admin, id, calls);
         assertThat(globalStatus("Com_stmt_execute") - executedBefore).as("statements executed").isGreaterThanOrEqualTo(calls);
         // Prepared once per pooled connection at most, then reused from the driver's cache.
         assertThat(globalStatus("Com_stmt_prepare") - preparedBefore).as("statements prepared")
                 .isLessThanOrEqualTo(server.app().config().dbPoolSize());
+    }
+
+    /** Calls principal-info of {@code id} {@code times} times, each answering ok. */
+    private static void callInfo(BreezeClient client, String id, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            assertThat(info(client, id)).isEqualTo("ok");
+        }
     }
 
     private static long selects() throws Exception {
