@@ -4,6 +4,7 @@ import dev.breezeway.auth.PasswordHasher;
 import dev.breezeway.auth.PasswordPolicy;
 import dev.breezeway.config.ConfigException;
 import dev.breezeway.db.Constraints;
+import dev.breezeway.principal.MembershipStore;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.principal.Uuids;
@@ -28,12 +29,14 @@ public final class Bootstrap {
     private final DSLContext db;
     private final AccountStore accounts;
     private final PrincipalStore principals;
+    private final MembershipStore members;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final Uuids uuids;
 
-    public Bootstrap(DSLContext db, AccountStore accounts, PrincipalStore principals, PasswordHasher hasher,
-                     PasswordPolicy policy, Uuids uuids) {
+    public Bootstrap(DSLContext db, AccountStore accounts, PrincipalStore principals, MembershipStore members,
+                     PasswordHasher hasher, PasswordPolicy policy, Uuids uuids) {
+        this.members = members;
         this.db = db;
         this.accounts = accounts;
         this.principals = principals;
@@ -68,7 +71,7 @@ public final class Bootstrap {
                         PrincipalType.USER, Optional.of(adminLogin), Optional.empty(), "Administrator",
                         Optional.of("Administrator"), Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of(hash), false));
-                principals.addMember(db, adminsId, adminId);
+                members.addMember(db, adminsId, adminId);
             });
         } catch (DataAccessException e) {
             if (Constraints.violated(e, "uk_account_name")) {

@@ -6,9 +6,10 @@ import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
-import dev.breezeway.iam.Authorizer;
+import dev.breezeway.access.Authorizer;
 import dev.breezeway.iam.IamStore;
-import dev.breezeway.principal.PrincipalStore;
+import dev.breezeway.principal.Authorizations;
+import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.principal.Uuids;
 import dev.breezeway.role.PermissionCatalogue;
@@ -44,25 +45,21 @@ public final class ClientService {
 
     private final DSLContext db;
     private final ClientStore store;
-    private final PrincipalStore principals;
-    private final IamStore iam;
+    private final Lifecycle lifecycle;
+    private final Authorizations authorizations;
     private final SessionService sessions;
-    private final SessionStore sessionStore;
     private final Authorizer authz;
-    private final Uuids uuids;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ClientService(DSLContext db, ClientStore store, PrincipalStore principals, IamStore iam,
-                         SessionService sessions, SessionStore sessionStore, Authorizer authz, Uuids uuids, Clock clock) {
+    public ClientService(DSLContext db, ClientStore store, Lifecycle lifecycle, Authorizations authorizations,
+                         SessionService sessions, Authorizer authz, Clock clock) {
         this.db = db;
         this.store = store;
-        this.principals = principals;
-        this.iam = iam;
+        this.lifecycle = lifecycle;
+        this.authorizations = authorizations;
         this.sessions = sessions;
-        this.sessionStore = sessionStore;
         this.authz = authz;
-        this.uuids = uuids;
         this.clock = clock;
     }
 
@@ -72,7 +69,6 @@ public final class ClientService {
 
     /** Registers a client named {@code name} with no roles. */
     public Issued create(Session caller, String name) {
-        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
         String n = name.strip();
         if (n.isEmpty()) {
             throw ApiException.invalid(Invalid.of("name", FieldType.STRING, InvalidSubcode.MISSING));
@@ -84,9 +80,7 @@ public final class ClientService {
         String secret = randomHex();
         Instant now = clock.instant();
         db.transaction(() -> {
-            long principalId = principals.insert(db, new PrincipalStore.NewPrincipal(uuids.next(), caller.accountId(),
-                    PrincipalType.API_CLIENT, Optional.empty(), Optional.empty(), n, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), false));
+            long principalId = lifecycle.createClientPrincipal(db, caller.accountId(), n);
             store.insert(db, clientId, caller.accountId(), principalId, n, Tokens.hash(secret), caller.principalId(), now);
         });
         return new Issued(store.find(caller.accountId(), clientId).orElseThrow(), secret);
@@ -94,27 +88,26 @@ public final class ClientService {
 
     /** The live clients of the caller's account. */
     public List<ApiClient> list(Session caller) {
-        require(caller, PermissionCatalogue.CLIENTS_READ);
         return store.list(caller.accountId());
     }
 
     /** @throws ApiException {@code no-data} (404) if the account has no live client with this id */
     public ApiClient get(Session caller, String clientId) {
-        require(caller, PermissionCatalogue.CLIENTS_READ);
         return find(caller, clientId);
     }
 
     /** Gives the client a new secret; the old one and every token issued so far stop working at once. */
     public Issued rotate(Session caller, String clientId) {
-        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
         ApiClient c = find(caller, clientId);
+        // The new secret is the client's whole power: only a caller holding at least as much gets it.
+        authz.requireMayActOn(caller, c.principalId());
         String secret = randomHex();
         Instant now = clock.instant();
         db.transaction(() -> {
             if (!store.setSecret(db, caller.accountId(), clientId, Tokens.hash(secret), now)) {
                 throw ApiException.noData();
             }
-            sessionStore.revokeAllOf(db, c.principalId(), Optional.empty(), now);
+            lifecycle.endSessions(db, c.principalId());
         });
         return new Issued(store.find(caller.accountId(), clientId).orElseThrow(), secret);
     }
@@ -124,7 +117,6 @@ public final class ClientService {
      * users it created stay. Revoking a revoked client again succeeds, so a retry is harmless.
      */
     public void revoke(Session caller, String clientId) {
-        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
         Optional<ApiClient> c = store.find(caller.accountId(), clientId);
         if (c.isEmpty()) {
             // Known but not live: already revoked.
@@ -133,18 +125,17 @@ public final class ClientService {
             }
             throw ApiException.noData();
         }
+        authz.requireMayActOn(caller, c.get().principalId());
         Instant now = clock.instant();
         db.transaction(() -> {
             if (store.revoke(db, caller.accountId(), clientId, now)) {
-                principals.deactivate(db, c.get().principalId(), now);
-                sessionStore.revokeAllOf(db, c.get().principalId(), Optional.empty(), now);
+                lifecycle.retireClient(db, c.get().principalId());
             }
         });
     }
 
     /** Replaces the client's own roles (role names, as the modern API assigns them to principals). */
     public ApiClient setRoles(Session caller, String clientId, List<String> roles) {
-        require(caller, PermissionCatalogue.CLIENTS_MANAGE);
         LinkedHashSet<String> clean = new LinkedHashSet<>();
         List<Invalid> problems = new ArrayList<>();
         for (String r : roles) {
@@ -161,7 +152,8 @@ public final class ClientService {
             throw ApiException.invalid(problems);
         }
         ApiClient c = find(caller, clientId);
-        db.transaction(() -> iam.replaceRoles(c.principalId(), clean));
+        authorizations.apply(caller, c.principalId(), new Authorizations.Current(authorizations.rolesOf(c.principalId()),
+                List.of(), java.util.Map.of()), Authorizations.Change.roles(clean), java.util.OptionalLong.empty());
         return find(caller, clientId);
     }
 
@@ -195,12 +187,6 @@ public final class ClientService {
 
     private ApiClient find(Session caller, String clientId) {
         return store.find(caller.accountId(), clientId).orElseThrow(ApiException::noData);
-    }
-
-    private void require(Session caller, String permission) {
-        if (!authz.can(caller, permission)) {
-            throw ApiException.noAccess(AccessSubcode.DENIED);
-        }
     }
 
     private String randomHex() {

@@ -7,8 +7,10 @@ import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
-import dev.breezeway.iam.Authorizer;
+import dev.breezeway.access.Authorizer;
 import dev.breezeway.iam.IamService;
+import dev.breezeway.principal.Expected;
+import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalStore;
@@ -41,27 +43,19 @@ public final class ClientUserService {
     private final PrincipalService principals;
     private final PrincipalStore principalStore;
     private final IamService iam;
-    private final SessionStore sessions;
+    private final Lifecycle lifecycle;
     private final Authorizer authz;
-    private final Clock clock;
 
     public ClientUserService(DSLContext db, ClientStore store, ClientService clients, PrincipalService principals,
-                             PrincipalStore principalStore, IamService iam, SessionStore sessions, Authorizer authz,
-                             Clock clock) {
+                             PrincipalStore principalStore, IamService iam, Lifecycle lifecycle, Authorizer authz) {
         this.db = db;
         this.store = store;
         this.clients = clients;
         this.principals = principals;
         this.principalStore = principalStore;
         this.iam = iam;
-        this.sessions = sessions;
+        this.lifecycle = lifecycle;
         this.authz = authz;
-        this.clock = clock;
-    }
-
-    /** Whether the caller may create users through principal-update: holders of users:create (administrators hold all). */
-    public boolean mayCreateUsers(Session caller) {
-        return authz.can(caller, PermissionCatalogue.USERS_CREATE);
     }
 
     /**
@@ -71,9 +65,7 @@ public final class ClientUserService {
      * answers the same user, as principal-update does; it never hands the client a user it does not own.
      */
     public Principal createUser(Session caller, PrincipalService.NewUser u, Optional<String> clientUserId) {
-        if (!mayCreateUsers(caller)) {
-            throw ApiException.noAccess(AccessSubcode.DENIED);
-        }
+        authz.require(caller, PermissionCatalogue.USERS_CREATE);
         Optional<String> client = clients.clientOf(caller);
         if (client.isEmpty()) {
             refuseWithoutClient(clientUserId, "client-user-id");
@@ -118,9 +110,7 @@ public final class ClientUserService {
      */
     public List<PrincipalService.Created> createUsers(Session caller, List<PrincipalService.NewUser> users,
                                                      boolean stopAtFirstFailure) {
-        if (!mayCreateUsers(caller)) {
-            throw ApiException.noAccess(AccessSubcode.DENIED);
-        }
+        authz.require(caller, PermissionCatalogue.USERS_CREATE);
         if (clients.clientOf(caller).isEmpty()) {
             return principals.createUsers(caller, users, stopAtFirstFailure);
         }
@@ -144,10 +134,8 @@ public final class ClientUserService {
      * client token is recorded as the client's under {@code clientUserId}. On a replace the
      * clientUserId, if sent, must be the one stored.
      */
-    public IamService.Put put(Session caller, UUID id, IamService.Replacement r, Optional<String> ifMatch,
+    public IamService.Put put(Session caller, UUID id, IamService.Replacement r, Optional<Expected> ifMatch,
                               Optional<String> clientUserId) {
-        // Before anything about clientUserIds is revealed.
-        require(caller, PermissionCatalogue.PRINCIPALS_WRITE);
         Optional<String> client = clients.clientOf(caller);
         if (client.isEmpty()) {
             refuseWithoutClient(clientUserId, "clientUserId");
@@ -170,51 +158,38 @@ public final class ClientUserService {
         });
     }
 
-    /** GET /api/v1/users: the calling client's live users, oldest first. */
+    /** GET /api/v1/users: the calling client's live users, oldest first; a client needs no permission for its own. */
     public List<ClientUser> list(Session caller) {
-        require(caller, PermissionCatalogue.USERS_LIST);
         return store.users(callingClient(caller));
     }
 
     /** GET /api/v1/users/{humanId}: one of the calling client's live users; others are {@code no-data} (404). */
     public ClientUser get(Session caller, String humanId) {
-        require(caller, PermissionCatalogue.USERS_READ);
         return find(callingClient(caller), humanId);
     }
 
     /** DELETE /api/v1/users/{humanId}: soft-deletes one of the calling client's users. */
     public void delete(Session caller, String humanId) {
-        require(caller, PermissionCatalogue.USERS_DELETE);
         ClientUser u = find(callingClient(caller), humanId);
-        Instant now = clock.instant();
-        db.transaction(() -> {
-            principalStore.deactivate(db, u.principalId(), now);
-            sessions.revokeAllOf(db, u.principalId(), Optional.empty(), now);
-        });
+        lifecycle.deactivate(caller, lifecycle.deactivatable(caller, u.principalId()));
     }
 
     /**
-     * principal-deactivate: soft-deletes a user of the caller's account (a client: only its own).
-     * Deactivating a deactivated user again succeeds, so a retry is harmless; groups, built-in
-     * principals and the caller itself are {@code illegal-operation}.
+     * principal-deactivate: soft-deletes a user of the caller's account. An API client deactivates its
+     * own users with its token alone and nobody else's; anyone else needs {@code users:delete}.
+     * Deactivating a deactivated user again succeeds, so a retry is harmless.
      */
     public void deactivate(Session caller, long principalId) {
-        require(caller, PermissionCatalogue.USERS_DELETE);
         Optional<String> client = clients.clientOf(caller);
-        Instant now = clock.instant();
-        db.transaction(() -> {
-            Principal p = principalStore.findIncludingDeactivated(db, principalId)
-                    .filter(x -> x.accountId() == caller.accountId())
-                    .filter(x -> client.isEmpty() || store.linkOf(db, x.principalId())
-                            .map(l -> l.clientId().equals(client.get())).orElse(false))
-                    .orElseThrow(() -> ApiException.invalid(
-                            Invalid.of("principal-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM)));
-            if (p.type().isGroup() || p.isPrimary() || p.principalId() == caller.principalId()) {
-                throw ApiException.invalid(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
-            }
-            principalStore.deactivate(db, p.principalId(), now);
-            sessions.revokeAllOf(db, p.principalId(), Optional.empty(), now);
-        });
+        if (client.isEmpty()) {
+            authz.require(caller, PermissionCatalogue.USERS_DELETE);
+        }
+        Principal p = lifecycle.deactivatable(caller, principalId);
+        if (client.isPresent() && !store.linkOf(db, p.principalId()).map(l -> l.clientId().equals(client.get()))
+                .orElse(false)) {
+            throw ApiException.invalid(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
+        }
+        lifecycle.deactivate(caller, p);
     }
 
     private void link(long principalId, String clientId, Optional<String> clientUserId, String field) {
@@ -238,12 +213,6 @@ public final class ClientUserService {
     /** The caller's client; the Admin API answers client tokens only (403 for anyone else). */
     private String callingClient(Session caller) {
         return clients.clientOf(caller).orElseThrow(() -> ApiException.noAccess(AccessSubcode.DENIED));
-    }
-
-    private void require(Session caller, String permission) {
-        if (!authz.can(caller, permission)) {
-            throw ApiException.noAccess(AccessSubcode.DENIED);
-        }
     }
 
     private static void refuseWithoutClient(Optional<String> clientUserId, String field) {

@@ -41,7 +41,7 @@ public final class ApiException extends RuntimeException {
      */
     public static ApiException problem(Problem p, String field) {
         List<Invalid> invalids = p.xmlCode() == StatusCode.INVALID
-                ? List.of(Invalid.of(field, FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION)) : List.of();
+                ? List.of(Invalid.of(field, p.xmlFieldType(), InvalidSubcode.ILLEGAL_OPERATION)) : List.of();
         return new ApiException(p.xmlCode(), p.xmlSubcode(), invalids, Optional.empty(), OptionalInt.empty(),
                 p.code(), Optional.of(p));
     }

@@ -63,4 +63,9 @@ public enum Problem {
     public Optional<AccessSubcode> xmlSubcode() {
         return Optional.ofNullable(xmlSubcode);
     }
+
+    /** The type of the {@code <invalid>} field an {@code invalid} XML status names: the principal for "yourself". */
+    public FieldType xmlFieldType() {
+        return this == CANNOT_SUSPEND_SELF || this == CANNOT_DELETE_SELF ? FieldType.ID : FieldType.STRING;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.breezeway.field;
 
+import dev.breezeway.access.Authorizer;
+import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.acl.AclKind;
 import dev.breezeway.acl.AclObjectStore;
 import dev.breezeway.error.AccessSubcode;
@@ -32,9 +34,11 @@ public final class AclFieldService {
     private final CustomFieldStore fields;
     private final AclFieldStore values;
     private final Clock clock;
+    private final Authorizer authz;
 
     public AclFieldService(DSLContext db, AclObjectStore objects, CustomFieldStore fields, AclFieldStore values,
-                           Clock clock) {
+                           Clock clock, Authorizer authz) {
+        this.authz = authz;
         this.db = db;
         this.objects = objects;
         this.fields = fields;
@@ -66,9 +70,7 @@ public final class AclFieldService {
      *                      principal; {@code no-data} if {@code aclId} names nothing in the account
      */
     public List<AclFieldValue> info(Session caller, long aclId) {
-        if (!caller.admin() && aclId != caller.principalId()) {
-            throw ApiException.noAccess(AccessSubcode.DENIED);
-        }
+        authz.requireSelfOr(caller, aclId, PermissionCatalogue.USERS_READ);
         AclKind kind = objects.kindOf(caller.accountId(), aclId).orElseThrow(ApiException::noData);
         if (kind == AclKind.ACCOUNT) {
             return values.valuesOfNamedField(caller.accountId(), NamedField.ACCOUNT_COMPANY, OptionalLong.of(aclId));
@@ -87,7 +89,8 @@ public final class AclFieldService {
      * @throws ApiException {@code invalid} ({@code field-id}, {@code no-such-item}) for an unknown custom field
      */
     public List<AclFieldValue> list(Session caller, FieldRef field) {
-        OptionalLong only = caller.admin() ? OptionalLong.empty() : OptionalLong.of(caller.principalId());
+        OptionalLong only = authz.can(caller, PermissionCatalogue.USERS_READ) ? OptionalLong.empty()
+                : OptionalLong.of(caller.principalId());
         if (field instanceof FieldRef.Named n) {
             return values.valuesOfNamedField(caller.accountId(), n.field(), only);
         }

@@ -1,5 +1,6 @@
 package dev.breezeway.iam;
 
+import dev.breezeway.access.Grant;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ public record IamPrincipal(
         Optional<String> phone,
         ObjectNode properties,
         List<String> roles,
-        List<AclEntry> acl,
+        List<Grant> acl,
         Map<String, List<String>> accessAttributes,
         Optional<Instant> suspendedAt,
         Optional<Instant> lastActiveAt,
@@ -28,28 +29,6 @@ public record IamPrincipal(
         boolean passwordLogin,
         Optional<Instant> passwordExpiresAt,
         long version) {
-
-    /** One ACL entry: a resource and a permission on it, either may be {@code *}. */
-    public record AclEntry(String resource, String permission) {
-        /** Parses {@code "orders:*"}; the last colon separates the permission. */
-        public static Optional<AclEntry> parse(String s) {
-            int i = s.lastIndexOf(':');
-            if (i <= 0 || i == s.length() - 1) {
-                return Optional.empty();
-            }
-            return Optional.of(new AclEntry(s.substring(0, i), s.substring(i + 1)));
-        }
-
-        public boolean grants(String resource, String permission) {
-            return (this.resource.equals("*") || this.resource.equals(resource))
-                    && (this.permission.equals("*") || this.permission.equals(permission));
-        }
-
-        @Override
-        public String toString() {
-            return resource + ":" + permission;
-        }
-    }
 
     /** The weak ETag of this version, e.g. {@code W/"7"}. */
     public String etag() {

@@ -1,5 +1,6 @@
 package dev.breezeway.iam;
 
+import dev.breezeway.access.Grant;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL_ACL;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL_ATTRIBUTE;
@@ -65,10 +66,6 @@ public final class IamStore {
                 .fetchOptional(r -> Uuids.fromBytes(r.value1()));
     }
 
-    /** Whether any principal (person or not, live or deleted) has this UUID. */
-    public boolean uuidTaken(UUID id) {
-        return db.fetchExists(PRINCIPAL, PRINCIPAL.UUID.eq(Uuids.toBytes(id)));
-    }
 
     /** Loads roles, ACL entries and attributes of the given rows, keeping their order. */
     public List<IamPrincipal> load(List<PrincipalRecord> rows) {
@@ -80,11 +77,11 @@ public final class IamStore {
         db.select(PRINCIPAL_ROLE.PRINCIPAL_ID, PRINCIPAL_ROLE.ROLE).from(PRINCIPAL_ROLE)
                 .where(PRINCIPAL_ROLE.PRINCIPAL_ID.in(ids)).orderBy(PRINCIPAL_ROLE.ROLE)
                 .forEach(r -> roles.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
-        Map<Long, List<IamPrincipal.AclEntry>> acl = new LinkedHashMap<>();
+        Map<Long, List<Grant>> acl = new LinkedHashMap<>();
         db.select(PRINCIPAL_ACL.PRINCIPAL_ID, PRINCIPAL_ACL.RESOURCE, PRINCIPAL_ACL.PERMISSION).from(PRINCIPAL_ACL)
                 .where(PRINCIPAL_ACL.PRINCIPAL_ID.in(ids)).orderBy(PRINCIPAL_ACL.RESOURCE, PRINCIPAL_ACL.PERMISSION)
                 .forEach(r -> acl.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .add(new IamPrincipal.AclEntry(r.value2(), r.value3())));
+                        .add(new Grant(r.value2(), r.value3())));
         Map<Long, Map<String, List<String>>> attrs = new LinkedHashMap<>();
         db.select(PRINCIPAL_ATTRIBUTE.PRINCIPAL_ID, PRINCIPAL_ATTRIBUTE.ATTR_KEY, PRINCIPAL_ATTRIBUTE.ATTR_VALUE)
                 .from(PRINCIPAL_ATTRIBUTE).where(PRINCIPAL_ATTRIBUTE.PRINCIPAL_ID.in(ids))
@@ -105,122 +102,9 @@ public final class IamStore {
         return out;
     }
 
-    /** The fields of a principal the modern API writes. */
-    public record Fields(String name, Optional<String> email, Optional<String> phone, ObjectNode properties) {
-    }
 
-    /** Inserts a person with the given UUID. */
-    public long insert(long accountId, UUID id, Fields f) {
-        long principalId = db.insertInto(PRINCIPAL)
-                .set(PRINCIPAL.UUID, Uuids.toBytes(id))
-                .set(PRINCIPAL.ACCOUNT_ID, accountId)
-                .set(PRINCIPAL.TYPE, PrincipalType.USER.wire())
-                .set(PRINCIPAL.LOGIN, f.email().orElse(null))
-                .set(PRINCIPAL.NAME, f.name())
-                .set(PRINCIPAL.EMAIL, f.email().orElse(null))
-                .set(PRINCIPAL.PHONE, f.phone().orElse(null))
-                .set(PRINCIPAL.PROPERTIES, JSON.json(f.properties().toString()))
-                .returningResult(PRINCIPAL.PRINCIPAL_ID)
-                .fetchSingle(Record1::value1);
-        PrincipalNgrams.indexNew(db, principalId, f.name());
-        return principalId;
-    }
 
-    /**
-     * Writes the fields if the stored version is still {@code expectedVersion}, bumping it; returns
-     * false when another writer won (the check is in the UPDATE itself). The login follows the email
-     * when it was the old email or unset.
-     */
-    public boolean updateFields(long principalId, long expectedVersion, Fields f, Optional<String> oldEmail, Instant now) {
-        Optional<String> oldName = PrincipalNgrams.lockName(db, principalId);
-        var update = db.update(PRINCIPAL)
-                .set(PRINCIPAL.NAME, f.name())
-                .set(PRINCIPAL.EMAIL, f.email().orElse(null))
-                .set(PRINCIPAL.PHONE, f.phone().orElse(null))
-                .set(PRINCIPAL.PROPERTIES, JSON.json(f.properties().toString()))
-                .set(PRINCIPAL.UPDATED_AT, Times.toLocal(now))
-                .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1));
-        if (f.email().isPresent() && !f.email().equals(oldEmail)) {
-            update = update.set(PRINCIPAL.LOGIN, DSL.when(PRINCIPAL.LOGIN.isNull()
-                    .or(PRINCIPAL.LOGIN.eq(oldEmail.orElse(""))), DSL.val(f.email().get())).otherwise(PRINCIPAL.LOGIN));
-        }
-        if (update.where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.VERSION.eq(expectedVersion))).execute() != 1) {
-            return false;
-        }
-        PrincipalNgrams.reindex(db, principalId, oldName.orElse(""), f.name());
-        return true;
-    }
 
-    /** Bumps the version if it is still {@code expectedVersion}: the guard for changes to roles, ACL or attributes. */
-    public boolean bumpVersion(long principalId, long expectedVersion, Instant now) {
-        return db.update(PRINCIPAL)
-                .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
-                .set(PRINCIPAL.UPDATED_AT, Times.toLocal(now))
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.VERSION.eq(expectedVersion)))
-                .execute() == 1;
-    }
-
-    public boolean setSuspended(long principalId, long expectedVersion, Optional<Instant> at, Instant now) {
-        return db.update(PRINCIPAL)
-                .set(PRINCIPAL.SUSPENDED_AT, at.map(Times::toLocal).orElse(null))
-                .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
-                .set(PRINCIPAL.UPDATED_AT, Times.toLocal(now))
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.VERSION.eq(expectedVersion)))
-                .execute() == 1;
-    }
-
-    public void replaceRoles(long principalId, Collection<String> roles) {
-        db.deleteFrom(PRINCIPAL_ROLE).where(PRINCIPAL_ROLE.PRINCIPAL_ID.eq(principalId)).execute();
-        for (String r : roles) {
-            db.insertInto(PRINCIPAL_ROLE).set(PRINCIPAL_ROLE.PRINCIPAL_ID, principalId).set(PRINCIPAL_ROLE.ROLE, r)
-                    .onDuplicateKeyIgnore().execute();
-        }
-    }
-
-    public void replaceAcl(long principalId, Collection<IamPrincipal.AclEntry> entries) {
-        db.deleteFrom(PRINCIPAL_ACL).where(PRINCIPAL_ACL.PRINCIPAL_ID.eq(principalId)).execute();
-        for (IamPrincipal.AclEntry e : entries) {
-            db.insertInto(PRINCIPAL_ACL).set(PRINCIPAL_ACL.PRINCIPAL_ID, principalId)
-                    .set(PRINCIPAL_ACL.RESOURCE, e.resource()).set(PRINCIPAL_ACL.PERMISSION, e.permission())
-                    .onDuplicateKeyIgnore().execute();
-        }
-    }
-
-    public void replaceAttributes(long principalId, Map<String, List<String>> attributes) {
-        db.deleteFrom(PRINCIPAL_ATTRIBUTE).where(PRINCIPAL_ATTRIBUTE.PRINCIPAL_ID.eq(principalId)).execute();
-        attributes.forEach((k, values) -> values.forEach(v -> db.insertInto(PRINCIPAL_ATTRIBUTE)
-                .set(PRINCIPAL_ATTRIBUTE.PRINCIPAL_ID, principalId).set(PRINCIPAL_ATTRIBUTE.ATTR_KEY, k)
-                .set(PRINCIPAL_ATTRIBUTE.ATTR_VALUE, v).onDuplicateKeyIgnore().execute()));
-    }
-
-    /** Permissions granted through the principal's roles that are defined in its account. */
-    public List<String> rolePermissions(long principalId, long accountId) {
-        return db.selectDistinct(ROLE_PERMISSION.PERMISSION).from(PRINCIPAL_ROLE)
-                .join(ROLE).on(ROLE.NAME.eq(PRINCIPAL_ROLE.ROLE).and(ROLE.ACCOUNT_ID.eq(accountId)))
-                .join(ROLE_PERMISSION).on(ROLE_PERMISSION.ROLE_ID.eq(ROLE.ROLE_ID))
-                .where(PRINCIPAL_ROLE.PRINCIPAL_ID.eq(principalId))
-                .fetch(Record1::value1);
-    }
-
-    /** The organisation rank of a principal (REGULAR, ADMIN or SUPER). */
-    public String rankOf(long principalId) {
-        return db.select(PRINCIPAL.USER_RANK).from(PRINCIPAL).where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
-                .fetchOptional(Record1::value1).orElse("REGULAR");
-    }
-
-    public List<IamPrincipal.AclEntry> aclOf(long principalId) {
-        return db.select(PRINCIPAL_ACL.RESOURCE, PRINCIPAL_ACL.PERMISSION).from(PRINCIPAL_ACL)
-                .where(PRINCIPAL_ACL.PRINCIPAL_ID.eq(principalId))
-                .fetch(r -> new IamPrincipal.AclEntry(r.value1(), r.value2()));
-    }
-
-    public Map<String, List<String>> attributesOf(long principalId) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        db.select(PRINCIPAL_ATTRIBUTE.ATTR_KEY, PRINCIPAL_ATTRIBUTE.ATTR_VALUE).from(PRINCIPAL_ATTRIBUTE)
-                .where(PRINCIPAL_ATTRIBUTE.PRINCIPAL_ID.eq(principalId))
-                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
-        return out;
-    }
 
     /** The condition that a principal row shares a value for each key of {@code scope} (ABAC). */
     public static Condition sharesAttributes(Map<String, List<String>> scope) {
@@ -234,12 +118,6 @@ public final class IamStore {
         return c;
     }
 
-    /** Sets a temporary password hash; the caller ends the principal's sessions. */
-    public void setTemporaryPassword(long principalId, String hash, Instant now) {
-        db.update(PRINCIPAL).set(PRINCIPAL.PASSWORD_HASH, hash).set(PRINCIPAL.PASSWORD_TEMPORARY, true)
-                .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1)).set(PRINCIPAL.UPDATED_AT, Times.toLocal(now))
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId)).execute();
-    }
 
     private ObjectNode properties(JSON stored) {
         if (stored == null) {

@@ -1,5 +1,8 @@
 package dev.breezeway.org;
 
+import dev.breezeway.access.Authorizer;
+import dev.breezeway.access.Rank;
+import dev.breezeway.role.PermissionCatalogue;
 import static dev.breezeway.db.gen.Tables.COMPUTER_USERNAME;
 import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
 import static dev.breezeway.db.gen.Tables.POLICY;
@@ -33,25 +36,20 @@ import org.jooq.Record1;
 import org.jooq.impl.DSL;
 
 /**
- * The organisation's user directory (seed 004) over the one model: ranks, guests, suspension,
- * computer usernames, smartcards and removal. Organisation admins are principals of rank ADMIN or
- * SUPER or members of the Breeze admins group; only a SUPER (rank SUPER or Breeze admin) makes or
- * unmakes an ADMIN or SUPER.
+ * The organisation's own data about its users (seed 004): computer usernames and smartcards (secrets,
+ * stored encrypted), and the directory listing with groups and ranks. Ranks, suspension, guests and
+ * removal are the principal core's ({@code Lifecycle}); who may do what is the {@code Authorizer}'s,
+ * e.g. only the user itself or a holder of {@code users:update} reads its smartcard numbers back.
  */
 public final class OrgService {
     private final DSLContext db;
-    private final PrincipalStore principals;
     private final Supplier<SecretBox> secrets;
-    private final Clock clock;
-    private final SessionStore sessions;
+    private final Authorizer authz;
 
-    public OrgService(DSLContext db, PrincipalStore principals, SessionStore sessions, Supplier<SecretBox> secrets,
-                      Clock clock) {
-        this.sessions = sessions;
+    public OrgService(DSLContext db, Authorizer authz, Supplier<SecretBox> secrets) {
+        this.authz = authz;
         this.db = db;
-        this.principals = principals;
         this.secrets = secrets;
-        this.clock = clock;
     }
 
     /** One smartcard: its number (with PIN) and optional label. */
@@ -68,52 +66,12 @@ public final class OrgService {
     public record Detail(List<String> policies, List<String> computerUsernames, List<Smartcard> smartcards) {
     }
 
-    public void setRank(Session caller, long userId, Rank rank) {
-        requireAdmin(caller);
-        PrincipalRecord target = user(caller, userId);
-        Rank current = Rank.parse(target.getUserRank()).orElse(Rank.REGULAR);
-        if ((rank != Rank.REGULAR || current != Rank.REGULAR) && !isSuper(caller)) {
-            throw refused("Only a SUPER user may make or unmake an ADMIN or SUPER");
-        }
-        if (PrincipalType.GUEST.wire().equals(target.getType()) && rank != Rank.REGULAR) {
-            throw bad("rank", "A guest cannot be given a rank; promote it first");
-        }
-        db.update(PRINCIPAL).set(PRINCIPAL.USER_RANK, rank.name()).set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(userId)).execute();
-    }
 
-    public void promoteGuest(Session caller, long userId) {
-        requireAdmin(caller);
-        PrincipalRecord target = user(caller, userId);
-        if (!PrincipalType.GUEST.wire().equals(target.getType())) {
-            throw bad("email_id", "User is not a guest");
-        }
-        db.update(PRINCIPAL).set(PRINCIPAL.TYPE, PrincipalType.USER.wire()).set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(userId)).execute();
-    }
 
-    /** ACTIVE ↔ SUSPENDED; suspending ends every session at once. Returns true if now suspended. */
-    public boolean toggleSuspension(Session caller, long userId) {
-        requireAdmin(caller);
-        PrincipalRecord target = user(caller, userId);
-        if (userId == caller.principalId()) {
-            throw refused("Cannot suspend your own principal");
-        }
-        Instant now = clock.instant();
-        boolean suspend = target.getSuspendedAt() == null;
-        db.transaction(() -> {
-            db.update(PRINCIPAL).set(PRINCIPAL.SUSPENDED_AT, suspend ? Times.toLocal(now) : null)
-                    .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1)).where(PRINCIPAL.PRINCIPAL_ID.eq(userId)).execute();
-            if (suspend) {
-                sessions.revokeAllOf(db, userId, Optional.empty(), now);
-            }
-        });
-        return suspend;
-    }
 
     /** Replaces the whole list; an empty list clears it. */
     public void setComputerUsernames(Session caller, long userId, List<String> usernames) {
-        requireAdmin(caller);
+        authz.requireMayActOn(caller, userId);
         user(caller, userId);
         for (String u : usernames) {
             if (u.isBlank() || u.length() > 255) {
@@ -131,9 +89,8 @@ public final class OrgService {
 
     /** The user's smartcards in clear: for the user itself and organisation admins only. */
     public List<Smartcard> smartcards(Session caller, long userId) {
-        if (userId != caller.principalId()) {
-            requireAdmin(caller);
-        }
+        authz.requireSelfOr(caller, userId, PermissionCatalogue.USERS_UPDATE);
+        authz.requireMayActOn(caller, userId);
         user(caller, userId);
         return db.select(SMARTCARD.NUMBER_ENC, SMARTCARD.LABEL).from(SMARTCARD).where(SMARTCARD.PRINCIPAL_ID.eq(userId))
                 .orderBy(SMARTCARD.POSITION)
@@ -145,7 +102,7 @@ public final class OrgService {
      * number another user already has is refused and nothing changes.
      */
     public void setSmartcards(Session caller, long userId, List<Smartcard> cards, boolean allowDuplicates) {
-        requireAdmin(caller);
+        authz.requireMayActOn(caller, userId);
         user(caller, userId);
         for (Smartcard c : cards) {
             if (!c.number().matches("[0-9]{1,64}")) {
@@ -208,9 +165,8 @@ public final class OrgService {
     }
 
     public Detail detail(Session caller, long userId) {
-        if (userId != caller.principalId()) {
-            requireAdmin(caller);
-        }
+        authz.requireSelfOr(caller, userId, PermissionCatalogue.USERS_UPDATE);
+        authz.requireMayActOn(caller, userId);
         user(caller, userId);
         List<String> policies = db.select(POLICY.NAME).from(POLICY).join(POLICY_MEMBER)
                 .on(POLICY_MEMBER.POLICY_ID.eq(POLICY.POLICY_ID)).where(POLICY_MEMBER.PRINCIPAL_ID.eq(userId))
@@ -218,6 +174,12 @@ public final class OrgService {
         List<String> usernames = db.select(COMPUTER_USERNAME.USERNAME).from(COMPUTER_USERNAME)
                 .where(COMPUTER_USERNAME.PRINCIPAL_ID.eq(userId)).orderBy(COMPUTER_USERNAME.USERNAME).fetch(Record1::value1);
         return new Detail(policies, usernames, smartcards(caller, userId));
+    }
+
+    /** How removal answers about a user: its email and login, e.g. {@code ada@example.com/ada@example.com}. */
+    public String describe(Session caller, long userId) {
+        PrincipalRecord target = user(caller, userId);
+        return Optional.ofNullable(target.getEmail()).orElse("") + "/" + Optional.ofNullable(target.getLogin()).orElse("");
     }
 
     /** The principal id of the organisation user with this email (for removal by email). */
@@ -229,81 +191,12 @@ public final class OrgService {
                 .orElseThrow(() -> ApiException.noData().describedAs("No such user in your organization"));
     }
 
-    /**
-     * Removes a user from the organisation: it leaves every group, policies assigned only to it are
-     * deleted, its sessions end and it can no longer log in; its record stays. Returns "email/login".
-     */
-    public String remove(Session caller, long userId) {
-        requireAdmin(caller);
-        PrincipalRecord target = user(caller, userId);
-        if (userId == caller.principalId()) {
-            throw refused("Cannot delete your own principal");
-        }
-        Instant now = clock.instant();
-        db.transaction(() -> {
-            db.deleteFrom(GROUP_MEMBER).where(GROUP_MEMBER.MEMBER_ID.eq(userId)).execute();
-            List<Long> onlyTheirs = db.select(POLICY_MEMBER.POLICY_ID).from(POLICY_MEMBER)
-                    .where(POLICY_MEMBER.PRINCIPAL_ID.eq(userId))
-                    .and(DSL.notExists(DSL.selectOne().from(POLICY_MEMBER.as("o"))
-                            .where(DSL.field(DSL.name("o", "policy_id"), Long.class).eq(POLICY_MEMBER.POLICY_ID)
-                                    .and(DSL.field(DSL.name("o", "principal_id"), Long.class).ne(userId)))))
-                    .fetch(Record1::value1);
-            if (!onlyTheirs.isEmpty()) {
-                db.deleteFrom(POLICY).where(POLICY.POLICY_ID.in(onlyTheirs)).execute();
-            }
-            db.deleteFrom(POLICY_MEMBER).where(POLICY_MEMBER.PRINCIPAL_ID.eq(userId)).execute();
-            db.update(PRINCIPAL).set(PRINCIPAL.DELETED_AT, Times.toLocal(now)).set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
-                    .where(PRINCIPAL.PRINCIPAL_ID.eq(userId)).execute();
-            sessions.revokeAllOf(db, userId, Optional.empty(), now);
-        });
-        return Optional.ofNullable(target.getEmail()).orElse("") + "/" + Optional.ofNullable(target.getLogin()).orElse("");
-    }
 
-    /** Creates a policy (idempotent by name) and returns its id. */
-    public long policy(Session caller, String name) {
-        requireAdmin(caller);
-        db.insertInto(POLICY).set(POLICY.ACCOUNT_ID, caller.accountId()).set(POLICY.NAME, name).onDuplicateKeyIgnore().execute();
-        return db.select(POLICY.POLICY_ID).from(POLICY).where(POLICY.ACCOUNT_ID.eq(caller.accountId()).and(POLICY.NAME.eq(name)))
-                .fetchSingle(Record1::value1);
-    }
 
-    /** Assigns or unassigns a user to a policy; guests cannot be assigned. */
-    public void policyMembership(Session caller, long policyId, long userId, boolean member) {
-        requireAdmin(caller);
-        PrincipalRecord target = user(caller, userId);
-        if (!db.fetchExists(POLICY, POLICY.POLICY_ID.eq(policyId).and(POLICY.ACCOUNT_ID.eq(caller.accountId())))) {
-            throw ApiException.invalid(Invalid.of("policy-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
-        }
-        if (member && PrincipalType.GUEST.wire().equals(target.getType())) {
-            throw ApiException.invalid(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
-        }
-        if (member) {
-            db.insertInto(POLICY_MEMBER).set(POLICY_MEMBER.POLICY_ID, policyId).set(POLICY_MEMBER.PRINCIPAL_ID, userId)
-                    .onDuplicateKeyIgnore().execute();
-        } else {
-            db.deleteFrom(POLICY_MEMBER).where(POLICY_MEMBER.POLICY_ID.eq(policyId).and(POLICY_MEMBER.PRINCIPAL_ID.eq(userId)))
-                    .execute();
-        }
-    }
 
-    public boolean isAdmin(Session caller) {
-        return isSuper(caller) || Rank.ADMIN.name().equals(rank(caller.principalId()));
-    }
 
-    private boolean isSuper(Session caller) {
-        return caller.admin() || Rank.SUPER.name().equals(rank(caller.principalId()));
-    }
 
-    private String rank(long principalId) {
-        return db.select(PRINCIPAL.USER_RANK).from(PRINCIPAL).where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
-                .fetchOptional(Record1::value1).orElse(Rank.REGULAR.name());
-    }
 
-    private void requireAdmin(Session caller) {
-        if (!isAdmin(caller)) {
-            throw refused("Only an organisation ADMIN or SUPER may do this");
-        }
-    }
 
     private PrincipalRecord user(Session caller, long userId) {
         return db.selectFrom(PRINCIPAL)

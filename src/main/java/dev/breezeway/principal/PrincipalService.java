@@ -1,20 +1,15 @@
 package dev.breezeway.principal;
 
-import dev.breezeway.auth.PasswordHasher;
-import dev.breezeway.auth.PasswordPolicy;
+import dev.breezeway.access.Authorizer;
 import dev.breezeway.db.Constraints;
-import dev.breezeway.error.AccessSubcode;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.session.Session;
-import java.util.function.BiPredicate;
-import dev.breezeway.session.SessionStore;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -34,12 +29,10 @@ public final class PrincipalService {
 
     private final DSLContext db;
     private final PrincipalStore store;
-    private final SessionStore sessions;
-    private final PasswordHasher hasher;
-    private final PasswordPolicy policy;
+    private final Credentials credentials;
     private final Uuids uuids;
     private final Clock clock;
-    private final BiPredicate<Session, String> can;
+    private final Authorizer authz;
     /**
      * Bulk creates that may write at once. Each is a stream of multi-row inserts that keeps a database
      * core busy; more of them than the database has cores only contend on the same index pages (at 1 M
@@ -47,16 +40,13 @@ public final class PrincipalService {
      */
     private final Semaphore bulkWriters;
 
-    public PrincipalService(DSLContext db, PrincipalStore store, SessionStore sessions, PasswordHasher hasher,
-                            PasswordPolicy policy, Uuids uuids, Clock clock, BiPredicate<Session, String> can,
-                            int bulkWriters) {
-        this.can = can;
+    public PrincipalService(DSLContext db, PrincipalStore store, Credentials credentials, Uuids uuids, Clock clock,
+                            Authorizer authz, int bulkWriters) {
+        this.authz = authz;
+        this.credentials = credentials;
         this.bulkWriters = new Semaphore(bulkWriters, true);
         this.db = db;
         this.store = store;
-        this.sessions = sessions;
-        this.hasher = hasher;
-        this.policy = policy;
         this.uuids = uuids;
         this.clock = clock;
     }
@@ -71,9 +61,7 @@ public final class PrincipalService {
     public PrincipalStore.Detail view(Session caller, long id) {
         PrincipalStore.Detail d = store.findDetail(id).filter(x -> x.principal().accountId() == caller.accountId())
                 .orElseThrow(ApiException::noData);
-        if (caller.principalId() != id && !can.test(caller, PermissionCatalogue.USERS_READ)) {
-            throw ApiException.noAccess(AccessSubcode.DENIED);
-        }
+        authz.requireSelfOr(caller, id, PermissionCatalogue.USERS_READ);
         return d;
     }
 
@@ -92,8 +80,8 @@ public final class PrincipalService {
      */
     public Principal createUser(Session caller, NewUser u) {
         requireCreate(caller);
-        u.password().ifPresent(p -> checkPassword("password", p, u.login()));
-        Optional<String> hash = u.password().map(hasher::hash);
+        u.password().ifPresent(p -> credentials.checkPassword("password", p, u.login()));
+        Optional<String> hash = u.password().map(credentials::hash);
         try {
             return db.transactionResult(() -> store.create(db, newPrincipal(caller, u, hash)));
         } catch (DataAccessException e) {
@@ -216,8 +204,12 @@ public final class PrincipalService {
                          Optional<String> email, Optional<String> name, Optional<String> description) {
     }
 
-    /** Updates a principal of the caller's account; the same update twice leaves the same state. */
+    /**
+     * Updates a principal of the caller's account: the caller itself, or with {@code users:update} a
+     * principal no more powerful than the caller. The same update twice leaves the same state.
+     */
     public void update(Session caller, long id, Update u) {
+        requireMayUpdate(caller, id);
         try {
             db.transaction(() -> {
                 Principal p = store.findById(db, id).filter(x -> x.accountId() == caller.accountId())
@@ -249,148 +241,30 @@ public final class PrincipalService {
         }
     }
 
-    /**
-     * Deletes principals of the caller's account for good: users leave their groups, a group's members
-     * stay. Ids that no longer exist are skipped, so a retried delete succeeds; built-in groups and the
-     * caller itself cannot be deleted. Soft-deleted (deactivated) users are removed for good too.
-     */
-    public void delete(Session caller, List<Long> ids) {
-        db.transaction(() -> {
-            List<Invalid> problems = new ArrayList<>();
-            LinkedHashSet<Long> existing = new LinkedHashSet<>();
-            for (long id : ids) {
-                Optional<Principal> p = store.findIncludingDeactivated(db, id)
-                        .filter(x -> x.accountId() == caller.accountId());
-                if (p.isEmpty()) {
-                    continue;
-                }
-                if (p.get().isPrimary() || id == caller.principalId()) {
-                    problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
-                } else {
-                    existing.add(id);
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw ApiException.invalid(problems);
-            }
-            if (!existing.isEmpty()) {
-                store.delete(db, caller.accountId(), existing);
-            }
-        });
-    }
-
-    /** One group-membership-update trio. */
-    public record MembershipChange(long groupId, long principalId, boolean isMember) {
-    }
-
-    /**
-     * Applies membership changes in order, all or none. Adding an existing member or removing a
-     * non-member changes nothing; a change that would make a group contain itself is refused.
-     */
-    public void updateMemberships(Session caller, List<MembershipChange> changes) {
-        db.transaction(() -> {
-            List<Invalid> problems = new ArrayList<>();
-            boolean locked = false;
-            for (MembershipChange c : changes) {
-                Optional<Principal> group = store.findById(db, c.groupId()).filter(g -> g.accountId() == caller.accountId());
-                Optional<Principal> member = store.findById(db, c.principalId()).filter(m -> m.accountId() == caller.accountId());
-                if (group.isEmpty()) {
-                    problems.add(Invalid.of("group-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
-                    continue;
-                }
-                if (!group.get().type().isGroup()) {
-                    problems.add(Invalid.of("group-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
-                    continue;
-                }
-                if (member.isEmpty()) {
-                    problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
-                    continue;
-                }
-                if (!c.isMember()) {
-                    store.removeMember(db, c.groupId(), c.principalId());
-                    continue;
-                }
-                if (member.get().type() == PrincipalType.GUEST) {
-                    // Guests have guest access only: they are never put in groups (promote them first).
-                    problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
-                    continue;
-                }
-                if (member.get().type().isGroup()) {
-                    if (!locked) {
-                        store.lockAccount(db, caller.accountId());
-                        locked = true;
-                    }
-                    if (store.contains(db, c.principalId(), c.groupId())) {
-                        problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
-                        continue;
-                    }
-                }
-                store.addMember(db, c.groupId(), c.principalId());
-            }
-            if (!problems.isEmpty()) {
-                throw ApiException.invalid(problems);
-            }
-        });
-    }
-
-    /**
-     * Sets a user's password. Administrators may set anyone's without the old password; a user sets
-     * its own with {@code oldPassword}. Other sessions of the user end; the caller's stays.
-     */
-    public void changePassword(Session caller, long userId, String password, Optional<String> oldPassword) {
-        Principal target = store.findById(userId).filter(p -> p.accountId() == caller.accountId())
-                .filter(p -> !p.type().isGroup())
-                .orElseThrow(() -> ApiException.invalid(Invalid.of("user-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM)));
-        if (!can.test(caller, PermissionCatalogue.USERS_PASSWORD_RESET)) {
-            if (caller.principalId() != userId) {
-                throw ApiException.noAccess(AccessSubcode.DENIED);
-            }
-            String old = oldPassword.orElseThrow(() -> ApiException.invalid(
-                    Invalid.of("password-old", FieldType.STRING, InvalidSubcode.MISSING)));
-            Optional<String> hash = store.passwordHash(db, userId);
-            if (hash.isEmpty() || !hasher.verify(old, hash.get())) {
-                throw ApiException.noAccess(AccessSubcode.DENIED);
-            }
-        }
-        checkPassword("password", password, target.breezeLogin());
-        String hash = hasher.hash(password);
-        db.transaction(() -> {
-            store.setPassword(db, userId, hash, false, clock.instant());
-            sessions.revokeAllOf(db, userId, caller.principalId() == userId ? Optional.of(caller.sessionId())
-                    : Optional.empty(), clock.instant());
-        });
-    }
-
-    /** Refuses a password that breaks the policy: {@code range} for its length, {@code format} otherwise. */
-    public void checkPassword(String field, String password, String... userInputs) {
-        if (password.length() < PasswordPolicy.MIN_LENGTH || password.length() > PasswordPolicy.MAX_LENGTH) {
-            throw ApiException.invalid(Invalid.range(field, FieldType.STRING, PasswordPolicy.MIN_LENGTH,
-                    PasswordPolicy.MAX_LENGTH));
-        }
-        if (policy.violation(password, userInputs).isPresent()) {
-            throw ApiException.invalid(Invalid.of(field, FieldType.STRING, InvalidSubcode.FORMAT));
-        }
-    }
-
     private void requireCreate(Session caller) {
-        if (!can.test(caller, PermissionCatalogue.USERS_CREATE)) {
-            throw ApiException.noAccess(AccessSubcode.DENIED);
-        }
+        requireMayCreate(caller);
     }
 
-    private boolean isReplay(Principal existing, Session caller, NewUser u) {
-        boolean same = existing.accountId() == caller.accountId() && existing.type() == u.type()
+    /** {@code users:create}, for a face that checks it before reading the rest of a create. */
+    public void requireMayCreate(Session caller) {
+        authz.require(caller, PermissionCatalogue.USERS_CREATE);
+    }
+
+    /** The caller itself, or {@code users:update} over a principal no more powerful than the caller. */
+    public void requireMayUpdate(Session caller, long id) {
+        authz.requireSelfOr(caller, id, PermissionCatalogue.USERS_UPDATE);
+        authz.requireMayActOn(caller, id);
+    }
+
+    /**
+     * A create repeated after a lost connection: the same names and email, and no password. A create
+     * with a password never matches, so a taken login never tells whether a password was right.
+     */
+    private static boolean isReplay(Principal existing, Session caller, NewUser u) {
+        return u.password().isEmpty() && existing.accountId() == caller.accountId() && existing.type() == u.type()
                 && existing.firstName().equals(Optional.of(u.firstName()))
                 && existing.lastName().equals(Optional.of(u.lastName()))
                 && existing.email().map(String::toLowerCase).equals(u.email().map(String::toLowerCase));
-        if (!same) {
-            return false;
-        }
-        if (u.password().isEmpty()) {
-            return true;
-        }
-        Optional<String> hash = store.passwordHash(db, existing.principalId());
-        return hash.isPresent() && hasher.verify(u.password().get(), hash.get());
     }
 
     private static ApiException duplicate(String field) {

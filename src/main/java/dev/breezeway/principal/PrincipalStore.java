@@ -239,34 +239,6 @@ public final class PrincipalStore {
                 .fetchOptional(Record1::value1);
     }
 
-    /** Adds {@code memberId} to {@code groupId}; adding an existing member changes nothing. */
-    public void addMember(DSLContext tx, long groupId, long memberId) {
-        tx.insertInto(GROUP_MEMBER)
-                .set(GROUP_MEMBER.GROUP_ID, groupId)
-                .set(GROUP_MEMBER.MEMBER_ID, memberId)
-                .onDuplicateKeyIgnore()
-                .execute();
-    }
-
-    /**
-     * True if {@code principalId} belongs, directly or through nested groups, to a group of {@code type}.
-     */
-    public boolean isInGroupOfType(long principalId, PrincipalType type) {
-        var ancestors = DSL.name("ancestors");
-        var id = DSL.field(DSL.name("ancestors", "id"), SQLDataType.BIGINT);
-        CommonTableExpression<Record1<Long>> cte = ancestors.fields("id").as(
-                DSL.select(GROUP_MEMBER.GROUP_ID).from(GROUP_MEMBER).where(GROUP_MEMBER.MEMBER_ID.eq(principalId))
-                        .union(DSL.select(GROUP_MEMBER.GROUP_ID).from(GROUP_MEMBER)
-                                .join(DSL.table(ancestors)).on(GROUP_MEMBER.MEMBER_ID.eq(id))));
-        return db.withRecursive(cte)
-                .selectOne().from(DSL.table(ancestors))
-                .join(PRINCIPAL).on(PRINCIPAL.PRINCIPAL_ID.eq(id))
-                .where(PRINCIPAL.TYPE.eq(type.wire()))
-                .limit(1)
-                .fetchOptional()
-                .isPresent();
-    }
-
     public Optional<Principal> findByLogin(DSLContext tx, String login) {
         return tx.selectFrom(PRINCIPAL)
                 .where(PRINCIPAL.LOGIN.eq(login).and(PRINCIPAL.DELETED_AT.isNull()))
@@ -349,6 +321,11 @@ public final class PrincipalStore {
                 .execute();
     }
 
+    /** Marks the stored password as temporary: the next login may only change it. */
+    public void markPasswordTemporary(DSLContext tx, long principalId) {
+        tx.update(PRINCIPAL).set(PRINCIPAL.PASSWORD_TEMPORARY, true).where(PRINCIPAL.PRINCIPAL_ID.eq(principalId)).execute();
+    }
+
     /** Deletes principals of the account for good; memberships, sessions and name windows go with them. */
     public int delete(DSLContext tx, long accountId, java.util.Collection<Long> ids) {
         // Values and permissions held on the principal as an ACL object have no foreign key (an acl-id may
@@ -362,36 +339,6 @@ public final class PrincipalStore {
         return tx.deleteFrom(PRINCIPAL)
                 .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.PRINCIPAL_ID.in(ids)))
                 .execute();
-    }
-
-    public void removeMember(DSLContext tx, long groupId, long memberId) {
-        tx.deleteFrom(GROUP_MEMBER)
-                .where(GROUP_MEMBER.GROUP_ID.eq(groupId).and(GROUP_MEMBER.MEMBER_ID.eq(memberId)))
-                .execute();
-    }
-
-    /** True if {@code candidateId} is {@code containerId} or lies inside it through nested membership. */
-    public boolean contains(DSLContext tx, long containerId, long candidateId) {
-        if (containerId == candidateId) {
-            return true;
-        }
-        var descendants = DSL.name("descendants");
-        var id = DSL.field(DSL.name("descendants", "id"), SQLDataType.BIGINT);
-        CommonTableExpression<Record1<Long>> cte = descendants.fields("id").as(
-                DSL.select(GROUP_MEMBER.MEMBER_ID).from(GROUP_MEMBER).where(GROUP_MEMBER.GROUP_ID.eq(containerId))
-                        .union(DSL.select(GROUP_MEMBER.MEMBER_ID).from(GROUP_MEMBER)
-                                .join(DSL.table(descendants)).on(GROUP_MEMBER.GROUP_ID.eq(id))));
-        return tx.withRecursive(cte)
-                .selectOne().from(DSL.table(descendants))
-                .where(id.eq(candidateId))
-                .limit(1)
-                .fetchOptional()
-                .isPresent();
-    }
-
-    /** Serializes changes that nest groups in one account, so two of them cannot build a cycle together. */
-    public void lockAccount(DSLContext tx, long accountId) {
-        tx.select(ACCOUNT.ACCOUNT_ID).from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(accountId)).forUpdate().fetch();
     }
 
     /**

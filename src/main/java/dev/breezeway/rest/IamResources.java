@@ -1,5 +1,6 @@
 package dev.breezeway.rest;
 
+import dev.breezeway.access.Grant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breezeway.client.ClientUserService;
@@ -73,7 +74,7 @@ public final class IamResources {
     public RestReply put(RestCall c) {
         ObjectNode body = shapes.object(c.body());
         Optional<String> clientUserId = shapes.takeClientUserId(body);
-        IamService.Put result = clientUsers.put(c.caller(), id(c), shapes.replacement(body), c.ifMatch(), clientUserId);
+        IamService.Put result = clientUsers.put(c.caller(), id(c), shapes.replacement(body), c.expected(), clientUserId);
         return withEtag(RestReply.status(result.created() ? 201 : 200, shapes.detail(result.principal())), result.principal());
     }
 
@@ -81,26 +82,26 @@ public final class IamResources {
         ObjectNode body = shapes.object(c.body());
         ObjectNode props = shapes.properties(body);
         IamPrincipal p = iam.patch(c.caller(), id(c), props, shapes.roles(body), shapes.acl(body), shapes.attributes(body),
-                c.ifMatch());
+                c.expected());
         return withEtag(RestReply.ok(shapes.detail(p)), p);
     }
 
     public RestReply delete(RestCall c) {
-        iam.delete(c.caller(), id(c), c.ifMatch());
+        iam.delete(c.caller(), id(c), c.expected());
         return RestReply.noContent();
     }
 
     public RestReply putRoles(RestCall c) {
         ObjectNode body = shapes.object(c.body());
         List<String> roles = shapes.roles(body).orElseThrow(() -> ApiException.problem(Problem.INVALID_JSON, "roles"));
-        IamPrincipal p = iam.setRoles(c.caller(), id(c), roles, c.ifMatch());
+        IamPrincipal p = iam.setRoles(c.caller(), id(c), roles, c.expected());
         return withEtag(RestReply.ok(shapes.detail(p)), p);
     }
 
     public RestReply putAcl(RestCall c) {
         ObjectNode body = shapes.object(c.body());
-        List<IamPrincipal.AclEntry> acl = shapes.acl(body).orElseThrow(() -> ApiException.problem(Problem.INVALID_JSON, "acl"));
-        IamPrincipal p = iam.setAcl(c.caller(), id(c), acl, c.ifMatch());
+        List<Grant> acl = shapes.acl(body).orElseThrow(() -> ApiException.problem(Problem.INVALID_JSON, "acl"));
+        IamPrincipal p = iam.setAcl(c.caller(), id(c), acl, c.expected());
         return withEtag(RestReply.ok(shapes.detail(p)), p);
     }
 
@@ -108,17 +109,17 @@ public final class IamResources {
         ObjectNode body = shapes.object(c.body());
         Map<String, List<String>> attrs = shapes.attributes(body)
                 .orElseThrow(() -> ApiException.problem(Problem.INVALID_JSON, "accessAttributes"));
-        IamPrincipal p = iam.setAccessAttributes(c.caller(), id(c), attrs, c.ifMatch());
+        IamPrincipal p = iam.setAccessAttributes(c.caller(), id(c), attrs, c.expected());
         return withEtag(RestReply.ok(shapes.detail(p)), p);
     }
 
     public RestReply suspend(RestCall c) {
-        IamPrincipal p = iam.suspend(c.caller(), id(c), c.ifMatch());
+        IamPrincipal p = iam.suspend(c.caller(), id(c), c.expected());
         return withEtag(RestReply.ok(shapes.detail(p)), p);
     }
 
     public RestReply reactivate(RestCall c) {
-        IamPrincipal p = iam.reactivate(c.caller(), id(c), c.ifMatch());
+        IamPrincipal p = iam.reactivate(c.caller(), id(c), c.expected());
         return withEtag(RestReply.ok(shapes.detail(p)), p);
     }
 

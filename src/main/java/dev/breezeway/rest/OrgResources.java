@@ -7,7 +7,8 @@ import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.org.OrgService;
-import dev.breezeway.org.Rank;
+import dev.breezeway.principal.Lifecycle;
+import dev.breezeway.access.Rank;
 import dev.breezeway.xml.Params;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -28,9 +29,11 @@ import java.util.Optional;
 public final class OrgResources {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final OrgService org;
+    private final Lifecycle lifecycle;
     private final ObjectMapper json;
 
-    public OrgResources(OrgService org, ObjectMapper json) {
+    public OrgResources(OrgService org, Lifecycle lifecycle, ObjectMapper json) {
+        this.lifecycle = lifecycle;
         this.org = org;
         this.json = json;
     }
@@ -53,7 +56,7 @@ public final class OrgResources {
         Map<String, JsonNode> in = input(c);
         long id = id(in, "admin_user_id");
         Rank rank = Rank.parse(text(in, "rank")).orElseThrow(() -> bad("rank", "rank must be REGULAR, ADMIN or SUPER"));
-        org.setRank(c.caller(), id, rank);
+        lifecycle.setRank(c.caller(), id, rank);
         return success("Rank updated to " + rank.name());
     }
 
@@ -113,12 +116,12 @@ public final class OrgResources {
     }
 
     public RestReply promoteGuest(RestCall c) {
-        org.promoteGuest(c.caller(), id(input(c), "email_id"));
+        lifecycle.promoteGuest(c.caller(), id(input(c), "email_id"));
         return success("User promoted from GUEST to USER");
     }
 
     public RestReply toggleSuspension(RestCall c) {
-        boolean suspended = org.toggleSuspension(c.caller(), id(input(c), "email_id"));
+        boolean suspended = lifecycle.toggleSuspension(c.caller(), id(input(c), "email_id"));
         return success(suspended ? "User is now SUSPENDED" : "User is now ACTIVE");
     }
 
@@ -136,7 +139,8 @@ public final class OrgResources {
         long id = in.containsKey("email_id") ? id(in, "email_id")
                 : in.containsKey("email") ? org.idByEmail(c.caller(), text(in, "email"))
                 : id(in, "email_id");
-        String who = org.remove(c.caller(), id);
+        String who = org.describe(c.caller(), id);
+        lifecycle.removeFromOrganisation(c.caller(), id);
         return success("User " + who + " was successfully deleted from your organization.");
     }
 

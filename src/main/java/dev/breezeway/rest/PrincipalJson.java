@@ -1,5 +1,6 @@
 package dev.breezeway.rest;
 
+import dev.breezeway.access.Grant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -131,7 +132,7 @@ final class PrincipalJson {
     }
 
     /** ACL entries as {@code {"entries":[{"resource","permission"}]}}, a bare array of those, or {@code ["orders:*"]}. */
-    Optional<List<IamPrincipal.AclEntry>> acl(ObjectNode body) {
+    Optional<List<Grant>> acl(ObjectNode body) {
         JsonNode n = body.get("acl");
         if (n == null || n.isNull()) {
             return Optional.empty();
@@ -140,13 +141,13 @@ final class PrincipalJson {
         if (entries == null || !entries.isArray()) {
             throw ApiException.problem(Problem.INVALID_JSON, "acl");
         }
-        List<IamPrincipal.AclEntry> out = new ArrayList<>();
+        List<Grant> out = new ArrayList<>();
         for (JsonNode e : entries) {
             if (e.isTextual()) {
-                out.add(IamPrincipal.AclEntry.parse(e.asText())
+                out.add(Grant.parse(e.asText())
                         .orElseThrow(() -> ApiException.problem(Problem.INVALID_JSON, "acl")));
             } else if (e.isObject() && e.path("resource").isTextual() && e.path("permission").isTextual()) {
-                out.add(new IamPrincipal.AclEntry(e.get("resource").asText(), e.get("permission").asText()));
+                out.add(new Grant(e.get("resource").asText(), e.get("permission").asText()));
             } else {
                 throw ApiException.problem(Problem.INVALID_JSON, "acl");
             }

@@ -2,6 +2,8 @@ package dev.breezeway.rest;
 
 import dev.breezeway.error.AccessSubcode;
 import dev.breezeway.error.ApiException;
+import dev.breezeway.error.Problem;
+import dev.breezeway.principal.Expected;
 import dev.breezeway.session.Session;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,28 @@ public record RestCall(Map<String, String> pathParams, Map<String, List<String>>
 
     public List<String> queryAll(String name) {
         return query.getOrDefault(name, List.of());
+    }
+
+    /**
+     * The version named by {@code If-Match}: {@code W/"7"} or {@code "7"} → 7, {@code *} → any; absent →
+     * empty (a write to an existing principal then answers 428).
+     *
+     * @throws ApiException {@code PRECONDITION_FAILED} (412) for a value that names no version
+     */
+    public Optional<Expected> expected() {
+        Optional<String> raw = ifMatch.map(String::strip).filter(s -> !s.isEmpty());
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        if (raw.get().equals("*")) {
+            return Optional.of(Expected.ANY);
+        }
+        String v = (raw.get().startsWith("W/") ? raw.get().substring(2) : raw.get()).replace("\"", "");
+        try {
+            return Optional.of(Expected.of(Long.parseLong(v)));
+        } catch (NumberFormatException e) {
+            throw ApiException.problem(Problem.PRECONDITION_FAILED, "If-Match");
+        }
     }
 
     /** The logged-in caller. @throws ApiException {@code no-login} (401) without a live session */

@@ -11,7 +11,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
+import dev.breezeway.error.AccessSubcode;
 import java.io.IOException;
+import java.util.function.BiPredicate;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +38,10 @@ public final class RestServlet extends HttpServlet {
     private final transient Router router;
     private final transient SessionService sessions;
     private final transient ObjectMapper json;
+    private final transient BiPredicate<Session, String> can;
 
-    public RestServlet(Router router, SessionService sessions, ObjectMapper json) {
+    public RestServlet(Router router, SessionService sessions, ObjectMapper json, BiPredicate<Session, String> can) {
+        this.can = can;
         this.router = router;
         this.sessions = sessions;
         this.json = json;
@@ -54,15 +58,23 @@ public final class RestServlet extends HttpServlet {
             if (m.route().isEmpty()) {
                 throw ApiException.problem(m.pathKnown() ? Problem.METHOD_NOT_ALLOWED : Problem.NOT_FOUND, "path");
             }
+            Router.Route route = m.route().get();
+            plain = route.plainErrors();
             Optional<Session> session = token(req).flatMap(sessions::resolve);
-            if (session.map(Session::mustChangePassword).orElse(false) && !m.route().get().allowDuringPasswordChange()) {
+            if (route.access().needsLogin() && session.isEmpty()) {
+                throw ApiException.noAccess(AccessSubcode.NO_LOGIN);
+            }
+            if (session.map(Session::mustChangePassword).orElse(false) && !route.allowDuringPasswordChange()) {
                 throw ApiException.problem(Problem.PASSWORD_CHANGE_REQUIRED, "session");
+            }
+            if (route.access().gatePermission().isPresent()
+                    && !can.test(session.orElseThrow(), route.access().gatePermission().get())) {
+                throw ApiException.noAccess(AccessSubcode.DENIED);
             }
             RestCall call = new RestCall(m.params(), query(req.getQueryString()),
                     Optional.ofNullable(req.getHeader("If-Match")), body(req), session,
                     Optional.ofNullable(req.getHeader("User-Agent")), Optional.ofNullable(req.getContentType()));
-            plain = m.route().get().plainErrors();
-            reply = m.route().get().handler().handle(call);
+            reply = route.handler().handle(call);
         } catch (ApiException e) {
             reply = plain ? RestErrors.plain(e) : RestErrors.of(e);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.breezeway.rest;
 
+import dev.breezeway.access.Access;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,12 +9,13 @@ import java.util.Optional;
 
 /**
  * The JSON route table, declared in one block in {@code App}: method + path template with
- * {@code {name}} segments → handler. A duplicate route fails at start-up.
+ * {@code {name}} segments, what the route requires ({@link Access}) → handler. A duplicate route, or
+ * one that declares no access, fails at start-up.
  */
 public final class Router {
     /** One route. */
-    public record Route(String method, String template, boolean allowDuringPasswordChange, boolean plainErrors,
-                        RestHandler handler) {
+    public record Route(String method, String template, Access access, boolean allowDuringPasswordChange,
+                        boolean plainErrors, RestHandler handler) {
         Optional<Map<String, String>> match(String path) {
             String[] t = template.split("/");
             String[] p = path.split("/");
@@ -71,47 +73,46 @@ public final class Router {
     public static final class Builder {
         private final List<Route> routes = new ArrayList<>();
 
-        public Builder get(String template, RestHandler h) {
-            return add("GET", template, false, h);
+        public Builder get(String template, Access access, RestHandler h) {
+            return add("GET", template, access, false, false, h);
         }
 
-        public Builder post(String template, RestHandler h) {
-            return add("POST", template, false, h);
+        public Builder post(String template, Access access, RestHandler h) {
+            return add("POST", template, access, false, false, h);
         }
 
-        public Builder put(String template, RestHandler h) {
-            return add("PUT", template, false, h);
+        public Builder put(String template, Access access, RestHandler h) {
+            return add("PUT", template, access, false, false, h);
         }
 
-        public Builder patch(String template, RestHandler h) {
-            return add("PATCH", template, false, h);
+        public Builder patch(String template, Access access, RestHandler h) {
+            return add("PATCH", template, access, false, false, h);
         }
 
-        public Builder delete(String template, RestHandler h) {
-            return add("DELETE", template, false, h);
+        public Builder delete(String template, Access access, RestHandler h) {
+            return add("DELETE", template, access, false, false, h);
         }
 
         /** A route a temporary-password session may call. */
-        public Builder postDuringPasswordChange(String template, RestHandler h) {
-            return add("POST", template, true, h);
+        public Builder postDuringPasswordChange(String template, Access access, RestHandler h) {
+            return add("POST", template, access, true, false, h);
         }
 
         /** A route of seed 004, whose errors are {@code {"error": "message"}}. */
-        public Builder plain(String method, String template, RestHandler h) {
-            return add(method, template, false, true, h);
+        public Builder plain(String method, String template, Access access, RestHandler h) {
+            return add(method, template, access, false, true, h);
         }
 
-        private Builder add(String method, String template, boolean allow, RestHandler h) {
-            return add(method, template, allow, false, h);
-        }
-
-        private Builder add(String method, String template, boolean allow, boolean plain, RestHandler h) {
+        private Builder add(String method, String template, Access access, boolean allow, boolean plain, RestHandler h) {
+            if (access == null) {
+                throw new IllegalStateException("route " + method + " " + template + " declares no access");
+            }
             for (Route r : routes) {
                 if (r.method().equals(method) && r.template().equals(template)) {
                     throw new IllegalStateException("route " + method + " " + template + " is declared twice");
                 }
             }
-            routes.add(new Route(method, template, allow, plain, h));
+            routes.add(new Route(method, template, access, allow, plain, h));
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.breezeway.role;
 
+import dev.breezeway.access.Authorizer;
+import dev.breezeway.access.Grant;
 import dev.breezeway.db.Constraints;
 import dev.breezeway.error.AccessSubcode;
 import dev.breezeway.error.ApiException;
@@ -12,23 +14,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiPredicate;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /**
  * Roles as first-class objects: their permissions come only from the {@link PermissionCatalogue}; an
- * update names the version it read and a stale one changes nothing.
+ * update names the version it read and a stale one changes nothing. Nobody creates, changes or deletes
+ * a role holding a permission they do not hold themselves.
  */
 public final class RoleService {
     private final DSLContext db;
     private final RoleStore store;
-    private final BiPredicate<Session, String> can;
+    private final Authorizer authz;
 
-    public RoleService(DSLContext db, RoleStore store, BiPredicate<Session, String> can) {
+    public RoleService(DSLContext db, RoleStore store, Authorizer authz) {
         this.db = db;
         this.store = store;
-        this.can = can;
+        this.authz = authz;
     }
 
     /** A page of roles and whether it reached the end. */
@@ -36,8 +38,8 @@ public final class RoleService {
     }
 
     public Role create(Session caller, String name, Optional<String> description, List<String> permissions) {
-        require(caller, PermissionCatalogue.ROLES_CREATE);
         validate(Optional.of(name), description, permissions);
+        authz.requireGrantable(caller, grants(permissions));
         try {
             long id = db.transactionResult(() -> {
                 long roleId = store.insert(caller.accountId(), UUID.randomUUID(), name, description,
@@ -55,12 +57,10 @@ public final class RoleService {
     }
 
     public Role get(Session caller, String locator) {
-        require(caller, PermissionCatalogue.ROLES_READ);
         return find(caller, locator);
     }
 
     public Page list(Session caller, int offset, int count) {
-        require(caller, PermissionCatalogue.ROLES_LIST);
         List<Role> items = store.list(caller.accountId(), offset, count + 1);
         boolean more = items.size() > count;
         return new Page(more ? items.subList(0, count) : items, !more);
@@ -69,9 +69,11 @@ public final class RoleService {
     /** Applies a versioned update; a stale {@code version} refuses the whole change. */
     public Role update(Session caller, String locator, long version, Optional<String> name, Optional<String> description,
                        List<String> add, List<String> remove) {
-        require(caller, PermissionCatalogue.ROLES_UPDATE);
         Role role = find(caller, locator);
         validate(name, description, add);
+        // Changing a role changes what its holders may do: only a caller holding all of it and of what it adds.
+        authz.requireGrantable(caller, grants(role.permissions()));
+        authz.requireGrantable(caller, grants(add));
         try {
             db.transaction(() -> {
                 if (!store.update(role.roleId(), version, name, description)) {
@@ -90,13 +92,13 @@ public final class RoleService {
     }
 
     public void delete(Session caller, String locator) {
-        require(caller, PermissionCatalogue.ROLES_DELETE);
-        store.delete(caller.accountId(), find(caller, locator).roleId());
+        Role role = find(caller, locator);
+        authz.requireGrantable(caller, grants(role.permissions()));
+        store.delete(caller.accountId(), role.roleId());
     }
 
     /** The fixed catalogue; readable with roles:read. */
     public List<String> catalogue(Session caller) {
-        require(caller, PermissionCatalogue.ROLES_READ);
         return PermissionCatalogue.ALL;
     }
 
@@ -104,10 +106,8 @@ public final class RoleService {
         return store.find(caller.accountId(), locator).orElseThrow(() -> ApiException.problem(Problem.NOT_FOUND, "locator"));
     }
 
-    private void require(Session caller, String permission) {
-        if (!can.test(caller, permission)) {
-            throw ApiException.noAccess(AccessSubcode.DENIED);
-        }
+    private static List<Grant> grants(List<String> permissions) {
+        return permissions.stream().map(Grant::parse).flatMap(Optional::stream).toList();
     }
 
     private static void validate(Optional<String> name, Optional<String> description, List<String> permissions) {

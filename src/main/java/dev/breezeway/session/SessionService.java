@@ -1,7 +1,7 @@
 package dev.breezeway.session;
 
 import dev.breezeway.db.WriteGeneration;
-import dev.breezeway.principal.PrincipalStore;
+import dev.breezeway.principal.MembershipStore;
 import dev.breezeway.principal.PrincipalType;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class SessionService {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private final SessionStore store;
-    private final PrincipalStore principals;
+    private final MembershipStore principals;
     private final Tokens tokens;
     private final Clock clock;
     private final Duration idleTimeout;
@@ -26,7 +26,7 @@ public final class SessionService {
      * @param writes   the database's write generation, which invalidates cached sessions
      * @param cacheTtl how long a resolved session may be reused without asking the database; zero never reuses
      */
-    public SessionService(SessionStore store, PrincipalStore principals, Tokens tokens, Clock clock,
+    public SessionService(SessionStore store, MembershipStore principals, Tokens tokens, Clock clock,
                           Duration idleTimeout, WriteGeneration writes, Duration cacheTtl) {
         this.cache = new SessionCache(writes, cacheTtl, System::nanoTime);
         this.store = store;

@@ -1,18 +1,19 @@
 package dev.breezeway.user;
 
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
-import static dev.breezeway.db.gen.Tables.PRINCIPAL_TENANT;
 
-import dev.breezeway.auth.PasswordHasher;
-import dev.breezeway.error.AccessSubcode;
+import dev.breezeway.access.Authorizer;
+import dev.breezeway.access.Grant;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
-import dev.breezeway.iam.Authorizer;
 import dev.breezeway.iam.IamPrincipal;
 import dev.breezeway.iam.IamStore;
+import dev.breezeway.principal.Authorizations;
+import dev.breezeway.principal.Credentials;
+import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalStore;
@@ -20,21 +21,19 @@ import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.principal.Uuids;
 import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.session.Session;
-import dev.breezeway.session.SessionStore;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 
 /**
- * The users, roles and tenants API of seed 002 over the one model: a user is a principal (its locator
- * is the principal's UUID), its roles are the modern API's roles, its permissions what the server checks.
+ * The users, roles and tenants API of seed 002 over the one principal core: a user is a principal (its
+ * locator is the principal's UUID), its roles are the modern API's roles, its permissions what the
+ * {@link Authorizer} enforces. Every rule is the core's; this class maps the seed's shapes.
  */
 public final class UserService {
     private final DSLContext db;
@@ -42,20 +41,20 @@ public final class UserService {
     private final PrincipalStore principalStore;
     private final IamStore iam;
     private final Authorizer authz;
-    private final SessionStore sessions;
-    private final PasswordHasher hasher;
-    private final Clock clock;
+    private final Authorizations authorizations;
+    private final Credentials credentials;
+    private final Lifecycle lifecycle;
 
     public UserService(DSLContext db, PrincipalService principals, PrincipalStore principalStore, IamStore iam,
-                       Authorizer authz, SessionStore sessions, PasswordHasher hasher, Clock clock) {
+                       Authorizer authz, Authorizations authorizations, Credentials credentials, Lifecycle lifecycle) {
         this.db = db;
         this.principals = principals;
         this.principalStore = principalStore;
         this.iam = iam;
         this.authz = authz;
-        this.sessions = sessions;
-        this.hasher = hasher;
-        this.clock = clock;
+        this.authorizations = authorizations;
+        this.credentials = credentials;
+        this.lifecycle = lifecycle;
     }
 
     /** A user as seed 002 shows it. */
@@ -68,18 +67,21 @@ public final class UserService {
                           Optional<String> email, List<String> roles, List<String> tenants) {
     }
 
+    /** Creates a user with its roles and tenants; a taken user name is {@code duplicate} whatever the password. */
     public User create(Session caller, NewUser n) {
         if (!n.userName().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw ApiException.invalid(Invalid.of("userName", FieldType.STRING, InvalidSubcode.FORMAT));
         }
+        Authorizations.Change roles = Authorizations.Change.roles(n.roles());
+        authorizations.guardNew(caller, roles);
         long id = db.transactionResult(() -> {
             Principal p = principals.createUser(caller, new PrincipalService.NewUser(PrincipalType.USER, n.userName(),
                     n.firstName(), n.lastName(), n.email().or(() -> Optional.of(n.userName())), Optional.of(n.password())));
             if (n.temporaryPassword()) {
-                principalStore.setPassword(db, p.principalId(), hasher.hash(n.password()), true, clock.instant());
+                principalStore.markPasswordTemporary(db, p.principalId());
             }
-            iam.replaceRoles(p.principalId(), n.roles());
-            replaceTenants(p.principalId(), n.tenants());
+            authorizations.write(db, p.principalId(), roles);
+            authorizations.writeTenants(db, p.principalId(), n.tenants());
             return p.principalId();
         });
         return load(id);
@@ -91,14 +93,11 @@ public final class UserService {
 
     public User get(Session caller, UUID locator) {
         long id = find(caller, locator);
-        if (id != caller.principalId()) {
-            require(caller, PermissionCatalogue.USERS_READ);
-        }
+        authz.requireSelfOr(caller, id, PermissionCatalogue.USERS_READ);
         return load(id);
     }
 
     public List<User> byUserName(Session caller, String userName) {
-        require(caller, PermissionCatalogue.USERS_READ);
         return db.select(PRINCIPAL.PRINCIPAL_ID).from(PRINCIPAL)
                 .where(PRINCIPAL.LOGIN.eq(userName).and(PRINCIPAL.ACCOUNT_ID.eq(caller.accountId()))
                         .and(PRINCIPAL.DELETED_AT.isNull()))
@@ -110,8 +109,6 @@ public final class UserService {
     }
 
     public Page list(Session caller, int offset, int count) {
-        require(caller, PermissionCatalogue.USERS_READ);
-        require(caller, PermissionCatalogue.USERS_LIST);
         List<Long> ids = db.select(PRINCIPAL.PRINCIPAL_ID).from(PRINCIPAL)
                 .where(PRINCIPAL.ACCOUNT_ID.eq(caller.accountId()).and(PRINCIPAL.DELETED_AT.isNull())
                         .and(PRINCIPAL.TYPE.eq(PrincipalType.USER.wire())))
@@ -120,76 +117,60 @@ public final class UserService {
         return new Page((more ? ids.subList(0, count) : ids).stream().map(this::load).toList(), !more);
     }
 
+    /**
+     * Updates names and email (the user itself or {@code users:update}), and replaces roles, tenants
+     * and own permissions (ACL entries) when given, through the core's rules against escalation.
+     */
     public User update(Session caller, UUID locator, String firstName, String lastName, Optional<String> email,
                        Optional<List<String>> roles, Optional<List<String>> tenants, Optional<List<String>> permissions) {
         long id = find(caller, locator);
-        if (id != caller.principalId() || roles.isPresent() || permissions.isPresent() || tenants.isPresent()) {
-            require(caller, PermissionCatalogue.USERS_UPDATE);
+        Optional<java.util.Collection<Grant>> acl = permissions.map(UserService::grants);
+        IamPrincipal current = iam.findById(id).orElseThrow(() -> ApiException.problem(Problem.NOT_FOUND, "locator"));
+        Authorizations.Change change = new Authorizations.Change(roles.map(r -> r), acl, Optional.empty());
+        Authorizations.Current now = new Authorizations.Current(current.roles(), current.acl(), Map.of());
+        authorizations.guard(caller, id, now, change);
+        boolean tenantsChange = tenants.map(t -> !java.util.Set.copyOf(t)
+                .equals(java.util.Set.copyOf(authorizations.tenantsOf(id)))).orElse(false);
+        if (tenantsChange) {
+            authz.require(caller, PermissionCatalogue.USERS_UPDATE);
         }
         db.transaction(() -> {
             principals.update(caller, id, new PrincipalService.Update(Optional.empty(), Optional.of(firstName),
                     Optional.of(lastName), email, Optional.empty(), Optional.empty()));
-            roles.ifPresent(r -> iam.replaceRoles(id, r));
-            tenants.ifPresent(t -> replaceTenants(id, t));
-            permissions.ifPresent(ps -> {
-                List<IamPrincipal.AclEntry> acl = new ArrayList<>();
-                for (String p : ps) {
-                    acl.add(IamPrincipal.AclEntry.parse(p).filter(x -> PermissionCatalogue.isKnown(p)).orElseThrow(
-                            () -> ApiException.invalid(Invalid.of("permissions", FieldType.STRING, InvalidSubcode.NO_SUCH_ITEM))));
-                }
-                iam.replaceAcl(id, acl);
-            });
+            authorizations.write(db, id, change);
+            if (tenantsChange) {
+                authorizations.setTenants(caller, id, tenants.get());
+            }
         });
         return load(id);
     }
 
     /** Sets a new password the user must change at the next login; its sessions end. */
     public void resetPassword(Session caller, UUID locator, String password) {
-        require(caller, PermissionCatalogue.USERS_PASSWORD_RESET);
-        long id = find(caller, locator);
-        principals.checkPassword("password", password);
-        String hash = hasher.hash(password);
-        db.transaction(() -> {
-            principalStore.setPassword(db, id, hash, true, clock.instant());
-            sessions.revokeAllOf(db, id, Optional.empty(), clock.instant());
-        });
+        credentials.setTemporary(caller, find(caller, locator), password, "password");
     }
 
     public void delete(Session caller, UUID locator) {
-        require(caller, PermissionCatalogue.USERS_DELETE);
         long id = find(caller, locator);
-        if (id == caller.principalId()) {
-            throw ApiException.problem(Problem.CANNOT_DELETE_SELF, "locator");
-        }
-        principals.delete(caller, List.of(id));
+        lifecycle.delete(caller, id, OptionalLong.empty());
     }
 
-    /** Effective permissions: every catalogue permission for administrators, else roles' and own entries. */
+    /** Effective permissions: exactly what every check enforces ({@link Authorizer#report}). */
     public List<String> permissions(Session caller, UUID locator) {
         long id = find(caller, locator);
-        if (id != caller.principalId()) {
-            require(caller, PermissionCatalogue.USERS_READ);
-        }
-        return effective(id, caller.accountId());
+        authz.requireSelfOr(caller, id, PermissionCatalogue.USERS_READ);
+        return authz.report(id);
     }
 
     public User changeRoles(Session caller, UUID locator, List<String> add, List<String> remove) {
-        require(caller, PermissionCatalogue.USERS_UPDATE);
         long id = find(caller, locator);
-        Set<String> roles = new LinkedHashSet<>(load(id).roles());
-        roles.addAll(add);
-        roles.removeAll(remove);
-        db.transaction(() -> iam.replaceRoles(id, roles));
+        authorizations.changeRoles(caller, id, add, remove);
         return load(id);
     }
 
     public User changeTenants(Session caller, UUID locator, List<String> add, List<String> remove) {
-        require(caller, PermissionCatalogue.USERS_UPDATE);
         long id = find(caller, locator);
-        Set<String> tenants = new LinkedHashSet<>(load(id).tenants());
-        tenants.addAll(add);
-        tenants.removeAll(remove);
-        db.transaction(() -> replaceTenants(id, tenants));
+        authorizations.changeTenants(caller, id, add, remove);
         return load(id);
     }
 
@@ -199,25 +180,13 @@ public final class UserService {
                 .map(Principal::uuid).orElseThrow(ApiException::noData);
     }
 
-    private List<String> effective(long principalId, long accountId) {
-        boolean admin = principalStore.isInGroupOfType(principalId, PrincipalType.ADMINS);
-        if (admin) {
-            return PermissionCatalogue.ALL;
+    private static List<Grant> grants(List<String> permissions) {
+        List<Grant> acl = new ArrayList<>();
+        for (String p : permissions) {
+            acl.add(Grant.parse(p).filter(x -> PermissionCatalogue.isKnown(p)).orElseThrow(
+                    () -> ApiException.invalid(Invalid.of("permissions", FieldType.STRING, InvalidSubcode.NO_SUCH_ITEM))));
         }
-        Set<String> out = new LinkedHashSet<>(iam.rolePermissions(principalId, accountId));
-        iam.aclOf(principalId).forEach(e -> out.add(e.toString()));
-        return List.copyOf(out);
-    }
-
-    private void replaceTenants(long principalId, Collection<String> tenants) {
-        db.deleteFrom(PRINCIPAL_TENANT).where(PRINCIPAL_TENANT.PRINCIPAL_ID.eq(principalId)).execute();
-        for (String t : tenants) {
-            if (t.isBlank() || t.length() > 255) {
-                throw ApiException.invalid(Invalid.of("tenants", FieldType.STRING, InvalidSubcode.FORMAT));
-            }
-            db.insertInto(PRINCIPAL_TENANT).set(PRINCIPAL_TENANT.PRINCIPAL_ID, principalId)
-                    .set(PRINCIPAL_TENANT.TENANT, t).onDuplicateKeyIgnore().execute();
-        }
+        return acl;
     }
 
     private long find(Session caller, UUID locator) {
@@ -230,16 +199,8 @@ public final class UserService {
 
     private User load(long principalId) {
         Principal p = principalStore.findById(principalId).orElseThrow(() -> ApiException.problem(Problem.NOT_FOUND, "locator"));
-        List<String> tenants = db.select(PRINCIPAL_TENANT.TENANT).from(PRINCIPAL_TENANT)
-                .where(PRINCIPAL_TENANT.PRINCIPAL_ID.eq(principalId)).orderBy(PRINCIPAL_TENANT.TENANT).fetch(Record1::value1);
-        List<String> roles = iam.findById(principalId).map(IamPrincipal::roles).orElse(List.of());
+        List<String> roles = authorizations.rolesOf(principalId);
         return new User(p.uuid(), principalId, p.firstName().orElse(""), p.lastName().orElse(""), p.breezeLogin(), p.email(),
-                roles, tenants, effective(principalId, p.accountId()));
-    }
-
-    private void require(Session caller, String permission) {
-        if (!authz.can(caller, permission)) {
-            throw ApiException.noAccess(AccessSubcode.DENIED);
-        }
+                roles, authorizations.tenantsOf(principalId), authz.report(principalId));
     }
 }

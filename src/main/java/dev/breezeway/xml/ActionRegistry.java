@@ -1,5 +1,6 @@
 package dev.breezeway.xml;
 
+import dev.breezeway.access.Access;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +35,9 @@ public final class ActionRegistry {
         private final Map<String, Entry> entries = new LinkedHashMap<>();
 
         public Builder add(String name, Access access, Action action) {
+            if (access == null) {
+                throw new IllegalStateException("action '" + name + "' declares no access");
+            }
             if (entries.putIfAbsent(name, new Entry(name, access, action)) != null) {
                 throw new IllegalStateException("action '" + name + "' is registered twice");
             }

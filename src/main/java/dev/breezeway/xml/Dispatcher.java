@@ -45,7 +45,7 @@ public final class Dispatcher {
                 () -> ApiException.invalid(Invalid.of("action", FieldType.ENUM, InvalidSubcode.NO_SUCH_ITEM)));
         if (entry.access().needsLogin()) {
             Session s = call.session().orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
-            if (entry.access().permission().isPresent() && !can.test(s, entry.access().permission().get())) {
+            if (entry.access().gatePermission().isPresent() && !can.test(s, entry.access().gatePermission().get())) {
                 throw ApiException.noAccess(AccessSubcode.DENIED);
             }
         }

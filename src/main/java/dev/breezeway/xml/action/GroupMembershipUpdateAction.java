@@ -3,7 +3,7 @@ package dev.breezeway.xml.action;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
-import dev.breezeway.principal.PrincipalService;
+import dev.breezeway.principal.Memberships;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Params;
@@ -17,9 +17,9 @@ import java.util.Optional;
  * {@code is-member} (true adds, false removes), matched by order and applied all or none.
  */
 public final class GroupMembershipUpdateAction implements Action {
-    private final PrincipalService principals;
+    private final Memberships principals;
 
-    public GroupMembershipUpdateAction(PrincipalService principals) {
+    public GroupMembershipUpdateAction(Memberships principals) {
         this.principals = principals;
     }
 
@@ -40,7 +40,7 @@ public final class GroupMembershipUpdateAction implements Action {
             p.problem(Invalid.of("is-member", FieldType.BOOLEAN, InvalidSubcode.MISSING));
         }
         p.throwIfInvalid();
-        List<PrincipalService.MembershipChange> changes = new ArrayList<>();
+        List<Memberships.Change> changes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Optional<Long> g = id(p, "group-id", groups.get(i));
             Optional<Long> m = id(p, "principal-id", members.get(i));
@@ -49,11 +49,11 @@ public final class GroupMembershipUpdateAction implements Action {
                 p.problem(Invalid.of("is-member", FieldType.BOOLEAN, InvalidSubcode.FORMAT));
             }
             if (g.isPresent() && m.isPresent() && b.isPresent()) {
-                changes.add(new PrincipalService.MembershipChange(g.get(), m.get(), b.get()));
+                changes.add(new Memberships.Change(g.get(), m.get(), b.get()));
             }
         }
         p.throwIfInvalid();
-        principals.updateMemberships(call.requireSession(), changes);
+        principals.update(call.requireSession(), changes);
         return Results.ok();
     }
 

@@ -1,15 +1,15 @@
 package dev.breezeway.xml.action;
 
-import dev.breezeway.org.OrgService;
+import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Results;
 
 /** {@code guest-promote} ({@code principal-id}): a GUEST becomes a regular user. */
 public final class GuestPromoteAction implements Action {
-    private final OrgService org;
+    private final Lifecycle org;
 
-    public GuestPromoteAction(OrgService org) {
+    public GuestPromoteAction(Lifecycle org) {
         this.org = org;
     }
 

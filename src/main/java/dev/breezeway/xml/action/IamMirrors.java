@@ -1,5 +1,7 @@
 package dev.breezeway.xml.action;
 
+import dev.breezeway.principal.Expected;
+import dev.breezeway.access.Grant;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
@@ -31,20 +33,19 @@ final class IamMirrors {
     }
 
     /**
-     * The If-Match value for {@code version}: {@code "7"} when sent, {@code *} (the version the
-     * service reads) when absent, since Breeze clients know no ETags. Not a whole number ≥ 0 is
-     * {@code format}.
+     * The version a write expects: the number {@code version} when sent, any (the version the write
+     * reads) when absent, since Breeze clients know no ETags. Not a whole number ≥ 0 is {@code format}.
      */
-    static Optional<String> ifMatch(Params p) {
+    static Optional<Expected> expected(Params p) {
         Optional<String> raw = p.first("version").map(String::strip).filter(s -> !s.isEmpty());
         if (raw.isEmpty()) {
-            return Optional.of("*");
+            return Optional.of(Expected.ANY);
         }
         if (!raw.get().matches("[0-9]{1,18}")) {
             p.problem(Invalid.of("version", FieldType.LONG, InvalidSubcode.FORMAT));
-            return Optional.of("*");
+            return Optional.of(Expected.ANY);
         }
-        return Optional.of(Long.toString(Long.parseLong(raw.get())));
+        return Optional.of(Expected.of(Long.parseLong(raw.get())));
     }
 
     /** {@code principal-id}, or the caller's own id when it is absent and {@code defaultToCaller}. */
@@ -67,7 +68,6 @@ final class IamMirrors {
             if (p.isPresent()) {
                 switch (p.get()) {
                     case PRECONDITION_FAILED, PRECONDITION_REQUIRED -> throw ApiException.problem(p.get(), "version");
-                    case CANNOT_SUSPEND_SELF, CANNOT_DELETE_SELF -> throw ApiException.problem(p.get(), "principal-id");
                     default -> {
                     }
                 }
@@ -115,8 +115,8 @@ final class IamMirrors {
         x.email = p.email().orElse(null);
         x.phone = p.phone().orElse(null);
         x.roles.addAll(p.roles());
-        for (IamPrincipal.AclEntry e : p.acl()) {
-            PrincipalModernXml.AclEntry entry = new PrincipalModernXml.AclEntry();
+        for (Grant e : p.acl()) {
+            PrincipalModernXml.Grant entry = new PrincipalModernXml.Grant();
             entry.resource = e.resource();
             entry.permission = e.permission();
             x.acl.add(entry);

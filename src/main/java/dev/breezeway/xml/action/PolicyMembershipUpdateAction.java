@@ -1,15 +1,15 @@
 package dev.breezeway.xml.action;
 
-import dev.breezeway.org.OrgService;
+import dev.breezeway.principal.Memberships;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Results;
 
 /** {@code policy-membership-update} ({@code policy-id}, {@code principal-id}, {@code is-member}); guests are refused. */
 public final class PolicyMembershipUpdateAction implements Action {
-    private final OrgService org;
+    private final Memberships org;
 
-    public PolicyMembershipUpdateAction(OrgService org) {
+    public PolicyMembershipUpdateAction(Memberships org) {
         this.org = org;
     }
 

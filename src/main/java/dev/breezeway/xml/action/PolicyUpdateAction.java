@@ -1,15 +1,15 @@
 package dev.breezeway.xml.action;
 
-import dev.breezeway.org.OrgService;
+import dev.breezeway.principal.Memberships;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Results;
 
 /** {@code policy-update} ({@code name}): creates the policy if needed → {@code <policy policy-id name/>}. */
 public final class PolicyUpdateAction implements Action {
-    private final OrgService org;
+    private final Memberships org;
 
-    public PolicyUpdateAction(OrgService org) {
+    public PolicyUpdateAction(Memberships org) {
         this.org = org;
     }
 

@@ -1,5 +1,6 @@
 package dev.breezeway.xml.action;
 
+import dev.breezeway.principal.Expected;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
@@ -52,7 +53,7 @@ public final class PrincipalAccessUpdateAction implements Action {
                 }
             }
         }
-        Optional<String> ifMatch = IamMirrors.ifMatch(p);
+        Optional<Expected> ifMatch = IamMirrors.expected(p);
         p.throwIfInvalid();
         UUID uuid = iam.idOf(caller, id);
         return Results.ok(IamMirrors.modern(IamMirrors.run(

@@ -1,5 +1,7 @@
 package dev.breezeway.xml.action;
 
+import dev.breezeway.principal.Expected;
+import dev.breezeway.access.Grant;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
@@ -34,10 +36,10 @@ public final class PrincipalAclUpdateAction implements Action {
         Params p = call.params();
         Session caller = call.requireSession();
         long id = p.requiredId("principal-id");
-        List<IamPrincipal.AclEntry> acl = new ArrayList<>();
+        List<Grant> acl = new ArrayList<>();
         boolean malformed = false;
         for (String raw : IamMirrors.repeatedText(p, "acl", 511)) {
-            Optional<IamPrincipal.AclEntry> e = IamPrincipal.AclEntry.parse(raw)
+            Optional<Grant> e = Grant.parse(raw)
                     .filter(x -> x.resource().length() <= 255 && x.permission().length() <= 255);
             e.ifPresent(acl::add);
             malformed |= e.isEmpty();
@@ -45,7 +47,7 @@ public final class PrincipalAclUpdateAction implements Action {
         if (malformed) {
             p.problem(Invalid.of("acl", FieldType.STRING, InvalidSubcode.FORMAT));
         }
-        Optional<String> ifMatch = IamMirrors.ifMatch(p);
+        Optional<Expected> ifMatch = IamMirrors.expected(p);
         p.throwIfInvalid();
         UUID uuid = iam.idOf(caller, id);
         return Results.ok(IamMirrors.modern(IamMirrors.run(() -> iam.setAcl(caller, uuid, acl, ifMatch))));

@@ -1,5 +1,6 @@
 package dev.breezeway.xml.action;
 
+import dev.breezeway.principal.Expected;
 import dev.breezeway.iam.IamService;
 import dev.breezeway.session.Session;
 import dev.breezeway.xml.Action;
@@ -29,7 +30,7 @@ public final class PrincipalRolesUpdateAction implements Action {
         Session caller = call.requireSession();
         long id = p.requiredId("principal-id");
         List<String> roles = IamMirrors.repeatedText(p, "role", 255);
-        Optional<String> ifMatch = IamMirrors.ifMatch(p);
+        Optional<Expected> ifMatch = IamMirrors.expected(p);
         p.throwIfInvalid();
         UUID uuid = iam.idOf(caller, id);
         return Results.ok(IamMirrors.modern(IamMirrors.run(() -> iam.setRoles(caller, uuid, roles, ifMatch))));

@@ -1,5 +1,6 @@
 package dev.breezeway.xml.action;
 
+import dev.breezeway.principal.Expected;
 import dev.breezeway.iam.IamPrincipal;
 import dev.breezeway.iam.IamService;
 import dev.breezeway.session.Session;
@@ -26,7 +27,7 @@ public final class PrincipalSuspensionAction implements Action {
     /** {@link IamService#suspend} or {@link IamService#reactivate}. */
     @FunctionalInterface
     public interface Change {
-        IamPrincipal apply(IamService iam, Session caller, UUID id, Optional<String> ifMatch);
+        IamPrincipal apply(IamService iam, Session caller, UUID id, Optional<Expected> ifMatch);
     }
 
     private final IamService iam;
@@ -42,7 +43,7 @@ public final class PrincipalSuspensionAction implements Action {
         Params p = call.params();
         Session caller = call.requireSession();
         long id = p.requiredId("principal-id");
-        Optional<String> ifMatch = IamMirrors.ifMatch(p);
+        Optional<Expected> ifMatch = IamMirrors.expected(p);
         p.throwIfInvalid();
         UUID uuid = iam.idOf(caller, id);
         return Results.ok(IamMirrors.modern(IamMirrors.run(() -> change.apply(iam, caller, uuid, ifMatch))));

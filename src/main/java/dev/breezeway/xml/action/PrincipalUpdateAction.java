@@ -38,23 +38,22 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
     static final int CLIENT_USER_ID_MAX = 255;
     private final PrincipalService principals;
     private final ClientUserService users;
-    private final BiPredicate<Session, String> can;
 
-    public PrincipalUpdateAction(PrincipalService principals, ClientUserService users, BiPredicate<Session, String> can) {
+    public PrincipalUpdateAction(PrincipalService principals, ClientUserService users) {
         this.principals = principals;
         this.users = users;
-        this.can = can;
     }
 
     @Override
     public Results handle(Call call) {
         Params p = call.params();
-        // Checked before the parameters, so a caller without the permission learns nothing else.
-        String needed = p.has("principal-id") ? PermissionCatalogue.USERS_UPDATE : PermissionCatalogue.USERS_CREATE;
-        if (!can.test(call.requireSession(), needed)) {
-            throw ApiException.noAccess(AccessSubcode.DENIED);
-        }
         Optional<Long> id = p.optionalId("principal-id");
+        // Checked before the other parameters, so a caller without the permission learns nothing else.
+        if (id.isPresent()) {
+            principals.requireMayUpdate(call.requireSession(), id.get());
+        } else {
+            principals.requireMayCreate(call.requireSession());
+        }
         if (id.isPresent()) {
             return update(call, id.get());
         }
@@ -108,9 +107,7 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
         if (p.has("principal-id")) {
             return Optional.empty();
         }
-        if (!can.test(call.requireSession(), PermissionCatalogue.USERS_CREATE)) {
-            throw ApiException.noAccess(AccessSubcode.DENIED);
-        }
+        principals.requireMayCreate(call.requireSession());
         if (!p.problems().isEmpty()) {
             p.throwIfInvalid();
         }

@@ -1,6 +1,6 @@
 package dev.breezeway.xml.action;
 
-import dev.breezeway.principal.PrincipalService;
+import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Results;
@@ -8,9 +8,9 @@ import java.util.List;
 
 /** {@code principals-delete}: deletes each {@code principal-id}; users leave their groups, a group's members stay. */
 public final class PrincipalsDeleteAction implements Action {
-    private final PrincipalService principals;
+    private final Lifecycle principals;
 
-    public PrincipalsDeleteAction(PrincipalService principals) {
+    public PrincipalsDeleteAction(Lifecycle principals) {
         this.principals = principals;
     }
 

@@ -1,16 +1,16 @@
 package dev.breezeway.xml.action;
 
-import dev.breezeway.org.OrgService;
-import dev.breezeway.org.Rank;
+import dev.breezeway.principal.Lifecycle;
+import dev.breezeway.access.Rank;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Results;
 
 /** {@code user-rank-update} ({@code principal-id}, {@code rank} = REGULAR, ADMIN or SUPER): only a SUPER makes or unmakes an ADMIN or SUPER. */
 public final class UserRankUpdateAction implements Action {
-    private final OrgService org;
+    private final Lifecycle org;
 
-    public UserRankUpdateAction(OrgService org) {
+    public UserRankUpdateAction(Lifecycle org) {
         this.org = org;
     }
 

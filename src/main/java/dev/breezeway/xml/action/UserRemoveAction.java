@@ -4,6 +4,7 @@ import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.org.OrgService;
+import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Results;
@@ -15,9 +16,11 @@ import dev.breezeway.xml.Results;
  */
 public final class UserRemoveAction implements Action {
     private final OrgService org;
+    private final Lifecycle lifecycle;
 
-    public UserRemoveAction(OrgService org) {
+    public UserRemoveAction(OrgService org, Lifecycle lifecycle) {
         this.org = org;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -30,7 +33,7 @@ public final class UserRemoveAction implements Action {
         }
         p.throwIfInvalid();
         var s = call.requireSession();
-        org.remove(s, id.orElseGet(() -> org.idByEmail(s, email.get())));
+        lifecycle.removeFromOrganisation(s, id.orElseGet(() -> org.idByEmail(s, email.get())));
         return Results.ok();
     }
 }

@@ -1,15 +1,15 @@
 package dev.breezeway.xml.action;
 
-import dev.breezeway.org.OrgService;
+import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Results;
 
 /** {@code user-suspension-toggle} ({@code principal-id}): ACTIVE ↔ SUSPENDED; suspending ends every session. */
 public final class UserSuspensionToggleAction implements Action {
-    private final OrgService org;
+    private final Lifecycle org;
 
-    public UserSuspensionToggleAction(OrgService org) {
+    public UserSuspensionToggleAction(Lifecycle org) {
         this.org = org;
     }
 

@@ -3,7 +3,7 @@ package dev.breezeway.xml.action;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
-import dev.breezeway.principal.PrincipalService;
+import dev.breezeway.principal.Credentials;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Params;
@@ -16,9 +16,9 @@ import java.util.Optional;
  * that differs is {@code format}; a policy violation is {@code range} (length) or {@code format}.
  */
 public final class UserUpdatePwdAction implements Action {
-    private final PrincipalService principals;
+    private final Credentials principals;
 
-    public UserUpdatePwdAction(PrincipalService principals) {
+    public UserUpdatePwdAction(Credentials principals) {
         this.principals = principals;
     }
 
@@ -38,7 +38,7 @@ public final class UserUpdatePwdAction implements Action {
             p.problem(Invalid.of("password-verify", FieldType.STRING, InvalidSubcode.FORMAT));
         }
         p.throwIfInvalid();
-        principals.changePassword(call.requireSession(), userId, password.get(), old);
+        principals.set(call.requireSession(), userId, password.get(), old);
         return Results.ok();
     }
 }

@@ -1,5 +1,6 @@
 package dev.breezeway.xml.model;
 
+import dev.breezeway.access.Grant;
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
@@ -50,7 +51,7 @@ public final class PrincipalModernXml {
     public List<String> roles = new ArrayList<>();
     @XmlElementWrapper(name = "acl")
     @XmlElement(name = "entry")
-    public List<AclEntry> acl = new ArrayList<>();
+    public List<Grant> acl = new ArrayList<>();
     @XmlElementWrapper(name = "access-attributes")
     @XmlElement(name = "attribute")
     public List<Attribute> accessAttributes = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class PrincipalModernXml {
     /** {@code <entry resource="orders" permission="*"/>}. */
     @XmlAccessorType(XmlAccessType.FIELD)
     @XmlType(name = "modernAclEntry")
-    public static final class AclEntry {
+    public static final class Grant {
         @XmlAttribute(name = "resource")
         public String resource;
         @XmlAttribute(name = "permission")

@@ -1,4 +1,4 @@
-package dev.breezeway.org;
+package dev.breezeway.access;
 
 import java.util.Arrays;
 import java.util.List;

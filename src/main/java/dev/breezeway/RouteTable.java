@@ -1,0 +1,106 @@
+package dev.breezeway;
+
+import static dev.breezeway.role.PermissionCatalogue.CLIENTS_MANAGE;
+import static dev.breezeway.role.PermissionCatalogue.CLIENTS_READ;
+import static dev.breezeway.role.PermissionCatalogue.PRINCIPALS_READ;
+import static dev.breezeway.role.PermissionCatalogue.PRINCIPALS_WRITE;
+import static dev.breezeway.role.PermissionCatalogue.ROLES_CREATE;
+import static dev.breezeway.role.PermissionCatalogue.ROLES_DELETE;
+import static dev.breezeway.role.PermissionCatalogue.ROLES_LIST;
+import static dev.breezeway.role.PermissionCatalogue.ROLES_READ;
+import static dev.breezeway.role.PermissionCatalogue.ROLES_UPDATE;
+import static dev.breezeway.role.PermissionCatalogue.USERS_CREATE;
+import static dev.breezeway.role.PermissionCatalogue.USERS_DELETE;
+import static dev.breezeway.role.PermissionCatalogue.USERS_LIST;
+import static dev.breezeway.role.PermissionCatalogue.USERS_PASSWORD_RESET;
+import static dev.breezeway.role.PermissionCatalogue.USERS_READ;
+import static dev.breezeway.role.PermissionCatalogue.USERS_UPDATE;
+
+import dev.breezeway.access.Access;
+import dev.breezeway.rest.AuthResources;
+import dev.breezeway.rest.ClientResources;
+import dev.breezeway.rest.IamResources;
+import dev.breezeway.rest.OrgResources;
+import dev.breezeway.rest.RestReply;
+import dev.breezeway.rest.Router;
+import dev.breezeway.rest.SeedUsersResources;
+
+/**
+ * The JSON route table: method and path → what it requires → handler, e.g.
+ * {@code DELETE /auth/users/{locator}} requires {@code users:delete}. The README's route tables show the same column.
+ */
+final class RouteTable {
+    private RouteTable() {
+    }
+
+    static Router build(Services s) {
+        var idle = s.config().sessionIdleTimeout();
+        IamResources iam = new IamResources(s.iam(), s.clientUsers(), s.json(), idle);
+        ClientResources clients = new ClientResources(s.clients(), s.clientUsers(), s.json());
+        SeedUsersResources users = new SeedUsersResources(s.users(), s.roles(), s.json());
+        OrgResources org = new OrgResources(s.org(), s.lifecycle(), s.json());
+        AuthResources auth = new AuthResources(s.auth(), s.sessions(), s.iam(), s.json());
+        return Router.builder()
+                .get("/resources/openapi.json", Access.ANYONE, c -> RestReply.ok(s.openApi()))
+                .post("/resources/auth/login", Access.ANYONE, auth::login)
+                .postDuringPasswordChange("/resources/auth/logout", Access.LOGGED_IN, auth::logout)
+                .get("/resources/me", Access.LOGGED_IN, auth::me)
+                .postDuringPasswordChange("/resources/me/password", Access.LOGGED_IN, auth::changePassword)
+                .get("/resources/iam/principals", Access.permission(PRINCIPALS_READ), iam::list)
+                .get("/resources/iam/principals/{id}", Access.selfOr(PRINCIPALS_READ), iam::get)
+                .put("/resources/iam/principals/{id}", Access.permission(PRINCIPALS_WRITE), iam::put)
+                .patch("/resources/iam/principals/{id}", Access.permission(PRINCIPALS_WRITE), iam::patch)
+                .delete("/resources/iam/principals/{id}", Access.permission(PRINCIPALS_WRITE), iam::delete)
+                .put("/resources/iam/principals/{id}/roles", Access.permission(PRINCIPALS_WRITE), iam::putRoles)
+                .put("/resources/iam/principals/{id}/acl", Access.permission(PRINCIPALS_WRITE), iam::putAcl)
+                .put("/resources/iam/principals/{id}/access-attributes", Access.permission(PRINCIPALS_WRITE),
+                        iam::putAccessAttributes)
+                .post("/resources/iam/principals/{id}/suspend", Access.permission(PRINCIPALS_WRITE), iam::suspend)
+                .post("/resources/iam/principals/{id}/reactivate", Access.permission(PRINCIPALS_WRITE), iam::reactivate)
+                .post("/resources/iam/principals/{id}/password/reset", Access.permission(PRINCIPALS_WRITE),
+                        iam::resetPassword)
+                .get("/resources/iam/principals/{id}/sessions", Access.selfOr(PRINCIPALS_READ), iam::sessions)
+                .delete("/resources/iam/principals/{id}/sessions/{sessionId}", Access.selfOr(PRINCIPALS_WRITE),
+                        iam::revokeSession)
+                .post("/resources/graph/query", Access.permission(PRINCIPALS_READ), iam::graphQuery)
+                .post("/resources/clients", Access.permission(CLIENTS_MANAGE), clients::create)
+                .get("/resources/clients", Access.permission(CLIENTS_READ), clients::list)
+                .get("/resources/clients/{clientId}", Access.permission(CLIENTS_READ), clients::get)
+                .post("/resources/clients/{clientId}/rotate", Access.permission(CLIENTS_MANAGE), clients::rotate)
+                .delete("/resources/clients/{clientId}", Access.permission(CLIENTS_MANAGE), clients::revoke)
+                .put("/resources/clients/{clientId}/roles", Access.permission(CLIENTS_MANAGE), clients::putRoles)
+                // Seed 003's own paths, so an integration written for that API only changes its base URL.
+                .post("/v1/admin/token", Access.ANYONE, clients::token)
+                .get("/api/v1/users", Access.CLIENT, clients::users)
+                .get("/api/v1/users/{humanId}", Access.CLIENT, clients::user)
+                .delete("/api/v1/users/{humanId}", Access.CLIENT, clients::deleteUser)
+                .post("/auth/users", Access.permission(USERS_CREATE), users::createUser)
+                .get("/auth/users/whoami", Access.LOGGED_IN, users::whoami)
+                .get("/auth/users/username/{username}", Access.permission(USERS_READ), users::byUserName)
+                .get("/auth/users/list", Access.permission(USERS_LIST), users::listUsers)
+                .get("/auth/users/basic/list", Access.permission(USERS_LIST), users::listBasicUsers)
+                .get("/auth/users/{locator}", Access.selfOr(USERS_READ), users::getUser)
+                .patch("/auth/users/{locator}", Access.selfOr(USERS_UPDATE), users::updateUser)
+                .delete("/auth/users/{locator}", Access.permission(USERS_DELETE), users::deleteUser)
+                .patch("/auth/users/{locator}/passwordreset", Access.permission(USERS_PASSWORD_RESET), users::resetPassword)
+                .get("/auth/users/{locator}/permissions", Access.selfOr(USERS_READ), users::userPermissions)
+                .patch("/auth/users/{locator}/roles", Access.permission(USERS_UPDATE), users::userRoles)
+                .patch("/auth/users/{locator}/tenants", Access.permission(USERS_UPDATE), users::userTenants)
+                .post("/auth/roles", Access.permission(ROLES_CREATE), users::createRole)
+                .get("/auth/roles/permissions", Access.permission(ROLES_READ), users::permissionCatalogue)
+                .get("/auth/roles/list", Access.permission(ROLES_LIST), users::listRoles)
+                .get("/auth/roles/{locator}", Access.permission(ROLES_READ), users::getRole)
+                .patch("/auth/roles/{locator}", Access.permission(ROLES_UPDATE), users::updateRole)
+                .delete("/auth/roles/{locator}", Access.permission(ROLES_DELETE), users::deleteRole)
+                .plain("POST", "/modifyallusernames", Access.permission(USERS_UPDATE), org::modifyAllUsernames)
+                .plain("POST", "/modifyrank", Access.permission(USERS_UPDATE), org::modifyRank)
+                .plain("GET", "/modifysmartcard", Access.selfOr(USERS_UPDATE), org::getSmartcards)
+                .plain("POST", "/modifysmartcard", Access.permission(USERS_UPDATE), org::modifySmartcards)
+                .plain("GET", "/multipleusers", Access.permission(USERS_LIST), org::multipleUsers)
+                .plain("POST", "/promoteguest", Access.permission(USERS_UPDATE), org::promoteGuest)
+                .plain("POST", "/togglesuspension", Access.permission(USERS_UPDATE), org::toggleSuspension)
+                .plain("GET", "/user", Access.selfOr(USERS_UPDATE), org::getUser)
+                .plain("DELETE", "/user", Access.permission(USERS_DELETE), org::deleteUser)
+                .build();
+    }
+}
