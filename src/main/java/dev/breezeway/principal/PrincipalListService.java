@@ -3,6 +3,7 @@ package dev.breezeway.principal;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.session.Session;
 import java.util.List;
+import org.jooq.DSLContext;
 
 /**
  * Lists principals for any logged-in caller of the account. Without {@code filter-rows} a result
@@ -10,11 +11,11 @@ import java.util.List;
  * subcode), so clients page with {@code filter-rows}/{@code filter-start}; a page is at most the limit.
  */
 public final class PrincipalListService {
-    private final PrincipalStore store;
+    private final PrincipalListStore store;
     private final int limit;
 
-    public PrincipalListService(PrincipalStore store, int limit) {
-        this.store = store;
+    public PrincipalListService(DSLContext db, int limit) {
+        this.store = new PrincipalListStore(db);
         this.limit = limit;
     }
 

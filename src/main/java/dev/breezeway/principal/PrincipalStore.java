@@ -48,19 +48,12 @@ public final class PrincipalStore {
             PRINCIPAL.CREATED_AT, PRINCIPAL.VERSION);
     /** The columns of {@link #findDetail}'s rows: the principal's, its manager's, a custom value. */
     private static final List<Field<?>> DETAIL_FIELDS = detailFields();
-    /** The columns a list row shows ({@link PrincipalRow}); a list never reads a whole row. */
-    private static final List<Field<?>> LIST_COLUMNS = List.of(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID,
-            PRINCIPAL.TYPE, PRINCIPAL.LOGIN, PRINCIPAL.NAME, PRINCIPAL.EMAIL, PRINCIPAL.DESCRIPTION,
-            PRINCIPAL.IS_PRIMARY, PRINCIPAL.IS_HIDDEN);
-
     private final DSLContext db;
-    private final PrincipalPositions positions;
     /** {@link #findDetail}'s SQL, rendered once: building and rendering it per call cost more than running it. */
     private final String detailSql;
 
     public PrincipalStore(DSLContext db) {
         this.db = db;
-        this.positions = new PrincipalPositions(db);
         this.detailSql = db.renderInlined(detailQuery(db, DSL.field("?", Long.class)));
     }
 
@@ -339,77 +332,6 @@ public final class PrincipalStore {
         return tx.deleteFrom(PRINCIPAL)
                 .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.PRINCIPAL_ID.in(ids)))
                 .execute();
-    }
-
-    /**
-     * The principals of an account matching {@code q}, at most {@code max} rows. A page past the first
-     * is a deferred join: the offset is counted over principal ids alone (from ix_principal_account_listed
-     * when nothing else filters), and only the page's rows are then read whole. The order ends in the
-     * principal id, so both selects put the same rows in the same order. A deep page of the plain list
-     * in id order first jumps to its block of ids ({@link PrincipalPositions}).
-     */
-    public List<PrincipalRow> list(long accountId, PrincipalQuery q, int max) {
-        PrincipalListSql sql = new PrincipalListSql(q);
-        Condition where = PRINCIPAL.ACCOUNT_ID.eq(accountId).and(LISTED).and(sql.condition());
-        if (q.start() == 0) {
-            return fetch(q, sql, firstRows(db, sql, where, max));
-        }
-        if (q.start() < PrincipalPositions.BLOCK || !plainListInIdOrder(q)) {
-            return fetch(q, sql, page(db, sql, where, q.start(), max));
-        }
-        // One transaction, so the block counts and the page come from one snapshot.
-        DeepPage deep = db.transactionResult(() -> {
-            PrincipalPositions.Start s = positions.locate(db, accountId, q.start());
-            Condition from = where.and(PRINCIPAL.PRINCIPAL_ID.ge(s.fromId()));
-            // Nothing to skip (a block without holes): the page's rows are the first from there.
-            return new DeepPage(fetch(q, sql, s.skip() == 0 ? firstRows(db, sql, from, max)
-                    : page(db, sql, from, s.skip(), max)), s.skip());
-        });
-        if (deep.skipped() > 2 * PrincipalPositions.BLOCK) {
-            // Many rows past the sealed blocks were counted: seal them for the next deep page.
-            positions.sealSoon(accountId);
-        }
-        return deep.rows();
-    }
-
-    private record DeepPage(List<PrincipalRow> rows, long skipped) {
-    }
-
-    /** The plain list: every listed principal of the account, in principal-id order. */
-    private static boolean plainListInIdOrder(PrincipalQuery q) {
-        return q.filters().isEmpty() && q.customValue().isEmpty() && q.membership().isEmpty()
-                && q.sorts().stream().allMatch(s -> s.field() == ListField.PRINCIPAL_ID && s.ascending());
-    }
-
-    /** The first {@code max} rows of the list, read whole at once. */
-    private static ResultQuery<Record> firstRows(DSLContext dsl, PrincipalListSql sql, Condition where, int max) {
-        return dsl.select(LIST_COLUMNS).select(sql.isMemberField()).from(PRINCIPAL).where(where)
-                .orderBy(sql.orderBy()).limit(max);
-    }
-
-    /** Rows {@code offset} to {@code offset + max} of the list, by a deferred join. */
-    private static ResultQuery<Record> page(DSLContext dsl, PrincipalListSql sql, Condition where, long offset, int max) {
-        // is_member rides along because the order may name it; it is a constant without group-id.
-        Table<Record2<Long, Boolean>> page = DSL.select(PRINCIPAL.PRINCIPAL_ID, sql.isMemberField()).from(PRINCIPAL)
-                .where(where).orderBy(sql.orderBy()).limit(max).offset(offset).asTable("page");
-        return dsl.select(LIST_COLUMNS).select(sql.isMemberField()).from(PRINCIPAL)
-                .join(page).on(PRINCIPAL.PRINCIPAL_ID.eq(page.field(PRINCIPAL.PRINCIPAL_ID)))
-                .orderBy(sql.orderBy());
-    }
-
-    private static List<PrincipalRow> fetch(PrincipalQuery q, PrincipalListSql sql, ResultQuery<Record> query) {
-        boolean membership = q.membership().isPresent();
-        return query.fetch(r -> new PrincipalRow(
-                r.get(PRINCIPAL.PRINCIPAL_ID),
-                r.get(PRINCIPAL.ACCOUNT_ID),
-                PrincipalType.fromWire(r.get(PRINCIPAL.TYPE)).orElse(PrincipalType.GROUP),
-                Optional.ofNullable(r.get(PRINCIPAL.LOGIN)),
-                r.get(PRINCIPAL.NAME),
-                Optional.ofNullable(r.get(PRINCIPAL.EMAIL)),
-                Optional.ofNullable(r.get(PRINCIPAL.DESCRIPTION)),
-                Boolean.TRUE.equals(r.get(PRINCIPAL.IS_PRIMARY)),
-                Boolean.TRUE.equals(r.get(PRINCIPAL.IS_HIDDEN)),
-                membership ? Optional.of(Boolean.TRUE.equals(r.get(sql.isMemberField()))) : Optional.empty()));
     }
 
     static Principal toPrincipal(PrincipalRecord r) {

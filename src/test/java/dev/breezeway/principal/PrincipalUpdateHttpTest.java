@@ -115,14 +115,29 @@ class PrincipalUpdateHttpTest {
     }
 
     @Test
-    void repeatingTheSameCreateReturnsTheSamePrincipal() throws Exception {
-        String[] create = {"login", "retry@example.com", "first-name", "Re", "last-name", "Try", "password",
-                "Correct-horse-9", "type", "user", "has-children", "0"};
+    void repeatingTheSameCreateWithoutPasswordReturnsTheSamePrincipal() throws Exception {
+        String[] create = {"login", "retry@example.com", "first-name", "Re", "last-name", "Try",
+                "type", "user", "has-children", "0"};
         String first = admin.call("principal-update", create);
         String second = admin.call("principal-update", create);
         assertThat(status(second)).isEqualTo("ok");
         assertThat(xpath(second, "/results/principal/@principal-id")).isEqualTo(xpath(first, "/results/principal/@principal-id"));
         assertThat(count("login = 'retry@example.com'")).isEqualTo(1);
+    }
+
+    @Test
+    void repeatingACreateWithAPasswordIsDuplicateWhetherThePasswordIsRightOrNot() throws Exception {
+        String[] create = {"login", "retry.pw@example.com", "first-name", "Re", "last-name", "Try", "password",
+                "Correct-horse-9", "type", "user", "has-children", "0"};
+        admin.call("principal-update", create);
+        String same = admin.call("principal-update", create);
+        create[7] = "Other-horse-10";
+        String other = admin.call("principal-update", create);
+        String duplicate = "<results><status code=\"invalid\"><invalid field=\"login\" type=\"string\" subcode=\"duplicate\"/>"
+                + "</status></results>";
+        assertSimilar(duplicate, same);
+        assertSimilar(duplicate, other);
+        assertThat(count("login = 'retry.pw@example.com'")).isEqualTo(1);
     }
 
     @Test

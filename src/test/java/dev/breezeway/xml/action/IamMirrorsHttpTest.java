@@ -149,7 +149,7 @@ class IamMirrorsHttpTest {
     @Test
     void suspendingYourselfIsIllegalOnPrincipalId() {
         String self = xpath(admin.call("common-info"), "/results/common/user/@user-id");
-        assertSimilar(invalid("principal-id", "string", "illegal-operation"),
+        assertSimilar(invalid("principal-id", "id", "illegal-operation"),
                 admin.call("principal-suspend", "principal-id", self));
         assertThat(xpath(modern(self), MODERN + "/@suspended-at")).isEmpty();
     }
