@@ -187,7 +187,7 @@ public final class App implements AutoCloseable {
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;
-        RestServlet rest = new RestServlet(routes, sessions, json, authorizer::can);
+        RestServlet rest = new RestServlet(routes, sessions, json, authorizer);
         servlets.put("/resources/*", rest);
         servlets.put("/auth/*", rest);
         servlets.put("/v1/*", rest);
@@ -197,7 +197,7 @@ public final class App implements AutoCloseable {
             servlets.put(path, rest);
         }
 
-        Dispatcher dispatcher = new Dispatcher(actions, authorizer::can);
+        Dispatcher dispatcher = new Dispatcher(actions, authorizer);
         servlets.put("/api/xml", new ActionServlet(dispatcher, new BatchRunner(dispatcher, xmlWriter, db), sessions,
                 reader, xmlWriter));
         servlets.put("/healthz", new HealthServlet(database));

@@ -61,7 +61,23 @@ public final class Authorizer {
     }
 
     public boolean can(Session caller, String permission) {
+        // The baseline needs no query: every person holds it, whatever else it holds.
+        if (caller.type().isPerson() && Grants.BASELINE.toString().equals(permission)) {
+            return true;
+        }
         return grantsOf(caller).holds(permission);
+    }
+
+    /**
+     * The gate in front of every row of both tables: a login where the row needs one ({@code no-login},
+     * JSON 401, without), and the row's plain permission ({@code denied}, JSON 403, without it).
+     */
+    public void admit(Access access, Optional<Session> session) {
+        if (!access.needsLogin()) {
+            return;
+        }
+        Session s = session.orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
+        access.gatePermission().ifPresent(p -> require(s, p));
     }
 
     /** @throws ApiException {@code no-access denied} unless the caller holds {@code permission} */

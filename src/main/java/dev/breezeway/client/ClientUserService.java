@@ -212,7 +212,7 @@ public final class ClientUserService {
 
     /** The caller's client; the Admin API answers client tokens only (403 for anyone else). */
     private String callingClient(Session caller) {
-        return clients.clientOf(caller).orElseThrow(() -> ApiException.noAccess(AccessSubcode.DENIED));
+        return clients.clientOf(caller).orElseThrow(Authorizer::denied);
     }
 
     private static void refuseWithoutClient(Optional<String> clientUserId, String field) {

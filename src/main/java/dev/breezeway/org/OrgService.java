@@ -1,8 +1,5 @@
 package dev.breezeway.org;
 
-import dev.breezeway.access.Authorizer;
-import dev.breezeway.access.Rank;
-import dev.breezeway.role.PermissionCatalogue;
 import static dev.breezeway.db.gen.Tables.COMPUTER_USERNAME;
 import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
 import static dev.breezeway.db.gen.Tables.POLICY;
@@ -10,20 +7,19 @@ import static dev.breezeway.db.gen.Tables.POLICY_MEMBER;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 import static dev.breezeway.db.gen.Tables.SMARTCARD;
 
+import dev.breezeway.access.Authorizer;
+import dev.breezeway.access.Rank;
 import dev.breezeway.auth.SecretBox;
 import dev.breezeway.db.Times;
 import dev.breezeway.db.gen.tables.records.PrincipalRecord;
-import dev.breezeway.error.AccessSubcode;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
-import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.principal.Uuids;
+import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.session.Session;
-import dev.breezeway.session.SessionStore;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -205,11 +201,6 @@ public final class OrgService {
                         .and(PRINCIPAL.TYPE.in(PrincipalType.USER.wire(), PrincipalType.GUEST.wire())))
                 .fetchOptional()
                 .orElseThrow(() -> ApiException.noData().describedAs("No such user in your organization"));
-    }
-
-    /** A refusal with a message for the seed's {"error": …} answers (403; XML no-access denied). */
-    static ApiException refused(String message) {
-        return ApiException.noAccess(AccessSubcode.DENIED).describedAs(message);
     }
 
     /** Bad input with a message (400; XML invalid on the field). */

@@ -83,22 +83,35 @@ public final class Lifecycle {
     }
 
     /**
-     * Soft-deletes a user: the row stays but the user leaves every list and lookup and its sessions end.
+     * Soft-deletes a user ({@code principal-deactivate}, a client's {@code DELETE /api/v1/users/{humanId}}).
      * Deactivating a deactivated user again succeeds; groups, built-in principals and the caller itself
      * are {@code illegal-operation}.
      */
     public void deactivate(Session caller, Principal p) {
-        if (p.principalId() == caller.principalId()) {
-            throw ApiException.problem(Problem.CANNOT_DELETE_SELF, "principal-id");
-        }
+        refuseSelf(caller, p.principalId());
         if (p.type().isGroup() || p.isPrimary()) {
             throw ApiException.invalid(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
         }
         authz.requireMayActOn(caller, p.principalId());
-        db.transaction(() -> authz.keepingAdmins(db, caller.accountId(), () -> {
-            store.deactivate(db, p.principalId(), credentials.now());
-            credentials.endSessions(db, p.principalId(), Optional.empty());
-        }));
+        db.transaction(() -> authz.keepingAdmins(db, caller.accountId(), () -> softDelete(db, p.principalId())));
+    }
+
+    /**
+     * Soft deletion, the one way: the principal leaves every group and policy (policies assigned only to
+     * it are deleted), its sessions end, and its row stays with {@code deleted_at}, hidden from every
+     * list, lookup and login. Doing it again changes nothing.
+     */
+    private void softDelete(DSLContext tx, long id) {
+        members.leaveAll(tx, id);
+        store.deactivate(tx, id, credentials.now());
+        credentials.endSessions(tx, id, Optional.empty());
+    }
+
+    /** Nobody deletes or suspends themselves: {@code CANNOT_DELETE_SELF} (XML {@code illegal-operation} on the id). */
+    private static void refuseSelf(Session caller, long id) {
+        if (id == caller.principalId()) {
+            throw ApiException.problem(Problem.CANNOT_DELETE_SELF, "principal-id");
+        }
     }
 
     /** A live or deactivated user of the caller's account, for {@link #deactivate}; {@code no-such-item} otherwise. */
@@ -108,20 +121,14 @@ public final class Lifecycle {
     }
 
     /**
-     * Removes a user from the organisation (seed 004): it leaves every group and policy (policies assigned
-     * only to it are deleted), its sessions end and it can no longer log in; its record stays.
+     * Removes a user from the organisation (seed 004's {@code DELETE /user}, {@code user-remove}): the same
+     * soft deletion as {@link #deactivate}, for users and guests.
      */
     public void removeFromOrganisation(Session caller, long id) {
-        Principal p = live(caller, id);
-        if (id == caller.principalId()) {
-            throw ApiException.problem(Problem.CANNOT_DELETE_SELF, "principal-id");
-        }
+        live(caller, id);
+        refuseSelf(caller, id);
         authz.requireMayActOn(caller, id);
-        db.transaction(() -> authz.keepingAdmins(db, caller.accountId(), () -> {
-            members.leaveAll(db, id);
-            store.deactivate(db, p.principalId(), credentials.now());
-            credentials.endSessions(db, id, Optional.empty());
-        }));
+        db.transaction(() -> authz.keepingAdmins(db, caller.accountId(), () -> softDelete(db, id)));
     }
 
     /**
@@ -138,7 +145,10 @@ public final class Lifecycle {
                 if (p.isEmpty()) {
                     continue;
                 }
-                if (p.get().isPrimary() || id == caller.principalId()) {
+                if (id == caller.principalId()) {
+                    // Yourself, as everywhere: the same <invalid> a self-delete gets on every action.
+                    problems.addAll(ApiException.problem(Problem.CANNOT_DELETE_SELF, "principal-id").invalids());
+                } else if (p.get().isPrimary()) {
                     problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
                 } else {
                     existing.add(id);
@@ -154,9 +164,7 @@ public final class Lifecycle {
     /** Deletes one person for good if its version is still {@code expected} (the JSON DELETE). */
     public void delete(Session caller, long id, OptionalLong expected) {
         live(caller, id);
-        if (id == caller.principalId()) {
-            throw ApiException.problem(Problem.CANNOT_DELETE_SELF, "principal-id");
-        }
+        refuseSelf(caller, id);
         db.transaction(() -> {
             if (!fields.bumpVersion(db, id, expected, credentials.now())) {
                 throw ApiException.problem(Problem.PRECONDITION_FAILED, "version");
@@ -215,8 +223,7 @@ public final class Lifecycle {
 
     /** A revoked client's principal: soft-deleted, its tokens ended, inside the caller's transaction. */
     public void retireClient(DSLContext tx, long principalId) {
-        store.deactivate(tx, principalId, credentials.now());
-        credentials.endSessions(tx, principalId, Optional.empty());
+        softDelete(tx, principalId);
     }
 
     /** Ends every session of the principal at once, inside the caller's transaction (e.g. a rotated client secret). */

@@ -11,9 +11,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
+import dev.breezeway.access.Authorizer;
 import dev.breezeway.error.AccessSubcode;
 import java.io.IOException;
-import java.util.function.BiPredicate;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +38,10 @@ public final class RestServlet extends HttpServlet {
     private final transient Router router;
     private final transient SessionService sessions;
     private final transient ObjectMapper json;
-    private final transient BiPredicate<Session, String> can;
+    private final transient Authorizer authorizer;
 
-    public RestServlet(Router router, SessionService sessions, ObjectMapper json, BiPredicate<Session, String> can) {
-        this.can = can;
+    public RestServlet(Router router, SessionService sessions, ObjectMapper json, Authorizer authorizer) {
+        this.authorizer = authorizer;
         this.router = router;
         this.sessions = sessions;
         this.json = json;
@@ -67,10 +67,7 @@ public final class RestServlet extends HttpServlet {
             if (session.map(Session::mustChangePassword).orElse(false) && !route.allowDuringPasswordChange()) {
                 throw ApiException.problem(Problem.PASSWORD_CHANGE_REQUIRED, "session");
             }
-            if (route.access().gatePermission().isPresent()
-                    && !can.test(session.orElseThrow(), route.access().gatePermission().get())) {
-                throw ApiException.noAccess(AccessSubcode.DENIED);
-            }
+            authorizer.admit(route.access(), session);
             RestCall call = new RestCall(m.params(), query(req.getQueryString()),
                     Optional.ofNullable(req.getHeader("If-Match")), body(req), session,
                     Optional.ofNullable(req.getHeader("User-Agent")), Optional.ofNullable(req.getContentType()));

@@ -1,6 +1,6 @@
 package dev.breezeway.xml;
 
-import dev.breezeway.error.AccessSubcode;
+import dev.breezeway.access.Authorizer;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
@@ -8,16 +8,15 @@ import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
 import dev.breezeway.session.Session;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 
 /** Finds an action in the table, checks the caller's access and runs it: shared by single calls and batches. */
 public final class Dispatcher {
     private final ActionRegistry actions;
-    private final BiPredicate<Session, String> can;
+    private final Authorizer authorizer;
 
-    public Dispatcher(ActionRegistry actions, BiPredicate<Session, String> can) {
+    public Dispatcher(ActionRegistry actions, Authorizer authorizer) {
         this.actions = actions;
-        this.can = can;
+        this.authorizer = authorizer;
     }
 
     /** @throws ApiException {@code invalid} on field {@code action} for a missing or unknown action, or the action's own failure */
@@ -43,12 +42,7 @@ public final class Dispatcher {
         }
         ActionRegistry.Entry entry = actions.find(action).orElseThrow(
                 () -> ApiException.invalid(Invalid.of("action", FieldType.ENUM, InvalidSubcode.NO_SUCH_ITEM)));
-        if (entry.access().needsLogin()) {
-            Session s = call.session().orElseThrow(() -> ApiException.noAccess(AccessSubcode.NO_LOGIN));
-            if (entry.access().gatePermission().isPresent() && !can.test(s, entry.access().gatePermission().get())) {
-                throw ApiException.noAccess(AccessSubcode.DENIED);
-            }
-        }
+        authorizer.admit(entry.access(), call.session());
         if (entry.access().needsLogin() && call.session().map(Session::mustChangePassword).orElse(false)) {
             throw ApiException.problem(Problem.PASSWORD_CHANGE_REQUIRED, "session");
         }
