@@ -1,23 +1,23 @@
 package dev.breezeway;
 
-import static dev.breezeway.role.PermissionCatalogue.CLIENTS_MANAGE;
-import static dev.breezeway.role.PermissionCatalogue.CLIENTS_READ;
-import static dev.breezeway.role.PermissionCatalogue.DIRECTORY_LIST;
-import static dev.breezeway.role.PermissionCatalogue.FIELDS_MANAGE;
-import static dev.breezeway.role.PermissionCatalogue.GROUPS_UPDATE;
-import static dev.breezeway.role.PermissionCatalogue.PERMISSIONS_MANAGE;
-import static dev.breezeway.role.PermissionCatalogue.PRINCIPALS_READ;
-import static dev.breezeway.role.PermissionCatalogue.PRINCIPALS_WRITE;
-import static dev.breezeway.role.PermissionCatalogue.ROLES_CREATE;
-import static dev.breezeway.role.PermissionCatalogue.ROLES_DELETE;
-import static dev.breezeway.role.PermissionCatalogue.ROLES_LIST;
-import static dev.breezeway.role.PermissionCatalogue.ROLES_READ;
-import static dev.breezeway.role.PermissionCatalogue.ROLES_UPDATE;
-import static dev.breezeway.role.PermissionCatalogue.USERS_CREATE;
-import static dev.breezeway.role.PermissionCatalogue.USERS_DELETE;
-import static dev.breezeway.role.PermissionCatalogue.USERS_PASSWORD_RESET;
-import static dev.breezeway.role.PermissionCatalogue.USERS_READ;
-import static dev.breezeway.role.PermissionCatalogue.USERS_UPDATE;
+import static dev.breezeway.access.PermissionCatalogue.CLIENTS_MANAGE;
+import static dev.breezeway.access.PermissionCatalogue.CLIENTS_READ;
+import static dev.breezeway.access.PermissionCatalogue.DIRECTORY_LIST;
+import static dev.breezeway.access.PermissionCatalogue.FIELDS_MANAGE;
+import static dev.breezeway.access.PermissionCatalogue.GROUPS_UPDATE;
+import static dev.breezeway.access.PermissionCatalogue.PERMISSIONS_MANAGE;
+import static dev.breezeway.access.PermissionCatalogue.PRINCIPALS_READ;
+import static dev.breezeway.access.PermissionCatalogue.PRINCIPALS_WRITE;
+import static dev.breezeway.access.PermissionCatalogue.ROLES_CREATE;
+import static dev.breezeway.access.PermissionCatalogue.ROLES_DELETE;
+import static dev.breezeway.access.PermissionCatalogue.ROLES_LIST;
+import static dev.breezeway.access.PermissionCatalogue.ROLES_READ;
+import static dev.breezeway.access.PermissionCatalogue.ROLES_UPDATE;
+import static dev.breezeway.access.PermissionCatalogue.USERS_CREATE;
+import static dev.breezeway.access.PermissionCatalogue.USERS_DELETE;
+import static dev.breezeway.access.PermissionCatalogue.USERS_PASSWORD_RESET;
+import static dev.breezeway.access.PermissionCatalogue.USERS_READ;
+import static dev.breezeway.access.PermissionCatalogue.USERS_UPDATE;
 
 import dev.breezeway.access.Access;
 import dev.breezeway.iam.IamService;
@@ -84,10 +84,10 @@ final class ActionTable {
     private ActionTable() {
     }
 
-    static ActionRegistry build(Services s) {
+    static ActionRegistry build(Services s, String version) {
         var idle = s.config().sessionIdleTimeout();
         return ActionRegistry.builder()
-                .add("common-info", Access.ANYONE, new CommonInfoAction(s.sessions(), s.clock(), App.VERSION))
+                .add("common-info", Access.ANYONE, new CommonInfoAction(s.sessions(), s.clock(), version))
                 .add("login", Access.ANYONE, new LoginAction(s.auth()))
                 .add("logout", Access.ANYONE, new LogoutAction(s.sessions()))
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(s.auth(), s.accounts()))

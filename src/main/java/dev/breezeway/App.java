@@ -121,7 +121,7 @@ public final class App implements AutoCloseable {
         PrincipalStore principals = new PrincipalStore(db);
         MembershipStore memberStore = new MembershipStore(db);
         SessionStore sessionStore = new SessionStore(db);
-        SessionService sessions = new SessionService(sessionStore, memberStore, new Tokens(), clock,
+        SessionService sessions = new SessionService(sessionStore, new Tokens(), clock,
                 config.sessionIdleTimeout(), database.writes(), config.sessionCacheTtl());
         Authorizer authorizer = new Authorizer(db);
 
@@ -174,7 +174,7 @@ public final class App implements AutoCloseable {
         Services services = new Services(config, clock, json, openApi, authorizer, accounts, sessions, auth,
                 principalService, principalList, lifecycle, credentials, memberships, customFields, aclFields,
                 permissions, iam, clients, clientUsers, roles, org, users);
-        ActionRegistry actions = ActionTable.build(services);
+        ActionRegistry actions = ActionTable.build(services, VERSION);
         this.actionTable = actions;
 
         this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,

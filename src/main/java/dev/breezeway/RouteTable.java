@@ -1,20 +1,20 @@
 package dev.breezeway;
 
-import static dev.breezeway.role.PermissionCatalogue.CLIENTS_MANAGE;
-import static dev.breezeway.role.PermissionCatalogue.CLIENTS_READ;
-import static dev.breezeway.role.PermissionCatalogue.PRINCIPALS_READ;
-import static dev.breezeway.role.PermissionCatalogue.PRINCIPALS_WRITE;
-import static dev.breezeway.role.PermissionCatalogue.ROLES_CREATE;
-import static dev.breezeway.role.PermissionCatalogue.ROLES_DELETE;
-import static dev.breezeway.role.PermissionCatalogue.ROLES_LIST;
-import static dev.breezeway.role.PermissionCatalogue.ROLES_READ;
-import static dev.breezeway.role.PermissionCatalogue.ROLES_UPDATE;
-import static dev.breezeway.role.PermissionCatalogue.USERS_CREATE;
-import static dev.breezeway.role.PermissionCatalogue.USERS_DELETE;
-import static dev.breezeway.role.PermissionCatalogue.USERS_LIST;
-import static dev.breezeway.role.PermissionCatalogue.USERS_PASSWORD_RESET;
-import static dev.breezeway.role.PermissionCatalogue.USERS_READ;
-import static dev.breezeway.role.PermissionCatalogue.USERS_UPDATE;
+import static dev.breezeway.access.PermissionCatalogue.CLIENTS_MANAGE;
+import static dev.breezeway.access.PermissionCatalogue.CLIENTS_READ;
+import static dev.breezeway.access.PermissionCatalogue.PRINCIPALS_READ;
+import static dev.breezeway.access.PermissionCatalogue.PRINCIPALS_WRITE;
+import static dev.breezeway.access.PermissionCatalogue.ROLES_CREATE;
+import static dev.breezeway.access.PermissionCatalogue.ROLES_DELETE;
+import static dev.breezeway.access.PermissionCatalogue.ROLES_LIST;
+import static dev.breezeway.access.PermissionCatalogue.ROLES_READ;
+import static dev.breezeway.access.PermissionCatalogue.ROLES_UPDATE;
+import static dev.breezeway.access.PermissionCatalogue.USERS_CREATE;
+import static dev.breezeway.access.PermissionCatalogue.USERS_DELETE;
+import static dev.breezeway.access.PermissionCatalogue.USERS_LIST;
+import static dev.breezeway.access.PermissionCatalogue.USERS_PASSWORD_RESET;
+import static dev.breezeway.access.PermissionCatalogue.USERS_READ;
+import static dev.breezeway.access.PermissionCatalogue.USERS_UPDATE;
 
 import dev.breezeway.access.Access;
 import dev.breezeway.rest.AuthResources;

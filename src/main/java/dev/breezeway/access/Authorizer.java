@@ -30,7 +30,7 @@ public final class Authorizer {
     /** What the caller holds, computed once per session and again after any write through this process. */
     public Grants grantsOf(Session caller) {
         return caller.memo(Grants.class, () -> compute(caller.principalId(), caller.type(), caller.accountId(),
-                caller::admin));
+                () -> store.inAdmins(caller.principalId())));
     }
 
     /** What the principal {@code principalId} holds now; nothing if it does not exist. */

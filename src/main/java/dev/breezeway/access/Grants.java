@@ -1,6 +1,5 @@
 package dev.breezeway.access;
 
-import dev.breezeway.role.PermissionCatalogue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

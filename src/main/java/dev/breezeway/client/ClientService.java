@@ -12,7 +12,7 @@ import dev.breezeway.principal.Authorizations;
 import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.principal.Uuids;
-import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
 import dev.breezeway.session.SessionStore;

@@ -15,7 +15,7 @@ import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.Uuids;
-import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionStore;
 import java.time.Clock;

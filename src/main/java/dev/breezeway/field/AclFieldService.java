@@ -1,7 +1,7 @@
 package dev.breezeway.field;
 
 import dev.breezeway.access.Authorizer;
-import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.acl.AclKind;
 import dev.breezeway.acl.AclObjectStore;
 import dev.breezeway.error.AccessSubcode;

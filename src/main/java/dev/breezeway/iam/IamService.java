@@ -13,7 +13,7 @@ import dev.breezeway.principal.Expected;
 import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.principal.ModernFields;
 import dev.breezeway.principal.ModernPrincipals;
-import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionStore;
 import java.time.Clock;

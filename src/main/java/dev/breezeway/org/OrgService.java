@@ -18,7 +18,7 @@ import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.principal.Uuids;
-import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
-import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionStore;
 import java.security.SecureRandom;

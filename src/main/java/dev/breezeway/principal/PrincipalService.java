@@ -6,7 +6,7 @@ import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
-import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import java.time.Clock;
 import java.util.ArrayList;

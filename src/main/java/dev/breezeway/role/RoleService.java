@@ -1,5 +1,6 @@
 package dev.breezeway.role;
 
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.access.Authorizer;
 import dev.breezeway.access.Grant;
 import dev.breezeway.db.Constraints;

@@ -2,15 +2,13 @@ package dev.breezeway.session;
 
 import dev.breezeway.principal.PrincipalType;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * A logged-in session as resolved from its token: who the caller is, e.g. principal 1000009
- * ({@code ada@example.com}, a user) in account 1, and whether it is an administrator. The
- * administrator check (a recursive membership query) runs only when a caller first needs it, so a
- * request that never asks costs no second round trip.
+ * ({@code ada@example.com}, a user) in account 1. What it may do is the {@code Authorizer}'s answer,
+ * memoized here ({@link #memo}) until the next write, so a request that never asks costs no query.
  */
 public final class Session {
     private final long sessionId;
@@ -20,29 +18,23 @@ public final class Session {
     private final String login;
     private final String name;
     private final boolean mustChangePassword;
-    private final BooleanSupplier adminCheck;
     private final LongSupplier writeGeneration;
     private final ConcurrentHashMap<Class<?>, Memo> memos = new ConcurrentHashMap<>(4);
 
     private record Memo(long generation, Object value) {
     }
 
-    /** What the administrator check found. */
-    private record Admin(boolean value) {
-    }
-
     /**
      * @param writeGeneration advances whenever anything is written, which makes every memo be computed again
      */
     public Session(long sessionId, long principalId, long accountId, PrincipalType type, String login, String name,
-                   BooleanSupplier adminCheck, boolean mustChangePassword, LongSupplier writeGeneration) {
+                   boolean mustChangePassword, LongSupplier writeGeneration) {
         this.sessionId = sessionId;
         this.principalId = principalId;
         this.accountId = accountId;
         this.type = type;
         this.login = login;
         this.name = name;
-        this.adminCheck = adminCheck;
         this.mustChangePassword = mustChangePassword;
         this.writeGeneration = writeGeneration;
     }
@@ -69,11 +61,6 @@ public final class Session {
 
     public String name() {
         return name;
-    }
-
-    /** True for members (directly or through nested groups) of the account's {@code admins} group. */
-    public boolean admin() {
-        return memo(Admin.class, () -> new Admin(adminCheck.getAsBoolean())).value();
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.breezeway.session;
 
 import dev.breezeway.db.WriteGeneration;
-import dev.breezeway.principal.MembershipStore;
-import dev.breezeway.principal.PrincipalType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +14,6 @@ import java.util.Optional;
 public final class SessionService {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private final SessionStore store;
-    private final MembershipStore principals;
     private final Tokens tokens;
     private final Clock clock;
     private final Duration idleTimeout;
@@ -26,11 +23,10 @@ public final class SessionService {
      * @param writes   the database's write generation, which invalidates cached sessions
      * @param cacheTtl how long a resolved session may be reused without asking the database; zero never reuses
      */
-    public SessionService(SessionStore store, MembershipStore principals, Tokens tokens, Clock clock,
+    public SessionService(SessionStore store, Tokens tokens, Clock clock,
                           Duration idleTimeout, WriteGeneration writes, Duration cacheTtl) {
         this.cache = new SessionCache(writes, cacheTtl, System::nanoTime);
         this.store = store;
-        this.principals = principals;
         this.tokens = tokens;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
@@ -54,10 +50,7 @@ public final class SessionService {
         }
         SessionStore.Row r = row.get();
         long principalId = r.principalId().get();
-        // An API client never counts as an administrator, whatever memberships its principal might have.
-        java.util.function.BooleanSupplier admin = () -> r.type() != PrincipalType.API_CLIENT
-                && principals.isInGroupOfType(principalId, PrincipalType.ADMINS);
-        Session session = new Session(r.sessionId(), principalId, r.accountId(), r.type(), r.login(), r.name(), admin,
+        Session session = new Session(r.sessionId(), principalId, r.accountId(), r.type(), r.login(), r.name(),
                 r.mustChangePassword(), cache::generation);
         if (touchDue(r, now)) {
             // A touch is a write, which invalidates cached entries; the next request caches this one.

@@ -19,7 +19,7 @@ import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.principal.Uuids;
-import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import java.util.ArrayList;
 import java.util.List;

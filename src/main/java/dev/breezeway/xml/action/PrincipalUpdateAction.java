@@ -14,7 +14,7 @@ import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Params;
 import dev.breezeway.xml.Results;
 import dev.breezeway.xml.model.CreatedPrincipalXml;
-import dev.breezeway.role.PermissionCatalogue;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.breezeway.role;
+package dev.breezeway.access;
 
 import java.util.List;
 
