@@ -64,7 +64,9 @@ public final class RestServlet extends HttpServlet {
             if (route.access().needsLogin() && session.isEmpty()) {
                 throw ApiException.noAccess(AccessSubcode.NO_LOGIN);
             }
-            if (session.map(Session::mustChangePassword).orElse(false) && !route.allowDuringPasswordChange()) {
+            // As on the XML face: a temporary-password session is held back only where a login is needed.
+            if (route.access().needsLogin() && session.map(Session::mustChangePassword).orElse(false)
+                    && !route.allowDuringPasswordChange()) {
                 throw ApiException.problem(Problem.PASSWORD_CHANGE_REQUIRED, "session");
             }
             authorizer.admit(route.access(), session);

@@ -155,11 +155,26 @@ public final class UserService {
         lifecycle.delete(caller, id, OptionalLong.empty());
     }
 
-    /** Effective permissions: exactly what every check enforces ({@link Authorizer#report}). */
+    /** Effective permissions of a person (user or guest): exactly what every check enforces ({@link Authorizer#report}). */
     public List<String> permissions(Session caller, UUID locator) {
-        long id = find(caller, locator);
-        authz.requireSelfOr(caller, id, PermissionCatalogue.USERS_READ);
-        return authz.report(id);
+        return permissions(caller, idOfPerson(caller, locator));
+    }
+
+    /** As {@link #permissions(Session, UUID)}, for a Breeze principal-id ({@code no-data} unless a person of the account). */
+    public List<String> permissions(Session caller, long principalId) {
+        Principal p = principalStore.findById(principalId).filter(x -> x.accountId() == caller.accountId())
+                .filter(x -> x.type().isPerson()).orElseThrow(ApiException::noData);
+        authz.requireSelfOr(caller, p.principalId(), PermissionCatalogue.USERS_READ);
+        return authz.report(p.principalId());
+    }
+
+    private long idOfPerson(Session caller, UUID locator) {
+        return db.select(PRINCIPAL.PRINCIPAL_ID).from(PRINCIPAL)
+                .where(PRINCIPAL.UUID.eq(Uuids.toBytes(locator)).and(PRINCIPAL.ACCOUNT_ID.eq(caller.accountId()))
+                        .and(PRINCIPAL.DELETED_AT.isNull()).and(PRINCIPAL.TYPE.in(PrincipalType.USER.wire(),
+                                PrincipalType.GUEST.wire(), PrincipalType.EXTERNAL_USER.wire())))
+                .fetchOptional(Record1::value1)
+                .orElseThrow(() -> ApiException.problem(Problem.NOT_FOUND, "locator"));
     }
 
     public User changeRoles(Session caller, UUID locator, List<String> add, List<String> remove) {

@@ -12,7 +12,6 @@ import dev.breezeway.access.CallerProfile.Gate;
 import dev.breezeway.access.CallerProfile.Standing;
 import dev.breezeway.error.Problem;
 import dev.breezeway.rest.Router;
-import dev.breezeway.role.PermissionCatalogue;
 import dev.breezeway.support.BreezeClient;
 import dev.breezeway.support.Directory;
 import dev.breezeway.support.JsonClient;
@@ -34,7 +33,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -307,10 +305,9 @@ class AuthorizationMatrixHttpTest {
             assertReportMatchesChecks(c, report);
             assertThat(report).as("report of %s", c.profile).containsExactlyInAnyOrderElementsOf(declared(c.profile));
         }
-        // A guest is a person too, but its report is not readable (see theReportOfAGuestIsReadable): its checks
-        // are compared with what every person holds.
+        // A guest is a person too: its report, read like the others', matches its checks.
         Caller guest = guest();
-        assertReportMatchesChecks(guest, List.of(PermissionCatalogue.DIRECTORY_LIST));
+        assertReportMatchesChecks(guest, xmlReport(admin.call("user-permissions", "principal-id", guest.principalId)));
         for (CallerProfile p : List.of(CallerProfile.CLIENT_NO_ROLES, CallerProfile.CLIENT_WITH_ROLES)) {
             Caller c = CALLERS.get(p);
             // An API client is a hidden principal: user-permissions answers no-data and
@@ -323,12 +320,8 @@ class AuthorizationMatrixHttpTest {
         }
     }
 
-    /**
-     * Server gap: a guest logs in and holds directory:list like every person, but user-permissions (and
-     * GET /auth/users/{locator}/permissions) only find principals of type user, so its report is no-data.
-     */
+    /** A guest logs in and holds directory:list like every person, and its report says so. */
     @Test
-    @Disabled("server: user-permissions&principal-id=<a guest> answers no-data (UserService.find accepts type user only)")
     void theReportOfAGuestIsReadable() {
         Caller guest = guest();
         assertThat(xmlReport(admin.call("user-permissions", "principal-id", guest.principalId)))

@@ -1,6 +1,5 @@
 package dev.breezeway.access;
 
-import dev.breezeway.role.PermissionCatalogue;
 import java.util.Optional;
 import java.util.Set;
 
@@ -87,9 +86,9 @@ enum CallerProfile {
      */
     Gate expected(Access access, Face face, boolean allowDuringPasswordChange) {
         if (standing == Standing.TEMPORARY) {
-            // JSON checks the temporary password first, on every route that does not allow it, ANYONE included;
-            // XML only on actions that need a login, after the gate (whose refusal looks the same: denied).
-            if (face == Face.JSON && !allowDuringPasswordChange) {
+            // Both faces hold a temporary-password session back only on rows that need a login: JSON before the
+            // gate, unless the route allows it; XML after the gate (whose refusal looks the same: denied).
+            if (face == Face.JSON && access.needsLogin() && !allowDuringPasswordChange) {
                 return Gate.PASSWORD_CHANGE;
             }
             if (face == Face.XML && access.needsLogin()) {

@@ -19,6 +19,6 @@ public final class UserPermissionsAction implements Action {
         var s = call.requireSession();
         long id = call.params().optionalId("principal-id").orElse(s.principalId());
         call.params().throwIfInvalid();
-        return Results.ok(PermissionNamesXml.of(users.permissions(s, users.locatorOf(s, id))));
+        return Results.ok(PermissionNamesXml.of(users.permissions(s, id)));
     }
 }
