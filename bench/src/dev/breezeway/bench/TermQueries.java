@@ -6,7 +6,7 @@ import dev.breezeway.config.AppConfig;
 import dev.breezeway.db.Database;
 import dev.breezeway.principal.ListField;
 import dev.breezeway.principal.PrincipalQuery;
-import dev.breezeway.principal.PrincipalStore;
+import dev.breezeway.principal.PrincipalListStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The list-like query alone, without HTTP: {@code PrincipalStore.list} with {@code filter-like-name=<term>}
+ * The list-like query alone, without HTTP: {@code PrincipalListStore.list} with {@code filter-like-name=<term>}
  * and {@code filter-rows=50} for every term of {@code terms.txt}, one after another on one thread. A first
  * pass warms the JIT and the buffer pool; the second is measured and prints p50, p95, p99, max and the
  * slowest terms. Run it while no bench server holds the embedded database:
@@ -34,7 +34,7 @@ public final class TermQueries {
         try (Database db = Database.open(config)) {
             long account = db.dsl().select(PRINCIPAL.ACCOUNT_ID).from(PRINCIPAL)
                     .where(PRINCIPAL.LOGIN.eq(BenchEnv.DEFAULT_ADMIN_LOGIN)).fetchSingle().value1();
-            PrincipalStore store = new PrincipalStore(db.dsl());
+            PrincipalListStore store = new PrincipalListStore(db.dsl());
             for (int pass = 1; pass <= passes; pass++) {
                 long[] nanos = new long[terms.size()];
                 int[] rows = new int[terms.size()];

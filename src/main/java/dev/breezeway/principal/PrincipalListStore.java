@@ -18,7 +18,7 @@ import org.jooq.impl.DSL;
  * through the filter and sort grammar, a first page read at once, later pages by a deferred join, deep
  * pages of the plain list from their block of ids, e.g. {@code filter-start=900000&filter-rows=50}.
  */
-final class PrincipalListStore {
+public final class PrincipalListStore {
     /** The columns a list row shows ({@link PrincipalRow}); a list never reads a whole row. */
     private static final List<Field<?>> LIST_COLUMNS = List.of(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID,
             PRINCIPAL.TYPE, PRINCIPAL.LOGIN, PRINCIPAL.NAME, PRINCIPAL.EMAIL, PRINCIPAL.DESCRIPTION,
@@ -27,7 +27,7 @@ final class PrincipalListStore {
     private final DSLContext db;
     private final PrincipalPositions positions;
 
-    PrincipalListStore(DSLContext db) {
+    public PrincipalListStore(DSLContext db) {
         this.db = db;
         this.positions = new PrincipalPositions(db);
     }
