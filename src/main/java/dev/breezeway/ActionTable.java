@@ -6,6 +6,7 @@ import static dev.breezeway.access.PermissionCatalogue.DIRECTORY_LIST;
 import static dev.breezeway.access.PermissionCatalogue.FIELDS_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.GROUPS_UPDATE;
 import static dev.breezeway.access.PermissionCatalogue.PERMISSIONS_MANAGE;
+import static dev.breezeway.access.PermissionCatalogue.POLICIES_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.PRINCIPALS_READ;
 import static dev.breezeway.access.PermissionCatalogue.PRINCIPALS_WRITE;
 import static dev.breezeway.access.PermissionCatalogue.ROLES_CREATE;
@@ -22,6 +23,8 @@ import static dev.breezeway.access.PermissionCatalogue.USERS_UPDATE;
 import dev.breezeway.access.Access;
 import dev.breezeway.iam.IamService;
 import dev.breezeway.xml.ActionRegistry;
+import dev.breezeway.xml.action.AccountPolicyInfoAction;
+import dev.breezeway.xml.action.AccountPolicyUpdateAction;
 import dev.breezeway.xml.action.AclFieldInfoAction;
 import dev.breezeway.xml.action.AclFieldListAction;
 import dev.breezeway.xml.action.AclFieldUpdateAction;
@@ -100,7 +103,9 @@ final class ActionTable {
                 .add("principals-delete", Access.permission(USERS_DELETE), new PrincipalsDeleteAction(s.lifecycle()))
                 .add("group-membership-update", Access.permission(GROUPS_UPDATE),
                         new GroupMembershipUpdateAction(s.memberships()))
-                .add("user-update-pwd", Access.selfOr(USERS_PASSWORD_RESET), new UserUpdatePwdAction(s.credentials()))
+                // A temporary or expired password is changed here on the XML face.
+                .addDuringPasswordChange("user-update-pwd", Access.selfOr(USERS_PASSWORD_RESET),
+                        new UserUpdatePwdAction(s.credentials()))
                 // Definitions are not personal data; values are filtered per caller by AclFieldService.
                 .add("custom-fields", Access.LOGGED_IN, new CustomFieldsAction(s.customFields()))
                 .add("custom-field-update", Access.permission(FIELDS_MANAGE), new CustomFieldUpdateAction(s.customFields()))
@@ -153,6 +158,9 @@ final class ActionTable {
                 .add("client-roles-update", Access.permission(CLIENTS_MANAGE), new ClientRolesUpdateAction(s.clients()))
                 .add("client-list", Access.permission(CLIENTS_READ), new ClientListAction(s.clients()))
                 .add("client-token", Access.ANYONE, new ClientTokenAction(s.clients()))
+                .add("account-policy-info", Access.LOGGED_IN, new AccountPolicyInfoAction(s.policies()))
+                .add("account-policy-update", Access.permission(POLICIES_MANAGE),
+                        new AccountPolicyUpdateAction(s.policies()))
                 .build();
     }
 }

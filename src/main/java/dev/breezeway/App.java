@@ -8,6 +8,7 @@ import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.principal.MembershipStore;
 import dev.breezeway.principal.Memberships;
 import dev.breezeway.principal.ModernPrincipals;
+import dev.breezeway.principal.Policies;
 import dev.breezeway.account.Bootstrap;
 import dev.breezeway.acl.AclObjectStore;
 import dev.breezeway.acl.PermissionService;
@@ -53,6 +54,7 @@ import dev.breezeway.xml.BatchRunner;
 import dev.breezeway.xml.Dispatcher;
 import dev.breezeway.xml.RequestReader;
 import dev.breezeway.xml.XmlWriter;
+import dev.breezeway.xml.model.AccountPolicyXml;
 import dev.breezeway.xml.model.AclFieldListXml;
 import dev.breezeway.xml.model.AclFieldsXml;
 import dev.breezeway.xml.model.ClientListXml;
@@ -104,6 +106,7 @@ public final class App implements AutoCloseable {
     private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
     private final Router router;
     private final ActionRegistry actionTable;
+    private final PrincipalService principalCore;
     private final ScheduledExecutorService housekeeping;
     private final LastActive lastActive;
 
@@ -126,9 +129,11 @@ public final class App implements AutoCloseable {
         Authorizer authorizer = new Authorizer(db);
 
         // The principal core: the only writer of principals, their credentials, memberships and grants.
-        Credentials credentials = new Credentials(db, principals, sessionStore, hasher, policy, authorizer, clock);
-        PrincipalService principalService = new PrincipalService(db, principals, credentials, uuids, clock, authorizer,
-                config.bulkWriters());
+        Policies policies = new Policies(db);
+        Credentials credentials = new Credentials(db, principals, sessionStore, hasher, policy, policies, authorizer,
+                clock);
+        PrincipalService principalService = new PrincipalService(db, principals, credentials, policies, uuids, clock,
+                authorizer, config.bulkWriters());
         Lifecycle lifecycle = new Lifecycle(db, principals, memberStore, credentials, authorizer, uuids);
         Memberships memberships = new Memberships(db, principals, memberStore, authorizer);
         Authorizations authorizations = new Authorizations(db, authorizer, clock);
@@ -173,9 +178,10 @@ public final class App implements AutoCloseable {
 
         Services services = new Services(config, clock, json, openApi, authorizer, accounts, sessions, auth,
                 principalService, principalList, lifecycle, credentials, memberships, customFields, aclFields,
-                permissions, iam, clients, clientUsers, roles, org, users);
+                permissions, iam, clients, clientUsers, roles, org, users, policies);
         ActionRegistry actions = ActionTable.build(services, VERSION);
         this.actionTable = actions;
+        this.principalCore = principalService;
 
         this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
                 PreferencesXml.class, PrincipalXml.class, CreatedPrincipalXml.class,
@@ -183,7 +189,7 @@ public final class App implements AutoCloseable {
                 PermissionsXml.class, PermissionXml.class, RoleXml.class, RoleListXml.class, PermissionNamesXml.class,
                 SmartcardsXml.class, PolicyXml.class,
                 PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class, ClientXml.class,
-                ClientListXml.class, ClientTokenXml.class));
+                ClientListXml.class, ClientTokenXml.class, AccountPolicyXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;
@@ -214,6 +220,7 @@ public final class App implements AutoCloseable {
                     log.info("Purged {} expired sessions", n);
                 }
                 throttle.purge();
+                principalService.purgeRequestTokens();
             } catch (RuntimeException e) {
                 log.warn("Session purge failed: {}", e.toString());
             }
@@ -259,6 +266,11 @@ public final class App implements AutoCloseable {
 
     public AppConfig config() {
         return config;
+    }
+
+    /** The principal core's creation and update service, e.g. for tests of what no face can provoke. */
+    public PrincipalService principals() {
+        return principalCore;
     }
 
     /** The XML action table, e.g. for checking that every row declares its access. */

@@ -2,6 +2,7 @@ package dev.breezeway;
 
 import static dev.breezeway.access.PermissionCatalogue.CLIENTS_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.CLIENTS_READ;
+import static dev.breezeway.access.PermissionCatalogue.POLICIES_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.PRINCIPALS_READ;
 import static dev.breezeway.access.PermissionCatalogue.PRINCIPALS_WRITE;
 import static dev.breezeway.access.PermissionCatalogue.ROLES_CREATE;
@@ -21,6 +22,7 @@ import dev.breezeway.rest.AuthResources;
 import dev.breezeway.rest.ClientResources;
 import dev.breezeway.rest.IamResources;
 import dev.breezeway.rest.OrgResources;
+import dev.breezeway.rest.PolicyResources;
 import dev.breezeway.rest.RestReply;
 import dev.breezeway.rest.Router;
 import dev.breezeway.rest.SeedUsersResources;
@@ -39,6 +41,7 @@ final class RouteTable {
         ClientResources clients = new ClientResources(s.clients(), s.clientUsers(), s.json());
         SeedUsersResources users = new SeedUsersResources(s.users(), s.roles(), s.json());
         OrgResources org = new OrgResources(s.org(), s.lifecycle(), s.json());
+        PolicyResources policies = new PolicyResources(s.policies(), s.json());
         AuthResources auth = new AuthResources(s.auth(), s.sessions(), s.iam(), s.json());
         return Router.builder()
                 .get("/resources/openapi.json", Access.ANYONE, c -> RestReply.ok(s.openApi()))
@@ -62,6 +65,8 @@ final class RouteTable {
                 .get("/resources/iam/principals/{id}/sessions", Access.selfOr(PRINCIPALS_READ), iam::sessions)
                 .delete("/resources/iam/principals/{id}/sessions/{sessionId}", Access.selfOr(PRINCIPALS_WRITE),
                         iam::revokeSession)
+                .get("/resources/account/policies/{face}", Access.LOGGED_IN, policies::get)
+                .put("/resources/account/policies/{face}", Access.permission(POLICIES_MANAGE), policies::put)
                 .post("/resources/graph/query", Access.permission(PRINCIPALS_READ), iam::graphQuery)
                 .post("/resources/clients", Access.permission(CLIENTS_MANAGE), clients::create)
                 .get("/resources/clients", Access.permission(CLIENTS_READ), clients::list)

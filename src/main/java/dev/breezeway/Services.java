@@ -32,5 +32,6 @@ record Services(AppConfig config, Clock clock, ObjectMapper json, JsonNode openA
                 PrincipalListService principalList, Lifecycle lifecycle, Credentials credentials,
                 Memberships memberships, CustomFieldService customFields, AclFieldService aclFields,
                 PermissionService permissions, IamService iam, ClientService clients, ClientUserService clientUsers,
-                RoleService roles, OrgService org, dev.breezeway.user.UserService users) {
+                RoleService roles, OrgService org, dev.breezeway.user.UserService users,
+                dev.breezeway.principal.Policies policies) {
 }

@@ -29,10 +29,12 @@ public final class PermissionCatalogue {
     public static final String DIRECTORY_LIST = "directory:list";
     /** client-list and /resources/clients reads. */
     public static final String CLIENTS_READ = "clients:read";
+    /** account-policy-update and PUT /resources/account/policies/{face}: the login and password policies. */
+    public static final String POLICIES_MANAGE = "policies:manage";
 
     public static final List<String> ALL = List.of(USERS_CREATE, USERS_READ, USERS_LIST, USERS_UPDATE, USERS_DELETE,
             USERS_PASSWORD_RESET, ROLES_CREATE, ROLES_READ, ROLES_LIST, ROLES_UPDATE, ROLES_DELETE, GROUPS_UPDATE,
-            FIELDS_MANAGE, PERMISSIONS_MANAGE, PRINCIPALS_READ, PRINCIPALS_WRITE, CLIENTS_MANAGE, DIRECTORY_LIST, CLIENTS_READ);
+            FIELDS_MANAGE, PERMISSIONS_MANAGE, PRINCIPALS_READ, PRINCIPALS_WRITE, CLIENTS_MANAGE, DIRECTORY_LIST, CLIENTS_READ, POLICIES_MANAGE);
 
     private PermissionCatalogue() {
     }

@@ -50,7 +50,7 @@ public final class Bootstrap {
         if (accounts.firstAccountId().isPresent()) {
             return;
         }
-        adminPassword.flatMap(p -> policy.violation(p, adminLogin)).ifPresent(v -> {
+        adminPassword.flatMap(p -> policy.violation(dev.breezeway.principal.PasswordRules.defaults(dev.breezeway.principal.Face.JSON), p, adminLogin)).ifPresent(v -> {
             throw new ConfigException(List.of("BREEZEWAY_ADMIN_PASSWORD " + v));
         });
         String password = adminPassword.orElseGet(Bootstrap::generatePassword);

@@ -44,7 +44,7 @@ public final class AuthService {
                                Optional<String> userAgent) {
     }
 
-    /** The principal behind a pair of credentials; a temporary password only allows changing it. */
+    /** The principal behind a pair of credentials; a temporary or expired password only allows changing it. */
     public record Authenticated(long principalId, long accountId, boolean mustChangePassword) {
     }
 
@@ -89,7 +89,9 @@ public final class AuthService {
         if (state.hasFailures()) {
             throttle.succeeded(login);  // a login without earlier failures writes nothing here
         }
-        return new Authenticated(c.principalId(), c.accountId(), c.passwordTemporary());
+        // An expired password, like a temporary one, logs in only to be changed.
+        boolean expired = c.passwordExpiresAt().map(at -> !clock.instant().isBefore(at)).orElse(false);
+        return new Authenticated(c.principalId(), c.accountId(), c.passwordTemporary() || expired);
     }
 
     private record Lookup(LoginThrottle.State throttle, Optional<PrincipalStore.Credentials> credentials) {
@@ -101,7 +103,7 @@ public final class AuthService {
      */
     private Lookup lookup(String login) {
         Record r = db.select(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.PASSWORD_HASH, PRINCIPAL.SUSPENDED_AT,
-                        PRINCIPAL.PASSWORD_TEMPORARY, LOGIN_ATTEMPT.WINDOW_START, LOGIN_ATTEMPT.FAILURES)
+                        PRINCIPAL.PASSWORD_TEMPORARY, PRINCIPAL.PASSWORD_EXPIRES_AT, LOGIN_ATTEMPT.WINDOW_START, LOGIN_ATTEMPT.FAILURES)
                 .from(DSL.selectOne().asTable("one"))
                 .leftJoin(PRINCIPAL).on(PRINCIPAL.LOGIN.eq(login).and(PRINCIPAL.DELETED_AT.isNull()))
                 .leftJoin(LOGIN_ATTEMPT).on(throttle.rowOf(login))
@@ -110,7 +112,8 @@ public final class AuthService {
                 .map(id -> new PrincipalStore.Credentials(id, r.get(PRINCIPAL.ACCOUNT_ID),
                         Optional.ofNullable(r.get(PRINCIPAL.PASSWORD_HASH)),
                         Optional.ofNullable(r.get(PRINCIPAL.SUSPENDED_AT)).map(Times::toInstant),
-                        Boolean.TRUE.equals(r.get(PRINCIPAL.PASSWORD_TEMPORARY))));
+                        Boolean.TRUE.equals(r.get(PRINCIPAL.PASSWORD_TEMPORARY)),
+                        Optional.ofNullable(r.get(PRINCIPAL.PASSWORD_EXPIRES_AT)).map(Times::toInstant)));
         return new Lookup(throttle.state(r.get(LOGIN_ATTEMPT.WINDOW_START), r.get(LOGIN_ATTEMPT.FAILURES)), credentials);
     }
 }

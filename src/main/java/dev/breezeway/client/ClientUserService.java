@@ -10,6 +10,7 @@ import dev.breezeway.error.Problem;
 import dev.breezeway.access.Authorizer;
 import dev.breezeway.iam.IamService;
 import dev.breezeway.principal.Expected;
+import dev.breezeway.principal.Face;
 import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.PrincipalService;
@@ -69,7 +70,7 @@ public final class ClientUserService {
         Optional<String> client = clients.clientOf(caller);
         if (client.isEmpty()) {
             refuseWithoutClient(clientUserId, "client-user-id");
-            return principals.createUser(caller, u);
+            return principals.createUser(caller, u, Face.XML);
         }
         String clientId = client.get();
         return db.transactionResult(() -> {
@@ -82,7 +83,7 @@ public final class ClientUserService {
                 }
             }));
             Optional<Long> before = principalStore.findByLogin(db, u.login()).map(Principal::principalId);
-            Principal p = principals.createUser(caller, u);
+            Principal p = principals.createUser(caller, u, Face.XML);
             Optional<ClientStore.Link> link = store.linkOf(db, p.principalId());
             if (link.isPresent()) {
                 // A repeated create: the same client and the same id for the user, or nothing.
@@ -112,7 +113,7 @@ public final class ClientUserService {
                                                      boolean stopAtFirstFailure) {
         authz.require(caller, PermissionCatalogue.USERS_CREATE);
         if (clients.clientOf(caller).isEmpty()) {
-            return principals.createUsers(caller, users, stopAtFirstFailure);
+            return principals.createUsers(caller, users, Face.XML, stopAtFirstFailure);
         }
         List<PrincipalService.Created> out = new ArrayList<>(users.size());
         for (PrincipalService.NewUser u : users) {

@@ -1,6 +1,7 @@
 package dev.breezeway.principal;
 
 import dev.breezeway.access.Authorizer;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.auth.PasswordHasher;
 import dev.breezeway.auth.PasswordPolicy;
 import dev.breezeway.error.ApiException;
@@ -8,13 +9,14 @@ import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
-import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionStore;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -22,37 +24,52 @@ import org.jooq.DSLContext;
  * A principal's password, the one place that sets it and ends the sessions that go with the old one:
  * set by an administrator or by the user itself ({@code user-update-pwd}), reset to a temporary one
  * (generated, e.g. {@code Tmp9…}, or chosen by the administrator), changed by the user with its
- * current password. Nobody sets the password of a principal more powerful than themselves.
+ * current password. Each face's policy ({@link Policies}) decides what is acceptable, e.g. a 10-letter
+ * lower-case hex password on the XML face by default; nobody sets the password of a principal more
+ * powerful than themselves.
  */
 public final class Credentials {
     private final DSLContext db;
-    private final PrincipalStore store;
+    private final CredentialStore store;
+    private final PrincipalStore principals;
     private final SessionStore sessions;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
+    private final Policies policies;
     private final Authorizer authz;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Credentials(DSLContext db, PrincipalStore store, SessionStore sessions, PasswordHasher hasher,
-                       PasswordPolicy policy, Authorizer authz, Clock clock) {
+    public Credentials(DSLContext db, PrincipalStore principals, SessionStore sessions, PasswordHasher hasher,
+                       PasswordPolicy policy, Policies policies, Authorizer authz, Clock clock) {
         this.db = db;
-        this.store = store;
+        this.store = new CredentialStore(db);
+        this.principals = principals;
         this.sessions = sessions;
         this.hasher = hasher;
         this.policy = policy;
+        this.policies = policies;
         this.authz = authz;
         this.clock = clock;
     }
 
-    /** Refuses a password that breaks the policy: {@code range} for its length, {@code format} otherwise. */
-    public void checkPassword(String field, String password, String... userInputs) {
-        if (password.length() < PasswordPolicy.MIN_LENGTH || password.length() > PasswordPolicy.MAX_LENGTH) {
-            throw ApiException.invalid(Invalid.range(field, FieldType.STRING, PasswordPolicy.MIN_LENGTH,
-                    PasswordPolicy.MAX_LENGTH));
+    /** What is wrong with a password under the face's policy: {@code range} for its length, {@code format} otherwise. */
+    public List<Invalid> problems(long accountId, Face face, String field, String password, String... userInputs) {
+        PasswordRules rules = policies.of(accountId, face);
+        if (policy.badLength(rules, password)) {
+            return List.of(Invalid.range(field, FieldType.STRING, rules.minLength(), rules.maxLength()));
         }
-        if (policy.violation(password, userInputs).isPresent()) {
-            throw ApiException.invalid(Invalid.of(field, FieldType.STRING, InvalidSubcode.FORMAT));
+        if (policy.violation(rules, password, userInputs).isPresent()) {
+            return List.of(Invalid.of(field, FieldType.STRING, InvalidSubcode.FORMAT));
+        }
+        return List.of();
+    }
+
+    /** @throws ApiException {@code invalid} with {@link #problems} if there are any */
+    public void checkPassword(long accountId, Face face, String field, String password, String... userInputs) {
+        List<Invalid> p = problems(accountId, face, field, password, userInputs);
+        if (!p.isEmpty()) {
+            throw ApiException.invalid(p);
         }
     }
 
@@ -61,16 +78,33 @@ public final class Credentials {
         return hasher.hash(password);
     }
 
+    /** When a password set now under the face's policy expires, if it does. */
+    Optional<Instant> expiryOf(long accountId, Face face) {
+        int days = policies.of(accountId, face).expiryDays();
+        return days > 0 ? Optional.of(clock.instant().plus(Duration.ofDays(days))) : Optional.empty();
+    }
+
+    /** Records the expiry of the password a new principal was created with (inside the create's transaction). */
+    void startExpiry(DSLContext tx, long accountId, long principalId, Face face) {
+        expiryOf(accountId, face).ifPresent(at -> store.setExpiry(tx, principalId, at));
+    }
+
+    /** Marks the password just stored with a new principal as temporary, inside the create's transaction. */
+    public void markTemporary(DSLContext tx, long principalId) {
+        store.markTemporary(tx, principalId);
+    }
+
     /**
-     * Sets a user's password ({@code user-update-pwd}). Holders of {@code users:password-reset} set the
-     * password of anyone no more powerful than themselves without the old one; a user sets its own with
-     * {@code oldPassword}. Other sessions of the user end; the caller's stays.
+     * Sets a user's password ({@code user-update-pwd}, the XML face's policy). Holders of
+     * {@code users:password-reset} set the password of anyone no more powerful than themselves without
+     * the old one; a user sets its own with {@code oldPassword}. Other sessions of the user end; the
+     * caller's stays, and may do everything again if it was held back for a password change.
      */
     public void set(Session caller, long userId, String password, Optional<String> oldPassword) {
-        Principal target = store.findById(userId).filter(p -> p.accountId() == caller.accountId())
+        Principal target = principals.findById(userId).filter(p -> p.accountId() == caller.accountId())
                 .filter(p -> !p.type().isGroup())
                 .orElseThrow(() -> ApiException.invalid(Invalid.of("user-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM)));
-        if (!authz.can(caller, PermissionCatalogue.USERS_PASSWORD_RESET)) {
+        if (!authz.can(caller, PermissionCatalogue.USERS_PASSWORD_RESET) || caller.mustChangePassword()) {
             if (caller.principalId() != userId) {
                 throw Authorizer.denied();
             }
@@ -82,50 +116,74 @@ public final class Credentials {
             }
         }
         authz.requireMayActOn(caller, userId);
-        checkPassword("password", password, target.breezeLogin());
-        write(userId, hasher.hash(password), false,
-                caller.principalId() == userId ? Optional.of(caller.sessionId()) : Optional.empty());
+        checkPassword(caller.accountId(), Face.XML, "password", password, target.breezeLogin());
+        requireNotReused(caller.accountId(), Face.XML, userId, "password", password);
+        boolean self = caller.principalId() == userId;
+        write(caller.accountId(), Face.XML, userId, hasher.hash(password), false,
+                self ? Optional.of(caller.sessionId()) : Optional.empty());
+        if (self) {
+            sessions.clearMustChangePassword(caller.sessionId());
+        }
     }
 
     /**
      * Sets a password the principal must change at its next login, chosen by the caller (seed 002's
-     * reset); every session of the principal ends.
+     * reset, the JSON face's policy); every session of the principal ends.
      */
     public void setTemporary(Session caller, long principalId, String password, String field) {
         authz.requireMayActOn(caller, principalId);
-        checkPassword(field, password);
-        write(principalId, hasher.hash(password), true, Optional.empty());
+        checkPassword(caller.accountId(), Face.JSON, field, password);
+        write(caller.accountId(), Face.JSON, principalId, hasher.hash(password), true, Optional.empty());
     }
 
-    /** Sets a generated temporary password (returned once) and ends the principal's sessions. */
+    /**
+     * Sets a generated temporary password (returned once) and ends the principal's sessions. It is never
+     * checked against a policy: its only use is the one login that must change it.
+     */
     public String resetGenerated(Session caller, long principalId) {
         authz.requireMayActOn(caller, principalId);
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
         // The fixed prefix guarantees an upper-case letter, a lower-case letter and a digit.
         String temporary = "Tmp9" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        write(principalId, hasher.hash(temporary), true, Optional.empty());
+        write(caller.accountId(), Face.JSON, principalId, hasher.hash(temporary), true, Optional.empty());
         return temporary;
     }
 
-    /** The caller changes its own password; its other sessions end and a temporary-password session becomes a normal one. */
+    /**
+     * The caller changes its own password (the JSON face's policy); its other sessions end and a
+     * temporary-password session becomes a normal one.
+     */
     public void changeOwn(Session caller, String current, String next) {
         Optional<String> hash = store.passwordHash(db, caller.principalId());
         if (hash.isEmpty() || !hasher.verify(current, hash.get())) {
             throw ApiException.problem(Problem.INVALID_CREDENTIALS, "currentPassword");
         }
-        checkPassword("newPassword", next, caller.login());
-        String newHash = hasher.hash(next);
-        db.transaction(() -> {
-            store.setPassword(db, caller.principalId(), newHash, false, clock.instant());
-            endSessions(db, caller.principalId(), Optional.of(caller.sessionId()));
-            sessions.clearMustChangePassword(caller.sessionId());
-        });
+        checkPassword(caller.accountId(), Face.JSON, "newPassword", next, caller.login());
+        requireNotReused(caller.accountId(), Face.JSON, caller.principalId(), "newPassword", next);
+        write(caller.accountId(), Face.JSON, caller.principalId(), hasher.hash(next), false,
+                Optional.of(caller.sessionId()));
+        sessions.clearMustChangePassword(caller.sessionId());
     }
 
-    private void write(long principalId, String hash, boolean temporary, Optional<Long> keep) {
+    /** A new password may not be one of the last N (the face's history setting): {@code format} if it is. */
+    private void requireNotReused(long accountId, Face face, long principalId, String field, String password) {
+        int n = policies.of(accountId, face).historyCount();
+        if (n == 0) {
+            return;
+        }
+        for (String h : store.recentHashes(principalId, n)) {
+            if (hasher.verify(password, h)) {
+                throw ApiException.invalid(Invalid.of(field, FieldType.STRING, InvalidSubcode.FORMAT))
+                        .describedAs("Password must not be one of the last " + n);
+            }
+        }
+    }
+
+    private void write(long accountId, Face face, long principalId, String hash, boolean temporary, Optional<Long> keep) {
+        Optional<Instant> expires = temporary ? Optional.empty() : expiryOf(accountId, face);
         db.transaction(() -> {
-            store.setPassword(db, principalId, hash, temporary, clock.instant());
+            store.write(db, principalId, hash, temporary, expires, clock.instant());
             endSessions(db, principalId, keep);
         });
     }

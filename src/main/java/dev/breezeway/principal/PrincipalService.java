@@ -33,6 +33,8 @@ public final class PrincipalService {
     private final Uuids uuids;
     private final Clock clock;
     private final Authorizer authz;
+    private final Policies policies;
+    private final RequestTokenStore tokens;
     /**
      * Bulk creates that may write at once. Each is a stream of multi-row inserts that keeps a database
      * core busy; more of them than the database has cores only contend on the same index pages (at 1 M
@@ -40,8 +42,10 @@ public final class PrincipalService {
      */
     private final Semaphore bulkWriters;
 
-    public PrincipalService(DSLContext db, PrincipalStore store, Credentials credentials, Uuids uuids, Clock clock,
-                            Authorizer authz, int bulkWriters) {
+    public PrincipalService(DSLContext db, PrincipalStore store, Credentials credentials, Policies policies,
+                            Uuids uuids, Clock clock, Authorizer authz, int bulkWriters) {
+        this.policies = policies;
+        this.tokens = new RequestTokenStore(db);
         this.authz = authz;
         this.credentials = credentials;
         this.bulkWriters = new Semaphore(bulkWriters, true);
@@ -75,19 +79,74 @@ public final class PrincipalService {
     }
 
     /**
-     * Creates a user in the caller's account. Repeating the same create returns the principal the
-     * first call made; a different principal with the login is a {@code duplicate}.
+     * Everything wrong with a new user that the parameters alone cannot show, in the order a client reads
+     * them: a login or email already taken ({@code duplicate}), a login that the face's policy wants to be
+     * the email, a password the face's policy refuses. A face reports them together with its own
+     * parameter problems, as Adobe Connect does.
      */
-    public Principal createUser(Session caller, NewUser u) {
+    public List<Invalid> problemsOf(Session caller, NewUser u, Face face) {
+        List<Invalid> out = new ArrayList<>();
+        boolean loginTaken = store.loginTaken(u.login());
+        if (loginTaken) {
+            out.add(duplicateInvalid("login"));
+        }
+        loginPolicyProblem(caller, u, face).ifPresent(out::add);
+        // With the login taken the email is not reported too: one duplicate is what clients look for (the
+        // Python client reads exactly one <invalid> to raise its Duplicate).
+        if (!loginTaken && u.email().isPresent() && store.emailTaken(caller.accountId(), u.email().get())) {
+            out.add(duplicateInvalid("email"));
+        }
+        u.password().ifPresent(pw -> out.addAll(credentials.problems(caller.accountId(), face, "password", pw, u.login())));
+        return out;
+    }
+
+    /** With "login is the email" on, a user's login must be its email (any case). */
+    private Optional<Invalid> loginPolicyProblem(Session caller, NewUser u, Face face) {
+        if (!policies.of(caller.accountId(), face).loginIsEmail()) {
+            return Optional.empty();
+        }
+        if (u.email().isEmpty()) {
+            return Optional.of(Invalid.of("email", FieldType.STRING, InvalidSubcode.MISSING));
+        }
+        return u.email().get().equalsIgnoreCase(u.login()) ? Optional.empty()
+                : Optional.of(Invalid.of("login", FieldType.STRING, InvalidSubcode.FORMAT));
+    }
+
+    /**
+     * Creates a user in the caller's account under the face's policy. A taken login or email is
+     * {@code duplicate}, always, also for a request that repeats the existing user exactly; only a
+     * transaction the database driver itself repeats (same call, same token) answers the user it made.
+     */
+    public Principal createUser(Session caller, NewUser u, Face face) {
         requireCreate(caller);
-        u.password().ifPresent(p -> credentials.checkPassword("password", p, u.login()));
-        Optional<String> hash = u.password().map(credentials::hash);
+        List<Invalid> problems = problemsOf(caller, u, face);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        return write(caller, u, face, u.password().map(credentials::hash), tokens.next());
+    }
+
+    /**
+     * The create's transaction, under the call's {@code token}. Run again with the same token (as a driver
+     * repeating it after a lost connection would), it answers the principal the first run committed.
+     */
+    Principal write(Session caller, NewUser u, Face face, Optional<String> hash, byte[] token) {
         try {
-            return db.transactionResult(() -> store.create(db, newPrincipal(caller, u, hash)));
+            return db.transactionResult(() -> {
+                Principal p = store.create(db, newPrincipal(caller, u, hash));
+                tokens.record(db, token, List.of(p.principalId()));
+                if (hash.isPresent()) {
+                    credentials.startExpiry(db, caller.accountId(), p.principalId(), face);
+                }
+                return p;
+            });
         } catch (DataAccessException e) {
+            Optional<Principal> own = own(token);
+            if (own.isPresent()) {
+                return own.get();
+            }
             if (Constraints.violated(e, "uk_principal_login")) {
-                return store.findByLogin(db, u.login()).filter(p -> isReplay(p, caller, u))
-                        .orElseThrow(() -> duplicate("login"));
+                throw duplicate("login");
             }
             if (Constraints.violated(e, "uk_principal_email")) {
                 throw duplicate("email");
@@ -96,19 +155,28 @@ public final class PrincipalService {
         }
     }
 
+    /** The principal a create with this token committed, if its transaction was repeated by the driver. */
+    private Optional<Principal> own(byte[] token) {
+        return tokens.principalsOf(token).stream().findFirst().flatMap(store::findById);
+    }
+
+    /** Forgets the tokens of creates older than a day. */
+    public int purgeRequestTokens() {
+        return tokens.purge(clock.instant().minus(java.time.Duration.ofDays(1)));
+    }
+
     /** What one create of {@link #createUsers} came to: the user, or the failure the single create would throw. */
     public record Created(Optional<Principal> principal, Optional<ApiException> failure) {
     }
 
     /**
      * Creates users without passwords as {@link #createUser} would one after another, with the same
-     * results (a repeated create answers the existing user, a taken login or email is a
-     * {@code duplicate}, also between two of {@code users}), but writes up to {@link #BULK_ROWS} of them
+     * results (a taken login or email is a {@code duplicate}, also between two of {@code users}), but writes up to {@link #BULK_ROWS} of them
      * with one multi-row insert and one commit. A group of users that breaks a unique key is split
      * until the users that fail are created alone. With {@code stopAtFirstFailure} nothing after the
      * first failure is tried; inside a caller's transaction every part is a savepoint of it.
      */
-    public List<Created> createUsers(Session caller, List<NewUser> users, boolean stopAtFirstFailure) {
+    public List<Created> createUsers(Session caller, List<NewUser> users, Face face, boolean stopAtFirstFailure) {
         requireCreate(caller);
         if (users.stream().anyMatch(u -> u.password().isPresent())) {
             throw new IllegalArgumentException("createUsers takes users without passwords");
@@ -119,7 +187,7 @@ public final class PrincipalService {
         bulkWriters.acquireUninterruptibly();
         try {
             for (int from = 0; from < users.size(); from += BULK_ROWS) {
-                if (!createInOrder(caller, users.subList(from, Math.min(users.size(), from + BULK_ROWS)), out,
+                if (!createInOrder(caller, users.subList(from, Math.min(users.size(), from + BULK_ROWS)), face, out,
                         stopAtFirstFailure)) {
                     break;
                 }
@@ -131,8 +199,9 @@ public final class PrincipalService {
     }
 
     /** Creates {@code users} in order into {@code out}; false if one failed and the caller asked to stop there. */
-    private boolean createInOrder(Session caller, List<NewUser> users, List<Created> out, boolean stopAtFirstFailure) {
-        if (users.size() >= SPLIT_MIN) {
+    private boolean createInOrder(Session caller, List<NewUser> users, Face face, List<Created> out,
+                                  boolean stopAtFirstFailure) {
+        if (users.size() >= SPLIT_MIN && !policies.of(caller.accountId(), face).loginIsEmail()) {
             Optional<List<Principal>> all = insertAll(caller, users);
             if (all.isPresent()) {
                 all.get().forEach(p -> out.add(new Created(Optional.of(p), Optional.empty())));
@@ -140,12 +209,12 @@ public final class PrincipalService {
             }
             // Some user here would fail alone. Halves keep the order: the second sees what the first wrote.
             int half = users.size() / 2;
-            return createInOrder(caller, users.subList(0, half), out, stopAtFirstFailure)
-                    && createInOrder(caller, users.subList(half, users.size()), out, stopAtFirstFailure);
+            return createInOrder(caller, users.subList(0, half), face, out, stopAtFirstFailure)
+                    && createInOrder(caller, users.subList(half, users.size()), face, out, stopAtFirstFailure);
         }
         for (NewUser u : users) {
             try {
-                out.add(new Created(Optional.of(createUser(caller, u)), Optional.empty()));
+                out.add(new Created(Optional.of(createUser(caller, u, face)), Optional.empty()));
             } catch (ApiException e) {
                 out.add(new Created(Optional.empty(), Optional.of(e)));
                 if (stopAtFirstFailure) {
@@ -165,9 +234,19 @@ public final class PrincipalService {
         for (NewUser u : users) {
             rows.add(newPrincipal(caller, u, Optional.empty()));
         }
+        byte[] token = tokens.next();
         try {
-            return Optional.of(db.transactionResult(() -> store.createAll(db, rows)));
+            return Optional.of(db.transactionResult(() -> {
+                List<Principal> created = store.createAll(db, rows);
+                tokens.record(db, token, created.stream().map(Principal::principalId).toList());
+                return created;
+            }));
         } catch (DataAccessException e) {
+            List<Long> own = tokens.principalsOf(token);
+            if (!own.isEmpty()) {
+                // The driver repeated a transaction that had committed: these are this call's users.
+                return Optional.of(own.stream().map(id -> store.findById(id).orElseThrow()).toList());
+            }
             if (Constraints.violated(e, "uk_principal_login") || Constraints.violated(e, "uk_principal_email")) {
                 return Optional.empty();
             }
@@ -181,7 +260,7 @@ public final class PrincipalService {
                 Optional.of(u.lastName()), u.email(), Optional.empty(), hash, false);
     }
 
-    /** Creates a group; repeating the same create returns the existing group, another one with the name is a duplicate. */
+    /** Creates a group; a taken name is a duplicate (on {@code login}, as Adobe reports a group's name), always. */
     public Principal createGroup(Session caller, NewGroup g) {
         requireCreate(caller);
         try {
@@ -191,9 +270,7 @@ public final class PrincipalService {
         } catch (DataAccessException e) {
             if (Constraints.violated(e, "uk_principal_group_name")) {
                 // Adobe Connect reports a taken group name on "login": a group's login is its name.
-                return store.findGroupByName(db, caller.accountId(), g.name())
-                        .filter(p -> p.type() == PrincipalType.GROUP && p.description().equals(g.description()))
-                        .orElseThrow(() -> duplicate("login"));
+                throw duplicate("login");
             }
             throw e;
         }
@@ -208,7 +285,7 @@ public final class PrincipalService {
      * Updates a principal of the caller's account: the caller itself, or with {@code users:update} a
      * principal no more powerful than the caller. The same update twice leaves the same state.
      */
-    public void update(Session caller, long id, Update u) {
+    public void update(Session caller, long id, Update u, Face face) {
         requireMayUpdate(caller, id);
         try {
             db.transaction(() -> {
@@ -221,6 +298,12 @@ public final class PrincipalService {
                     c = new PrincipalStore.Changes(Optional.empty(), name, name, Optional.empty(), Optional.empty(),
                             Optional.empty(), u.description());
                 } else {
+                    if ((u.login().isPresent() || u.email().isPresent())
+                            && policies.of(caller.accountId(), face).loginIsEmail()
+                            && !u.login().or(p::login).map(l -> l.equalsIgnoreCase(u.email().or(p::email).orElse("")))
+                            .orElse(false)) {
+                        throw ApiException.invalid(Invalid.of("login", FieldType.STRING, InvalidSubcode.FORMAT));
+                    }
                     Optional<String> name = u.firstName().isPresent() || u.lastName().isPresent()
                             ? Optional.of(fullName(u.firstName().or(p::firstName).orElse(""),
                             u.lastName().or(p::lastName).orElse("")))
@@ -256,15 +339,8 @@ public final class PrincipalService {
         authz.requireMayActOn(caller, id);
     }
 
-    /**
-     * A create repeated after a lost connection: the same names and email, and no password. A create
-     * with a password never matches, so a taken login never tells whether a password was right.
-     */
-    private static boolean isReplay(Principal existing, Session caller, NewUser u) {
-        return u.password().isEmpty() && existing.accountId() == caller.accountId() && existing.type() == u.type()
-                && existing.firstName().equals(Optional.of(u.firstName()))
-                && existing.lastName().equals(Optional.of(u.lastName()))
-                && existing.email().map(String::toLowerCase).equals(u.email().map(String::toLowerCase));
+    private static Invalid duplicateInvalid(String field) {
+        return Invalid.of(field, FieldType.STRING, InvalidSubcode.DUPLICATE);
     }
 
     private static ApiException duplicate(String field) {

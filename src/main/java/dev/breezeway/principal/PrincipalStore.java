@@ -204,7 +204,8 @@ public final class PrincipalStore {
 
     /** The login credentials of an active (not deleted) user, as {@code AuthService} reads them. */
     public record Credentials(long principalId, long accountId, Optional<String> passwordHash,
-                              Optional<Instant> suspendedAt, boolean passwordTemporary) {
+                              Optional<Instant> suspendedAt, boolean passwordTemporary,
+                              Optional<Instant> passwordExpiresAt) {
     }
 
     /**
@@ -236,6 +237,16 @@ public final class PrincipalStore {
         return tx.selectFrom(PRINCIPAL)
                 .where(PRINCIPAL.LOGIN.eq(login).and(PRINCIPAL.DELETED_AT.isNull()))
                 .fetchOptional(PrincipalStore::toPrincipal);
+    }
+
+    /** Whether any principal, live or soft-deleted, has this login (the unique key spans the server). */
+    public boolean loginTaken(String login) {
+        return db.fetchExists(PRINCIPAL, PRINCIPAL.LOGIN.eq(login));
+    }
+
+    /** Whether any principal, live or soft-deleted, has this email (the unique key spans the server). */
+    public boolean emailTaken(long accountId, String email) {
+        return db.fetchExists(PRINCIPAL, PRINCIPAL.EMAIL.eq(email));
     }
 
     public Optional<Principal> findGroupByName(DSLContext tx, long accountId, String name) {
@@ -272,13 +283,6 @@ public final class PrincipalStore {
                 .execute() == 1;
     }
 
-    /** The stored password hash of a principal, if it has one. */
-    public Optional<String> passwordHash(DSLContext tx, long principalId) {
-        return tx.select(PRINCIPAL.PASSWORD_HASH).from(PRINCIPAL)
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
-                .fetchOptional(Record1::value1);
-    }
-
     /** Changed standard fields of a principal; empty means unchanged. */
     public record Changes(Optional<String> login, Optional<String> groupName, Optional<String> name,
                           Optional<String> firstName, Optional<String> lastName, Optional<String> email,
@@ -302,21 +306,6 @@ public final class PrincipalStore {
         if (updated == 1 && c.name().isPresent()) {
             PrincipalNgrams.reindex(tx, principalId, oldName.orElse(""), c.name().get());
         }
-    }
-
-    public void setPassword(DSLContext tx, long principalId, String hash, boolean temporary, Instant now) {
-        tx.update(PRINCIPAL)
-                .set(PRINCIPAL.PASSWORD_HASH, hash)
-                .set(PRINCIPAL.PASSWORD_TEMPORARY, temporary)
-                .set(PRINCIPAL.UPDATED_AT, Times.toLocal(now))
-                .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId))
-                .execute();
-    }
-
-    /** Marks the stored password as temporary: the next login may only change it. */
-    public void markPasswordTemporary(DSLContext tx, long principalId) {
-        tx.update(PRINCIPAL).set(PRINCIPAL.PASSWORD_TEMPORARY, true).where(PRINCIPAL.PRINCIPAL_ID.eq(principalId)).execute();
     }
 
     /** Deletes principals of the account for good; memberships, sessions and name windows go with them. */

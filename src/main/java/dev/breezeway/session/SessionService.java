@@ -111,6 +111,11 @@ public final class SessionService {
         return token;
     }
 
+    /** A fresh token that names no session (yet): what a failed login sets as its cookie. */
+    public String unboundToken() {
+        return tokens.newToken();
+    }
+
     /** The idle timeout: a session not used for this long is refused. */
     public Duration idleTimeout() {
         return idleTimeout;

@@ -13,6 +13,7 @@ import dev.breezeway.iam.IamPrincipal;
 import dev.breezeway.iam.IamStore;
 import dev.breezeway.principal.Authorizations;
 import dev.breezeway.principal.Credentials;
+import dev.breezeway.principal.Face;
 import dev.breezeway.principal.Lifecycle;
 import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.PrincipalService;
@@ -76,9 +77,10 @@ public final class UserService {
         authorizations.guardNew(caller, roles);
         long id = db.transactionResult(() -> {
             Principal p = principals.createUser(caller, new PrincipalService.NewUser(PrincipalType.USER, n.userName(),
-                    n.firstName(), n.lastName(), n.email().or(() -> Optional.of(n.userName())), Optional.of(n.password())));
+                    n.firstName(), n.lastName(), n.email().or(() -> Optional.of(n.userName())), Optional.of(n.password())),
+                    Face.JSON);
             if (n.temporaryPassword()) {
-                principalStore.markPasswordTemporary(db, p.principalId());
+                credentials.markTemporary(db, p.principalId());
             }
             authorizations.write(db, p.principalId(), roles);
             authorizations.writeTenants(db, p.principalId(), n.tenants());
@@ -136,7 +138,7 @@ public final class UserService {
         }
         db.transaction(() -> {
             principals.update(caller, id, new PrincipalService.Update(Optional.empty(), Optional.of(firstName),
-                    Optional.of(lastName), email, Optional.empty(), Optional.empty()));
+                    Optional.of(lastName), email, Optional.empty(), Optional.empty()), Face.JSON);
             authorizations.write(db, id, change);
             if (tenantsChange) {
                 authorizations.setTenants(caller, id, tenants.get());

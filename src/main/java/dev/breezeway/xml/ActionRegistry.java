@@ -9,7 +9,7 @@ import java.util.Optional;
 /** The action table: wire name → (access, handler). Built once in {@code App}; a duplicate name fails at start-up. */
 public final class ActionRegistry {
     /** One row of the table. */
-    public record Entry(String name, Access access, Action action) {
+    public record Entry(String name, Access access, Action action, boolean duringPasswordChange) {
     }
 
     private final Map<String, Entry> entries;
@@ -35,10 +35,19 @@ public final class ActionRegistry {
         private final Map<String, Entry> entries = new LinkedHashMap<>();
 
         public Builder add(String name, Access access, Action action) {
+            return add(name, access, action, false);
+        }
+
+        /** A row a session held back for a password change (temporary or expired password) may call. */
+        public Builder addDuringPasswordChange(String name, Access access, Action action) {
+            return add(name, access, action, true);
+        }
+
+        private Builder add(String name, Access access, Action action, boolean duringPasswordChange) {
             if (access == null) {
                 throw new IllegalStateException("action '" + name + "' declares no access");
             }
-            if (entries.putIfAbsent(name, new Entry(name, access, action)) != null) {
+            if (entries.putIfAbsent(name, new Entry(name, access, action, duringPasswordChange)) != null) {
                 throw new IllegalStateException("action '" + name + "' is registered twice");
             }
             return this;

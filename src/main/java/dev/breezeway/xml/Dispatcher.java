@@ -43,7 +43,8 @@ public final class Dispatcher {
         ActionRegistry.Entry entry = actions.find(action).orElseThrow(
                 () -> ApiException.invalid(Invalid.of("action", FieldType.ENUM, InvalidSubcode.NO_SUCH_ITEM)));
         authorizer.admit(entry.access(), call.session());
-        if (entry.access().needsLogin() && call.session().map(Session::mustChangePassword).orElse(false)) {
+        if (entry.access().needsLogin() && !entry.duringPasswordChange()
+                && call.session().map(Session::mustChangePassword).orElse(false)) {
             throw ApiException.problem(Problem.PASSWORD_CHANGE_REQUIRED, "session");
         }
         return entry.action();

@@ -82,7 +82,7 @@ enum CallerProfile {
     /**
      * The expected outcome of calling a row declaring {@code access} with this profile, the caller itself as
      * the target of target-dependent rows (SELF_OR, LOGGED_IN, CREATE_OR_UPDATE, OWNER_OR) and a non-existent
-     * target elsewhere. {@code allowDuringPasswordChange} is the JSON route flag (false for XML actions).
+     * target elsewhere. {@code allowDuringPasswordChange} is the row's flag on either face.
      */
     Gate expected(Access access, Face face, boolean allowDuringPasswordChange) {
         if (standing == Standing.TEMPORARY) {
@@ -91,7 +91,7 @@ enum CallerProfile {
             if (face == Face.JSON && access.needsLogin() && !allowDuringPasswordChange) {
                 return Gate.PASSWORD_CHANGE;
             }
-            if (face == Face.XML && access.needsLogin()) {
+            if (face == Face.XML && access.needsLogin() && !allowDuringPasswordChange) {
                 return Gate.DENIED;
             }
         }

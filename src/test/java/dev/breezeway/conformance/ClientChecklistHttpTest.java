@@ -1,5 +1,6 @@
 package dev.breezeway.conformance;
 
+import static dev.breezeway.support.Xml.assertSimilar;
 import static dev.breezeway.support.Xml.count;
 import static dev.breezeway.support.Xml.status;
 import static dev.breezeway.support.Xml.xpath;
@@ -148,6 +149,52 @@ class ClientChecklistHttpTest {
             assertThat(status(c.call("principal-list", "filter-type", "admins"))).isEqualTo("ok");
         }
         assertThat(status(get("action=common-info&session=" + token))).isEqualTo("ok");
+    }
+
+    @Test
+    void point11TheRubyClientsWholeUserLifeWithA10LetterHexPasswordIsOkAtEveryStep() {
+        // The Canvas-lineage gem: password = first 10 characters of an MD5 hex digest, keys sorted, session in the query.
+        String created = get("action=principal-update&email=canvas%40example.com&first-name=Can&has-children=0"
+                + "&last-name=Vas&login=canvas%40example.com&password=3f9a0c7be2&session=" + token + "&type=user");
+        assertThat(status(created)).as(created).isEqualTo("ok");
+        String id = xpath(created, "/results/principal/@principal-id");
+        String found = get("action=principal-list&filter-login=canvas%40example.com&session=" + token);
+        assertThat(xpath(found, "/results/principal-list/principal/@principal-id")).isEqualTo(id);
+        assertThat(status(get("action=principal-update&email=canvas%40example.com&first-name=Canny&has-children=0"
+                + "&last-name=Vas&login=canvas%40example.com&principal-id=" + id + "&session=" + token))).isEqualTo("ok");
+        String group = xpath(get("action=principal-update&description=c&has-children=1&name=CanvasCourse&session="
+                + token + "&type=group"), "/results/principal/@principal-id");
+        assertThat(status(get("action=group-membership-update&group-id=" + group + "&is-member=true&principal-id=" + id
+                + "&session=" + token))).isEqualTo("ok");
+        assertThat(status(get("action=user-update-pwd&password=0cc175b9c0&password-verify=0cc175b9c0&session=" + token
+                + "&user-id=" + id))).isEqualTo("ok");
+        assertThat(status(get("action=login&login=canvas%40example.com&password=0cc175b9c0"))).isEqualTo("ok");
+        assertThat(status(get("action=principals-delete&principal-id=" + id + "&session=" + token))).isEqualTo("ok");
+        // Other clients' test code: x followed by 8 hex digits.
+        assertThat(status(get("action=principal-update&email=xhex%40example.com&first-name=X&has-children=0&last-name=H"
+                + "&login=xhex%40example.com&password=x1a2b3c4d&session=" + token + "&type=user"))).isEqualTo("ok");
+    }
+
+    @Test
+    void point12ATakenLoginIsDuplicateAlwaysAndReportedWithTheOtherProblems() {
+        String create = "action=principal-update&first-name=D&has-children=0&last-name=U&login=dup12%40example.com"
+                + "&session=" + token + "&type=user";
+        assertThat(status(get(create))).isEqualTo("ok");
+        String duplicate = "<results><status code=\"invalid\"><invalid field=\"login\" type=\"string\" subcode=\"duplicate\"/>"
+                + "</status></results>";
+        assertSimilar(duplicate, get(create));
+        assertSimilar("""
+                <results><status code="invalid">
+                  <invalid field="login" type="string" subcode="duplicate"/>
+                  <invalid field="password" type="string" subcode="range" min="4" max="32"/>
+                </status></results>""", get(create + "&password=ab"));
+    }
+
+    @Test
+    void point13EveryLoginResponseSetsTheSessionCookieAFailedOneIncluded() {
+        BreezeClient.Reply failed = server.client().getRaw("login", "login", "nobody@example.com", "password", "wrong");
+        assertThat(status(failed.body())).isEqualTo("no-data");
+        assertThat(failed.header("set-cookie")).anyMatch(c -> c.startsWith("BREEZESESSION="));
     }
 
     // Actions and parameters seen on the wire

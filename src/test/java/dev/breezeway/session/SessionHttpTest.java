@@ -83,10 +83,14 @@ class SessionHttpTest {
     }
 
     @Test
-    void wrongPasswordIsNoDataWithoutCookie() {
-        BreezeClient.Reply r = server.client().getRaw("login", "login", TestServer.ADMIN_LOGIN, "password", "Wrong-Pass-1");
+    void wrongPasswordIsNoDataAndItsCookieOpensNoSession() {
+        BreezeClient client = server.client();
+        BreezeClient.Reply r = client.getRaw("login", "login", TestServer.ADMIN_LOGIN, "password", "Wrong-Pass-1");
         assertSimilar("<results><status code=\"no-data\"/></results>", r.body());
-        assertThat(r.header("set-cookie")).isEmpty();
+        // Set on every login response (client checklist point 13), but it names no logged-in session.
+        assertThat(r.header("set-cookie")).hasSize(1);
+        assertSimilar("<results><status code=\"no-access\" subcode=\"no-login\"/></results>",
+                client.call("principal-info", "principal-id", "1"));
     }
 
     @Test

@@ -166,9 +166,10 @@ class BatchCreateHttpTest {
         assertThat(item(bulk, 7, "/principal/@type")).isEqualTo("guest");
         assertThat(item(bulk, 12, "/status/invalid/@field")).isEqualTo("login");
         assertThat(item(bulk, 14, "/status/invalid/@field")).isEqualTo("email");
-        // The identical repeat answers the principal the first create made.
-        assertThat(item(bulk, 13, "/principal/@principal-id")).isEqualTo(item(bulk, 2, "/principal/@principal-id"));
-        assertThat(count(bulk, "/results/results-list/results[status/@code='ok']")).isEqualTo(n - 3);
+        // The identical repeat is a duplicate, as a taken login always is.
+        assertThat(item(bulk, 13, "/status/invalid/@field")).isEqualTo("login");
+        assertThat(item(bulk, 13, "/status/invalid/@subcode")).isEqualTo("duplicate");
+        assertThat(count(bulk, "/results/results-list/results[status/@code='ok']")).isEqualTo(n - 4);
         assertThat(principalsLike("bulk-%")).isEqualTo(principalsLike("each-%")).isEqualTo(n - 4);
         assertThat(trigramsOfLoginsLike("bulk-%")).isEqualTo(trigramsOfLoginsLike("each-%")).isPositive();
     }
@@ -290,17 +291,18 @@ class BatchCreateHttpTest {
     }
 
     @Test
-    void retriedBatchCreatesNothingTwiceAndAnswersTheSamePrincipals() {
+    void retriedBatchCreatesNothingTwiceAndAnswersDuplicateForEveryUser() {
         List<String> actions = creates("retry-", 10);
-        String first = batch("multiple", actions);
+        batch("multiple", actions);
         long principals = allRows("principal");
         long trigrams = allRows("principal_ngram");
 
         String again = batch("multiple", actions);
 
-        assertThat(status(again)).isEqualTo("ok");
+        // A taken login is duplicate, always (client checklist point 12), also when the batch repeats itself.
         for (int i = 1; i <= 10; i++) {
-            assertThat(item(again, i, "/principal/@principal-id")).isEqualTo(item(first, i, "/principal/@principal-id"));
+            assertThat(item(again, i, "/status/invalid/@field")).isEqualTo("login");
+            assertThat(item(again, i, "/status/invalid/@subcode")).isEqualTo("duplicate");
         }
         assertThat(allRows("principal")).isEqualTo(principals);
         assertThat(allRows("principal_ngram")).isEqualTo(trigrams);
@@ -308,14 +310,14 @@ class BatchCreateHttpTest {
     }
 
     @Test
-    void retriedBatchWithOneChangedUserFailsOnlyThatOne() {
+    void retriedBatchWithOneChangedUserIsDuplicateForEveryUser() {
         List<String> actions = new ArrayList<>(creates("retryx-", 8));
         batch("multiple", actions);
         actions.set(4, create("retryx-5@batch.example", "Changed", "Name", "retryx-5@batch.example"));
 
         String again = batch("multiple", actions);
 
-        assertThat(count(again, "/results/results-list/results[status/@code='ok']")).isEqualTo(7);
+        assertThat(count(again, "/results/results-list/results[status/@code='ok']")).isZero();
         assertThat(item(again, 5, "/status/invalid/@subcode")).isEqualTo("duplicate");
         assertThat(principalsLike("retryx-%")).isEqualTo(8);
     }
@@ -371,7 +373,7 @@ class BatchCreateHttpTest {
      * create every user exactly once and answer each repeated create with the existing user.
      */
     @Test
-    void concurrentOverlappingBatchesQueueForWritersAndCreateEachUserOnce() throws Exception {
+    void concurrentOverlappingBatchesQueueForWritersCreateEachUserOnceAndAnswerDuplicateForTheRest() throws Exception {
         int clients = 12;
         List<java.util.concurrent.Future<String>> replies = new ArrayList<>();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
@@ -380,11 +382,17 @@ class BatchCreateHttpTest {
                 List<String> actions = creates("queue" + (c % 3) + "-", 150);  // three distinct batches, four times each
                 replies.add(pool.submit(() -> batch("multiple", actions)));
             }
+            int ok = 0;
             for (var reply : replies) {
                 String xml = reply.get(120, java.util.concurrent.TimeUnit.SECONDS);
                 assertThat(count(xml, "/results/results-list/results")).isEqualTo(150);
-                assertThat(count(xml, "/results/results-list/results/status[@code='ok']")).as(xml).isEqualTo(150);
+                int okHere = count(xml, "/results/results-list/results/status[@code='ok']");
+                assertThat(count(xml, "/results/results-list/results/status/invalid[@subcode='duplicate']"))
+                        .as(xml).isEqualTo(150 - okHere);
+                ok += okHere;
             }
+            // Each user is created by exactly one of the four batches that name it; the others are told duplicate.
+            assertThat(ok).isEqualTo(450);
         } finally {
             pool.shutdownNow();
         }

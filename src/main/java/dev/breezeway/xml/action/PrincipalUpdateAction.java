@@ -7,6 +7,7 @@ import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.principal.Principal;
+import dev.breezeway.principal.Face;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.xml.BulkAction;
@@ -78,7 +79,7 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
             p.problem(Invalid.of("client-user-id", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
         }
         p.throwIfInvalid();
-        principals.update(call.requireSession(), id, change);
+        principals.update(call.requireSession(), id, change, Face.XML);
         return Results.ok();
     }
 
@@ -111,7 +112,9 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
         if (!p.problems().isEmpty()) {
             p.throwIfInvalid();
         }
-        if (read(p) instanceof UserCreation u && u.user().password().isEmpty() && u.clientUserId().isEmpty()) {
+        Creation c = read(p);
+        p.throwIfInvalid();
+        if (c instanceof UserCreation u && u.user().password().isEmpty() && u.clientUserId().isEmpty()) {
             return Optional.of(new PreparedCreate(call.requireSession(), u.user(), u.hasChildren()));
         }
         return Optional.empty();
@@ -146,6 +149,15 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
             return Results.ok(x);
         }
         UserCreation u = (UserCreation) c;
+        Params p = call.params();
+        if (!p.problems().isEmpty()) {
+            // Every problem at once, as Adobe reports them: the parameters' and a taken login or a refused password.
+            List<Invalid> all = new ArrayList<>(p.problems());
+            if (!u.user().login().isBlank()) {
+                all.addAll(principals.problemsOf(call.requireSession(), u.user(), Face.XML));
+            }
+            throw ApiException.invalid(inFieldOrder(all));
+        }
         return userReply(users.createUser(call.requireSession(), u.user(), u.clientUserId()), u.hasChildren());
     }
 
@@ -184,10 +196,23 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
             p.problem(Invalid.of("email", FieldType.STRING, InvalidSubcode.MISSING));
         }
         Optional<String> clientUserId = p.optionalText("client-user-id", 1, CLIENT_USER_ID_MAX);
-        p.throwIfInvalid();
+        // A user's problems are thrown by the caller, with those only the principal core can see.
         return new UserCreation(new PrincipalService.NewUser(
                 type.filter(t -> t == PrincipalType.GUEST).orElse(PrincipalType.USER), login, first, last, email,
                 password), clientUserId, rawHasChildren.orElse("0"));
+    }
+
+    /** The order of principal-update's parameters, in which its problems are reported. */
+    private static final List<String> FIELD_ORDER = List.of("principal-id", "type", "has-children", "name", "description",
+            "login", "first-name", "last-name", "email", "password", "send-email", "client-user-id");
+
+    private static List<Invalid> inFieldOrder(List<Invalid> problems) {
+        List<Invalid> out = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+        out.sort(java.util.Comparator.comparingInt(i -> {
+            int at = FIELD_ORDER.indexOf(i.field());
+            return at < 0 ? FIELD_ORDER.size() : at;
+        }));
+        return out;
     }
 
     private static Results userReply(Principal u, String hasChildren) {
