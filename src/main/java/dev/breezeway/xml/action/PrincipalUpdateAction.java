@@ -124,7 +124,7 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
         }
         Session caller = calls.get(0).caller();
         if (calls.stream().anyMatch(c -> !c.caller().equals(caller))) {
-            throw new IllegalArgumentException("the calls of one batch share its session");
+            throw new IllegalArgumentException("the batch groups calls by caller; these have several");
         }
         List<PrincipalService.Created> created = users.createUsers(caller,
                 calls.stream().map(PreparedCreate::user).toList(), stopAtFirstFailure);
