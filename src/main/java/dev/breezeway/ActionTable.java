@@ -22,6 +22,7 @@ import static dev.breezeway.access.PermissionCatalogue.USERS_UPDATE;
 
 import dev.breezeway.access.Access;
 import dev.breezeway.iam.IamService;
+import dev.breezeway.query.ListLimit;
 import dev.breezeway.xml.ActionRegistry;
 import dev.breezeway.xml.action.AccountPolicyInfoAction;
 import dev.breezeway.xml.action.AccountPolicyUpdateAction;
@@ -89,6 +90,8 @@ final class ActionTable {
 
     static ActionRegistry build(Services s, String version) {
         var idle = s.config().sessionIdleTimeout();
+        // Every list action holds its answers to this limit (principal-list through its service).
+        var lists = new ListLimit(s.config().listLimit());
         return ActionRegistry.builder()
                 .add("common-info", Access.ANYONE, new CommonInfoAction(s.sessions(), s.clock(), version))
                 .add("login", Access.ANYONE, new LoginAction(s.auth()))
@@ -107,19 +110,20 @@ final class ActionTable {
                 .addDuringPasswordChange("user-update-pwd", Access.selfOr(USERS_PASSWORD_RESET),
                         new UserUpdatePwdAction(s.credentials()))
                 // Definitions are not personal data; values are filtered per caller by AclFieldService.
-                .add("custom-fields", Access.LOGGED_IN, new CustomFieldsAction(s.customFields()))
+                .add("custom-fields", Access.LOGGED_IN, new CustomFieldsAction(s.customFields(), lists))
                 .add("custom-field-update", Access.permission(FIELDS_MANAGE), new CustomFieldUpdateAction(s.customFields()))
                 .add("custom-fields-delete", Access.permission(FIELDS_MANAGE), new CustomFieldsDeleteAction(s.customFields()))
                 .add("acl-field-info", Access.selfOr(USERS_READ), new AclFieldInfoAction(s.aclFields()))
-                .add("acl-field-list", Access.LOGGED_IN, new AclFieldListAction(s.aclFields()))
+                .add("acl-field-list", Access.LOGGED_IN, new AclFieldListAction(s.aclFields(), lists))
                 .add("acl-field-update", Access.permission(FIELDS_MANAGE), new AclFieldUpdateAction(s.aclFields()))
-                .add("permissions-info", Access.permission(PERMISSIONS_MANAGE), new PermissionsInfoAction(s.permissions()))
+                .add("permissions-info", Access.permission(PERMISSIONS_MANAGE),
+                        new PermissionsInfoAction(s.permissions(), lists))
                 .add("permissions-update", Access.permission(PERMISSIONS_MANAGE), new PermissionsUpdateAction(s.permissions()))
                 .add("permissions-reset", Access.permission(PERMISSIONS_MANAGE), new PermissionsResetAction(s.permissions()))
                 .add("role-create", Access.permission(ROLES_CREATE), new RoleCreateAction(s.roles()))
                 .add("role-info", Access.permission(ROLES_READ), new RoleInfoAction(s.roles()))
                 .add("role-update", Access.permission(ROLES_UPDATE), new RoleUpdateAction(s.roles()))
-                .add("role-list", Access.permission(ROLES_LIST), new RoleListAction(s.roles()))
+                .add("role-list", Access.permission(ROLES_LIST), new RoleListAction(s.roles(), lists))
                 .add("role-delete", Access.permission(ROLES_DELETE), new RoleDeleteAction(s.roles()))
                 .add("permission-list", Access.permission(ROLES_READ), new PermissionListAction(s.roles()))
                 .add("user-permissions", Access.selfOr(USERS_READ), new UserPermissionsAction(s.users()))
@@ -149,14 +153,14 @@ final class ActionTable {
                 .add("principal-acl-update", Access.permission(PRINCIPALS_WRITE), new PrincipalAclUpdateAction(s.iam()))
                 .add("principal-access-update", Access.permission(PRINCIPALS_WRITE),
                         new PrincipalAccessUpdateAction(s.iam()))
-                .add("session-list", Access.selfOr(PRINCIPALS_READ), new SessionListAction(s.iam(), idle))
+                .add("session-list", Access.selfOr(PRINCIPALS_READ), new SessionListAction(s.iam(), idle, lists))
                 .add("session-revoke", Access.selfOr(PRINCIPALS_WRITE), new SessionRevokeAction(s.iam()))
                 .add("principal-deactivate", Access.ownerOr(USERS_DELETE), new PrincipalDeactivateAction(s.clientUsers()))
                 .add("client-create", Access.permission(CLIENTS_MANAGE), new ClientCreateAction(s.clients()))
                 .add("client-rotate", Access.permission(CLIENTS_MANAGE), new ClientRotateAction(s.clients()))
                 .add("client-revoke", Access.permission(CLIENTS_MANAGE), new ClientRevokeAction(s.clients()))
                 .add("client-roles-update", Access.permission(CLIENTS_MANAGE), new ClientRolesUpdateAction(s.clients()))
-                .add("client-list", Access.permission(CLIENTS_READ), new ClientListAction(s.clients()))
+                .add("client-list", Access.permission(CLIENTS_READ), new ClientListAction(s.clients(), lists))
                 .add("client-token", Access.ANYONE, new ClientTokenAction(s.clients()))
                 .add("account-policy-info", Access.LOGGED_IN, new AccountPolicyInfoAction(s.policies()))
                 .add("account-policy-update", Access.permission(POLICIES_MANAGE),

@@ -204,8 +204,8 @@ public final class App implements AutoCloseable {
         }
 
         Dispatcher dispatcher = new Dispatcher(actions, authorizer);
-        servlets.put("/api/xml", new ActionServlet(dispatcher, new BatchRunner(dispatcher, xmlWriter, db), sessions,
-                reader, xmlWriter));
+        servlets.put("/api/xml", new ActionServlet(dispatcher,
+                new BatchRunner(dispatcher, sessions, xmlWriter, db), sessions, reader, xmlWriter));
         servlets.put("/healthz", new HealthServlet(database));
 
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -73,7 +73,8 @@ public final class AclFieldService {
         authz.requireSelfOr(caller, aclId, PermissionCatalogue.USERS_READ);
         AclKind kind = objects.kindOf(caller.accountId(), aclId).orElseThrow(ApiException::noData);
         if (kind == AclKind.ACCOUNT) {
-            return values.valuesOfNamedField(caller.accountId(), NamedField.ACCOUNT_COMPANY, OptionalLong.of(aclId));
+            return values.valuesOfNamedField(caller.accountId(), NamedField.ACCOUNT_COMPANY, OptionalLong.of(aclId),
+                    0, 1);
         }
         List<AclFieldValue> out = new ArrayList<>(values.namedValuesOf(caller.accountId(), aclId));
         for (AclFieldStore.CustomValue v : values.customValuesOf(aclId)) {
@@ -83,22 +84,22 @@ public final class AclFieldService {
     }
 
     /**
-     * Every value of {@code field} in the caller's account, by acl-id (a non-administrator sees only
-     * their own).
+     * The values of {@code field} in the caller's account, by acl-id (a non-administrator sees only
+     * their own): at most {@code rows} of them, from the {@code start}th (0-based).
      *
      * @throws ApiException {@code invalid} ({@code field-id}, {@code no-such-item}) for an unknown custom field
      */
-    public List<AclFieldValue> list(Session caller, FieldRef field) {
+    public List<AclFieldValue> list(Session caller, FieldRef field, int start, int rows) {
         OptionalLong only = authz.can(caller, PermissionCatalogue.USERS_READ) ? OptionalLong.empty()
                 : OptionalLong.of(caller.principalId());
         if (field instanceof FieldRef.Named n) {
-            return values.valuesOfNamedField(caller.accountId(), n.field(), only);
+            return values.valuesOfNamedField(caller.accountId(), n.field(), only, start, rows);
         }
         long id = ((FieldRef.Custom) field).fieldId();
         if (fields.find(caller.accountId(), id).isEmpty()) {
             throw noSuchField();
         }
-        return values.valuesOfCustomField(caller.accountId(), id, only);
+        return values.valuesOfCustomField(caller.accountId(), id, only, start, rows);
     }
 
     /**

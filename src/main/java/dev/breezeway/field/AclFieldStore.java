@@ -37,8 +37,12 @@ public final class AclFieldStore {
                 .fetch(r -> new CustomValue(r.value1(), r.value2()));
     }
 
-    /** The values of custom field {@code fieldId} on the live principals of {@code accountId}, by acl-id. */
-    public List<AclFieldValue> valuesOfCustomField(long accountId, long fieldId, OptionalLong onlyAclId) {
+    /**
+     * The values of custom field {@code fieldId} on the live principals of {@code accountId}, by acl-id:
+     * at most {@code rows} of them, from the {@code start}th (0-based).
+     */
+    public List<AclFieldValue> valuesOfCustomField(long accountId, long fieldId, OptionalLong onlyAclId, int start,
+                                                   int rows) {
         Condition only = onlyAclId.isPresent() ? ACL_FIELD_VALUE.ACL_ID.eq(onlyAclId.getAsLong()) : DSL.noCondition();
         return db.select(ACL_FIELD_VALUE.ACL_ID, ACL_FIELD_VALUE.FIELD_VALUE)
                 .from(ACL_FIELD_VALUE)
@@ -46,19 +50,23 @@ public final class AclFieldStore {
                 .where(ACL_FIELD_VALUE.FIELD_ID.eq(fieldId).and(PRINCIPAL.ACCOUNT_ID.eq(accountId))
                         .and(PRINCIPAL.DELETED_AT.isNull()).and(only))
                 .orderBy(ACL_FIELD_VALUE.ACL_ID.asc())
+                .limit(rows).offset(start)
                 .fetch(r -> new AclFieldValue(r.value1(), Long.toString(fieldId), r.value2()));
     }
 
     /**
      * The values of named field {@code field} on the objects of account {@code accountId} that have
-     * one (the account itself for account fields, its live principals otherwise), by acl-id.
+     * one (the account itself for account fields, its live principals otherwise), by acl-id: at most
+     * {@code rows} of them, from the {@code start}th (0-based).
      */
-    public List<AclFieldValue> valuesOfNamedField(long accountId, NamedField field, OptionalLong onlyAclId) {
+    public List<AclFieldValue> valuesOfNamedField(long accountId, NamedField field, OptionalLong onlyAclId, int start,
+                                                  int rows) {
         if (field == NamedField.ACCOUNT_COMPANY) {
             if (onlyAclId.isPresent() && onlyAclId.getAsLong() != accountId) {
                 return List.of();
             }
             return db.select(ACCOUNT.NAME).from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(accountId))
+                    .limit(rows).offset(start)
                     .fetch(r -> new AclFieldValue(accountId, field.wire(), r.value1()));
         }
         Field<String> column = principalColumn(field);
@@ -67,6 +75,7 @@ public final class AclFieldStore {
                 .where(PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.DELETED_AT.isNull())
                         .and(column.isNotNull()).and(only))
                 .orderBy(PRINCIPAL.PRINCIPAL_ID.asc())
+                .limit(rows).offset(start)
                 .fetch(r -> new AclFieldValue(r.value1(), field.wire(), r.value2()));
     }
 

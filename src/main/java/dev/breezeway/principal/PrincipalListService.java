@@ -1,33 +1,28 @@
 package dev.breezeway.principal;
 
-import dev.breezeway.error.ApiException;
+import dev.breezeway.query.ListLimit;
 import dev.breezeway.session.Session;
 import java.util.List;
+import java.util.OptionalInt;
 import org.jooq.DSLContext;
 
 /**
  * Lists principals for any logged-in caller of the account. Without {@code filter-rows} a result
  * larger than the configured limit is refused with {@code operation-size-error} (the limit as
- * subcode), so clients page with {@code filter-rows}/{@code filter-start}; a page is at most the limit.
+ * subcode), so clients page with {@code filter-rows}/{@code filter-start}; a page is at most the limit
+ * (the rule of every list, {@link ListLimit}).
  */
 public final class PrincipalListService {
     private final PrincipalListStore store;
-    private final int limit;
+    private final ListLimit limit;
 
     public PrincipalListService(DSLContext db, int limit) {
         this.store = new PrincipalListStore(db);
-        this.limit = limit;
+        this.limit = new ListLimit(limit);
     }
 
     public List<PrincipalRow> list(Session caller, PrincipalQuery q) {
-        if (q.rows().isPresent() && q.rows().get() > limit) {
-            throw ApiException.operationSize(limit);
-        }
-        int max = q.rows().orElse(limit + 1);
-        List<PrincipalRow> rows = store.list(caller.accountId(), q, max);
-        if (q.rows().isEmpty() && rows.size() > limit) {
-            throw ApiException.operationSize(limit);
-        }
-        return rows;
+        OptionalInt rows = q.rows().map(OptionalInt::of).orElseGet(OptionalInt::empty);
+        return limit.checked(rows, store.list(caller.accountId(), q, limit.fetchSize(rows)));
     }
 }

@@ -324,6 +324,19 @@ public final class PrincipalService {
         }
     }
 
+    /**
+     * The type of principal {@code id} of the caller's account, for a face that checks an update's
+     * fields against it before {@link #update}; asked as {@link #update} is.
+     *
+     * @throws ApiException {@code invalid} ({@code principal-id}, {@code no-such-item}) if there is none
+     */
+    public PrincipalType typeOf(Session caller, long id) {
+        requireMayUpdate(caller, id);
+        return store.findById(db, id).filter(x -> x.accountId() == caller.accountId()).map(Principal::type)
+                .orElseThrow(() -> ApiException.invalid(
+                        Invalid.of("principal-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM)));
+    }
+
     private void requireCreate(Session caller) {
         requireMayCreate(caller);
     }

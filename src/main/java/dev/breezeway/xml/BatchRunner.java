@@ -5,10 +5,13 @@ import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.session.Session;
+import dev.breezeway.session.SessionService;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -20,8 +23,10 @@ import org.jooq.DSLContext;
 /**
  * Runs a batch POST, {@code <actions mode="…"><action name="…"><param name="…">…</param>…</action>…</actions>}:
  * {@code multiple} runs every action and ignores failures, {@code multiple-complete} stops at the first
- * failure, any other mode runs all of them in one transaction that a failure rolls back. The reply keeps
- * the usual envelope and lists one {@code <results action="…">} per action run:
+ * failure, any other mode runs all of them in one transaction that a failure rolls back. Each action runs
+ * as the session its own {@code <param name="session">} names, else as the request's (query or cookie),
+ * also inside one transaction. The reply keeps the usual envelope and lists one
+ * {@code <results action="…">} per action run:
  * <pre>{@code
  * <results><status code="ok"/>            (or the first failure's status)
  *   <results-list mode="multiple-complete" rolled-back="false">
@@ -29,23 +34,31 @@ import org.jooq.DSLContext;
  *     <results action="group-membership-update"><status code="invalid">…</status></results>
  *   </results-list></results>
  * }</pre>
+ * When the batch was rolled back, the actions run before the failure keep their {@code <status code="ok"/>}
+ * but not their payload: it described what the rollback undid, such as principals that no longer exist.
  */
 public final class BatchRunner {
     /** The most actions one batch may hold. */
     public static final int MAX_ACTIONS = 1000;
     private final Dispatcher dispatcher;
+    private final SessionService sessions;
     private final XmlWriter writer;
     private final DSLContext db;
     private final XMLInputFactory xml;
 
-    public BatchRunner(Dispatcher dispatcher, XmlWriter writer, DSLContext db) {
+    public BatchRunner(Dispatcher dispatcher, SessionService sessions, XmlWriter writer, DSLContext db) {
         this.dispatcher = dispatcher;
+        this.sessions = sessions;
         this.writer = writer;
         this.db = db;
         this.xml = SafeXml.inputFactory();
     }
 
-    private record Item(String name, Params params) {
+    /** One action of the batch, with the session token it runs with and the session that token resolved to. */
+    private record Item(String name, Params params, Optional<String> token, Optional<Session> session) {
+        Call call(Params p, RequestInfo info) {
+            return new Call(p, token, session, info);
+        }
     }
 
     private record Outcome(String action, Optional<Results> ok, Optional<ApiException> failure) {
@@ -61,11 +74,11 @@ public final class BatchRunner {
     public void run(byte[] body, Params urlParams, Optional<String> token, Optional<Session> session, RequestInfo info,
                     OutputStream out) {
         String mode = parseMode(body);
-        List<Item> items = parse(body, urlParams);
-        List<Outcome> outcomes = new ArrayList<>();
-        Optional<List<Step<?>>> bulk = prepareBulk(items, token, session, info);
-        boolean rolledBack = bulk.isPresent() ? runBulk(mode, bulk.get(), outcomes)
-                : runEach(mode, items, token, session, info, outcomes);
+        List<Item> items = parse(body, urlParams, token, session);
+        List<Outcome> run = new ArrayList<>();
+        Optional<List<Step<?>>> bulk = prepareBulk(items, info);
+        boolean rolledBack = bulk.isPresent() ? runBulk(mode, bulk.get(), run) : runEach(mode, items, info, run);
+        List<Outcome> outcomes = rolledBack ? run.stream().map(BatchRunner::withoutPayload).toList() : run;
         Optional<ApiException> firstFailure = outcomes.stream().flatMap(o -> o.failure().stream()).findFirst();
         boolean undone = rolledBack;
         writer.writeDocument(out, w -> {
@@ -86,14 +99,18 @@ public final class BatchRunner {
         });
     }
 
+    /** An outcome as a rolled-back batch reports it: a success keeps its status, not what it answered. */
+    private static Outcome withoutPayload(Outcome o) {
+        return o.ok().isPresent() ? new Outcome(o.action(), Optional.of(Results.ok()), Optional.empty()) : o;
+    }
+
     /** Runs the actions one by one through the dispatcher; true if the batch was rolled back. */
-    private boolean runEach(String mode, List<Item> items, Optional<String> token, Optional<Session> session,
-                            RequestInfo info, List<Outcome> outcomes) {
+    private boolean runEach(String mode, List<Item> items, RequestInfo info, List<Outcome> outcomes) {
         switch (mode) {
-            case "multiple" -> items.forEach(i -> outcomes.add(runOne(i, token, session, info)));
+            case "multiple" -> items.forEach(i -> outcomes.add(runOne(i, info)));
             case "multiple-complete" -> {
                 for (Item i : items) {
-                    Outcome o = runOne(i, token, session, info);
+                    Outcome o = runOne(i, info);
                     outcomes.add(o);
                     if (o.failure().isPresent()) {
                         break;
@@ -104,7 +121,7 @@ public final class BatchRunner {
                 try {
                     db.transaction(() -> {
                         for (Item i : items) {
-                            Outcome o = runOne(i, token, session, info);
+                            Outcome o = runOne(i, info);
                             outcomes.add(o);
                             if (o.failure().isPresent()) {
                                 throw new Rollback();
@@ -119,8 +136,15 @@ public final class BatchRunner {
         return false;
     }
 
-    /** One action of a bulk batch: prepared for writing with the others, or refused before writing. */
-    private record Step<P>(String action, Optional<P> prepared, Optional<ApiException> failure) {
+    /**
+     * One action of a bulk batch: prepared for writing with the others, or refused before writing. A
+     * batch resolves each token once, so steps of one caller share one {@link Session} instance.
+     */
+    private record Step<P>(String action, Optional<Session> caller, Optional<P> prepared,
+                           Optional<ApiException> failure) {
+        boolean sameCaller(Step<?> other) {
+            return caller.equals(other.caller);
+        }
     }
 
     /**
@@ -128,29 +152,27 @@ public final class BatchRunner {
      * them; empty when the batch must run action by action. Preparing writes nothing and reads copies
      * of the parameters, so the actions can still run one by one afterwards.
      */
-    private Optional<List<Step<?>>> prepareBulk(List<Item> items, Optional<String> token, Optional<Session> session,
-                                                RequestInfo info) {
+    private Optional<List<Step<?>>> prepareBulk(List<Item> items, RequestInfo info) {
         String name = items.get(0).name();
         if (items.stream().anyMatch(i -> !i.name().equals(name))) {
             return Optional.empty();
         }
-        return dispatcher.bulk(name).flatMap(a -> prepareBulk(a, items, token, session, info));
+        return dispatcher.bulk(name).flatMap(a -> prepareBulk(a, items, info));
     }
 
-    private <P> Optional<List<Step<?>>> prepareBulk(BulkAction<P> action, List<Item> items, Optional<String> token,
-                                                    Optional<Session> session, RequestInfo info) {
+    private <P> Optional<List<Step<?>>> prepareBulk(BulkAction<P> action, List<Item> items, RequestInfo info) {
         List<Step<?>> steps = new ArrayList<>(items.size());
         for (Item i : items) {
-            Call call = new Call(new Params(i.params().entries()), token, session, info);
+            Call call = i.call(new Params(i.params().entries()), info);
             try {
                 dispatcher.authorize(i.name(), call);
                 Optional<P> prepared = action.prepare(call);
                 if (prepared.isEmpty()) {
                     return Optional.empty();
                 }
-                steps.add(new Step<>(i.name(), prepared, Optional.empty()));
+                steps.add(new Step<>(i.name(), i.session(), prepared, Optional.empty()));
             } catch (ApiException e) {
-                steps.add(new Step<P>(i.name(), Optional.empty(), Optional.of(e)));
+                steps.add(new Step<P>(i.name(), i.session(), Optional.empty(), Optional.of(e)));
             }
         }
         return Optional.of(steps);
@@ -158,7 +180,8 @@ public final class BatchRunner {
 
     /**
      * Runs a prepared batch with the outcomes that running its actions in turn would give: each run of
-     * prepared actions is written together, a refused action fails in its place. True if rolled back.
+     * prepared actions of one caller is written together, a refused action fails in its place. True if
+     * rolled back.
      */
     private boolean runBulk(String mode, List<Step<?>> steps, List<Outcome> outcomes) {
         BulkAction<?> action = dispatcher.bulk(steps.get(0).action()).orElseThrow();
@@ -198,7 +221,7 @@ public final class BatchRunner {
             // A step is prepared by the same action, so its call has the action's type.
             List<P> run = new ArrayList<>();
             int end = i;
-            while (end < steps.size() && steps.get(end).prepared().isPresent()) {
+            while (end < steps.size() && steps.get(end).prepared().isPresent() && steps.get(end).sameCaller(step)) {
                 run.add((P) steps.get(end).prepared().get());
                 end++;
             }
@@ -222,9 +245,9 @@ public final class BatchRunner {
         }
     }
 
-    private Outcome runOne(Item i, Optional<String> token, Optional<Session> session, RequestInfo info) {
+    private Outcome runOne(Item i, RequestInfo info) {
         try {
-            Results r = dispatcher.dispatch(i.name(), new Call(i.params(), token, session, info));
+            Results r = dispatcher.dispatch(i.name(), i.call(i.params(), info));
             return new Outcome(i.name(), Optional.of(r), Optional.empty());
         } catch (ApiException e) {
             return new Outcome(i.name(), Optional.empty(), Optional.of(e));
@@ -247,7 +270,14 @@ public final class BatchRunner {
         }
     }
 
-    private List<Item> parse(byte[] body, Params urlParams) {
+    /**
+     * The actions of the batch, each with the request's parameters other than {@code action} before its
+     * own. An action with its own {@code session} runs with that token, resolved once per batch, and
+     * without the request's {@code session} parameter; the others run with the request's token.
+     */
+    private List<Item> parse(byte[] body, Params urlParams, Optional<String> token, Optional<Session> session) {
+        Map<String, Optional<Session>> resolved = new HashMap<>();
+        token.ifPresent(t -> resolved.put(t, session));
         List<Item> items = new ArrayList<>();
         try {
             XMLStreamReader r = xml.createXMLStreamReader(new ByteArrayInputStream(body));
@@ -261,11 +291,6 @@ public final class BatchRunner {
                 if (ev == XMLStreamConstants.START_ELEMENT && "action".equals(r.getLocalName())) {
                     current = Optional.ofNullable(r.getAttributeValue(null, "name")).orElse("");
                     params = new ArrayList<>();
-                    for (Params.Param p : urlParams.entries()) {
-                        if (!p.name().equals("action")) {
-                            params.add(p);
-                        }
-                    }
                 } else if (ev == XMLStreamConstants.START_ELEMENT && "param".equals(r.getLocalName()) && current != null) {
                     String name = r.getAttributeValue(null, "name");
                     String value = r.getElementText();
@@ -274,7 +299,7 @@ public final class BatchRunner {
                     }
                     params.add(new Params.Param(name, value));
                 } else if (ev == XMLStreamConstants.END_ELEMENT && "action".equals(r.getLocalName()) && current != null) {
-                    items.add(new Item(current, new Params(params)));
+                    items.add(item(current, params, urlParams, token, session, resolved));
                     current = null;
                     if (items.size() > MAX_ACTIONS) {
                         throw ApiException.invalid(Invalid.range("actions", FieldType.LONG, 1, MAX_ACTIONS));
@@ -289,6 +314,23 @@ public final class BatchRunner {
             throw ApiException.invalid(Invalid.of("actions", FieldType.XML, InvalidSubcode.MISSING));
         }
         return items;
+    }
+
+    private Item item(String name, List<Params.Param> own, Params urlParams, Optional<String> requestToken,
+                      Optional<Session> requestSession, Map<String, Optional<Session>> resolved) {
+        Optional<String> ownToken = own.stream().filter(p -> p.name().equals("session"))
+                .map(p -> p.value().strip()).filter(v -> !v.isEmpty()).findFirst();
+        List<Params.Param> params = new ArrayList<>(urlParams.entries().size() + own.size());
+        for (Params.Param p : urlParams.entries()) {
+            if (!p.name().equals("action") && !(ownToken.isPresent() && p.name().equals("session"))) {
+                params.add(p);
+            }
+        }
+        params.addAll(own);
+        if (ownToken.isEmpty()) {
+            return new Item(name, new Params(params), requestToken, requestSession);
+        }
+        return new Item(name, new Params(params), ownToken, resolved.computeIfAbsent(ownToken.get(), sessions::resolve));
     }
 
     private static ApiException badBatch() {

@@ -24,9 +24,10 @@ public interface BulkAction<P> extends Action {
     Optional<P> prepare(Call call);
 
     /**
-     * Runs prepared calls of one batch (one session) in order, as {@link #handle} would run them one
-     * after another, and answers one outcome per call run: with {@code stopAtFirstFailure} the list
-     * ends at the first failure and nothing after it is written.
+     * Runs prepared calls of one batch and one caller (the batch groups consecutive calls by the session
+     * each runs as) in order, as {@link #handle} would run them one after another, and answers one outcome
+     * per call run: with {@code stopAtFirstFailure} the list ends at the first failure and nothing after it
+     * is written.
      */
     List<Outcome> handleAll(List<P> calls, boolean stopAtFirstFailure);
 }

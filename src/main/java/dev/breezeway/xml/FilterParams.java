@@ -94,6 +94,15 @@ public final class FilterParams {
         return new ListQuery(filters, sorts, start, rows);
     }
 
+    /**
+     * The page ({@code filter-start}, {@code filter-rows}) of a list that offers no filter or sort
+     * field; a {@code filter-…} or {@code sort…} parameter is {@code no-such-item} as for any field an
+     * action does not list.
+     */
+    public static ListQuery page(Params params) {
+        return read(params, Set.of());
+    }
+
     private static OptionalInt count(Params params, String name, String raw) {
         try {
             int n = Integer.parseInt(raw.strip());

@@ -6,6 +6,7 @@ import static dev.breezeway.support.Xml.xpath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breezeway.support.BreezeClient;
+import dev.breezeway.support.Directory;
 import dev.breezeway.support.TestServer;
 import dev.breezeway.support.Xml;
 import java.nio.charset.StandardCharsets;
@@ -278,6 +279,47 @@ class BatchCreateHttpTest {
         assertThat(item(xml, 7, "/status/invalid/@field")).isEqualTo("email");
         assertThat(allRows("principal")).isEqualTo(principals);
         assertThat(allRows("principal_ngram")).isEqualTo(trigrams);
+    }
+
+    @Test
+    void rolledBackBulkBatchReportsNoPrincipalItUndid() {
+        List<String> actions = new ArrayList<>(creates("undo-", 4));
+        actions.add(create("undo-5@batch.example", "Five", "F", "not-an-email"));
+
+        String xml = batch("transaction", actions);
+
+        assertThat(xpath(xml, "/results/results-list/@rolled-back")).isEqualTo("true");
+        assertThat(count(xml, "/results/results-list/results[status/@code='ok']")).as(xml).isEqualTo(4);
+        assertThat(count(xml, "/results/results-list/results/*[name() != 'status']")).isZero();
+        assertThat(count(admin.call("principal-list", "filter-like-login", "undo-"),
+                "/results/principal-list/principal")).isZero();
+        assertThat(principalsLike("undo-%")).isZero();
+    }
+
+    @Test
+    void bulkCreatesCarryingSeveralSessionsRunEachAsItsOwnCaller() {
+        Directory dir = new Directory(server);
+        String other = dir.admin().session().orElseThrow();
+        String mine = admin.session().orElseThrow();
+        String plain = dir.plainUser("plain.bulk@example.com").session().orElseThrow();
+        List<String> actions = List.of(as(other, create("sess-1@batch.example")), create("sess-2@batch.example"),
+                as(other, create("sess-3@batch.example")), as(plain, create("sess-4@batch.example")),
+                as(mine, create("sess-5@batch.example")), as(other, create("sess-6@batch.example")));
+
+        String xml = batch("multiple", actions);
+
+        assertThat(count(xml, "/results/results-list/results")).as(xml).isEqualTo(6);
+        for (int i : new int[] {1, 2, 3, 5, 6}) {
+            assertThat(item(xml, i, "/status/@code")).as(xml).isEqualTo("ok");
+            assertThat(item(xml, i, "/principal/login")).isEqualTo("sess-" + i + "@batch.example");
+        }
+        assertThat(item(xml, 4, "/status/@subcode")).isEqualTo("denied");
+        assertThat(principalsLike("sess-%")).isEqualTo(5);
+    }
+
+    /** {@code action} with its own {@code <param name="session">}. */
+    private static String as(String token, String action) {
+        return action.replace("</action>", "<param name=\"session\">" + token + "</param></action>");
     }
 
     @Test

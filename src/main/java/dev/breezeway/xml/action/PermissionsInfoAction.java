@@ -10,6 +10,7 @@ import dev.breezeway.acl.PseudoPrincipal;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
+import dev.breezeway.query.ListLimit;
 import dev.breezeway.query.ListQuery;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
@@ -29,14 +30,18 @@ import java.util.Set;
  * Without it every principal of the account with its explicit permission ({@code permission-id=""} if
  * none), filtered and sorted on principal-id, permission-id, type, is-primary, has-children, name,
  * login and description; the {@code logged-in-access} and {@code public-access} rows always come
- * first, whatever the filters, sorts and paging. An unknown acl-id is {@code no-data}.
+ * first, whatever the filters, sorts and paging. The principal rows are paged and limited as every
+ * list is ({@link ListLimit}); the two pseudo-principal rows are not counted. An unknown acl-id is
+ * {@code no-data}.
  */
 public final class PermissionsInfoAction implements Action {
     private static final Set<String> FIELDS = Set.copyOf(PermissionStore.LIST_FIELDS);
     private final PermissionService permissions;
+    private final ListLimit limit;
 
-    public PermissionsInfoAction(PermissionService permissions) {
+    public PermissionsInfoAction(PermissionService permissions, ListLimit limit) {
         this.permissions = permissions;
+        this.limit = limit;
     }
 
     @Override
@@ -54,12 +59,12 @@ public final class PermissionsInfoAction implements Action {
         }
         ListQuery q = FilterParams.read(p, FIELDS);
         p.throwIfInvalid();
-        PermissionService.Listing listing = permissions.list(call.requireSession(), aclId, q);
+        PermissionService.Listing listing = permissions.list(call.requireSession(), aclId, limit.bounded(q));
         PermissionsXml x = new PermissionsXml();
         for (PseudoPrincipal pseudo : PseudoPrincipal.values()) {
             x.principals.add(pseudo(pseudo, Optional.ofNullable(listing.pseudo().get(pseudo))));
         }
-        listing.principals().forEach(e -> x.principals.add(entry(e)));
+        limit.checked(q, listing.principals()).forEach(e -> x.principals.add(entry(e)));
         return Results.ok(x);
     }
 

@@ -28,7 +28,10 @@ import java.util.function.BiPredicate;
  * or a group ({@code name}, optional {@code description}) and answers {@code <principal …>}; with it
  * updates the standard fields and answers a bare {@code ok}. {@code has-children} is required on create.
  * Creating needs {@code users:create}, updating {@code users:update}; a user created with an API
- * client's token belongs to that client, under its {@code client-user-id}.
+ * client's token belongs to that client, under its {@code client-user-id}. A value the request cannot
+ * apply is refused, never dropped: a user's field on a group (or the reverse), a {@code password} on an
+ * update, a {@code type} or {@code has-children} that is not the principal's, e.g.
+ * {@code <invalid field="password" type="string" subcode="illegal-operation"/>}.
  */
 public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAction.PreparedCreate> {
     static final int LOGIN_MAX = 60;
@@ -37,6 +40,12 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
     static final int EMAIL_MAX = 255;
     static final int DESCRIPTION_MAX = 4000;
     static final int CLIENT_USER_ID_MAX = 255;
+    /** The standard fields only users have; {@code password}, {@code client-user-id}, {@code send-email} too. */
+    private static final List<String> USER_FIELDS = List.of("login", "first-name", "last-name", "email");
+    /** What only a user's create takes besides its fields. */
+    private static final List<String> USER_CREATE_ONLY = List.of("password", "client-user-id");
+    /** The standard fields only groups have. */
+    private static final List<String> GROUP_FIELDS = List.of("name", "description");
     private final PrincipalService principals;
     private final ClientUserService users;
 
@@ -49,38 +58,76 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
     public Results handle(Call call) {
         Params p = call.params();
         Optional<Long> id = p.optionalId("principal-id");
-        // Checked before the other parameters, so a caller without the permission learns nothing else.
-        if (id.isPresent()) {
-            principals.requireMayUpdate(call.requireSession(), id.get());
-        } else {
-            principals.requireMayCreate(call.requireSession());
-        }
+        // Checked before the other parameters, so a caller without the permission learns nothing else
+        // (an update's check comes with the principal's type, which its parameters are read against).
         if (id.isPresent()) {
             return update(call, id.get());
         }
+        principals.requireMayCreate(call.requireSession());
         if (!p.problems().isEmpty()) {
             p.throwIfInvalid();
         }
         return create(call);
     }
 
+    /**
+     * An update: only fields of the principal's kind, {@code type} and {@code has-children} only as they
+     * are (clients resend them), no password (user-update-pwd changes it), no {@code client-user-id}.
+     */
     private Results update(Call call, long id) {
         Params p = call.params();
-        var change = new PrincipalService.Update(
-                p.optionalText("login", 1, LOGIN_MAX),
-                p.optionalText("first-name", 1, NAME_PART_MAX),
-                p.optionalText("last-name", 1, NAME_PART_MAX),
-                email(p),
-                p.optionalText("name", 1, GROUP_NAME_MAX),
-                p.optionalText("description", 0, DESCRIPTION_MAX));
-        p.optionalBool("has-children");
-        p.optionalBool("send-email");
+        PrincipalType current = principals.typeOf(call.requireSession(), id);
+        boolean group = current.isGroup();
+        readType(p).filter(t -> t != current && !(t == PrincipalType.GROUP && group))
+                .ifPresent(t -> p.problem(Invalid.of("type", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION)));
+        p.optionalBool("has-children").filter(h -> h != group).ifPresent(
+                h -> p.problem(Invalid.of("has-children", FieldType.LONG, InvalidSubcode.ILLEGAL_OPERATION)));
         if (p.has("client-user-id")) {
             p.problem(Invalid.of("client-user-id", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
+        }
+        if (p.first("password").filter(s -> !s.isEmpty()).isPresent()) {
+            p.problem(Invalid.of("password", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
+        }
+        PrincipalService.Update change;
+        if (group) {
+            refuseFieldsOfOtherKind(p, USER_FIELDS);
+            change = new PrincipalService.Update(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    p.optionalText("name", 1, GROUP_NAME_MAX), p.optionalText("description", 0, DESCRIPTION_MAX));
+        } else {
+            refuseFieldsOfOtherKind(p, GROUP_FIELDS);
+            change = new PrincipalService.Update(p.optionalText("login", 1, LOGIN_MAX),
+                    p.optionalText("first-name", 1, NAME_PART_MAX), p.optionalText("last-name", 1, NAME_PART_MAX),
+                    email(p), Optional.empty(), Optional.empty());
+        }
+        Optional<Boolean> sendEmail = p.optionalBool("send-email");
+        if (group && sendEmail.orElse(false)) {
+            p.problem(Invalid.of("send-email", FieldType.BOOLEAN, InvalidSubcode.ILLEGAL_OPERATION));
         }
         p.throwIfInvalid();
         principals.update(call.requireSession(), id, change, Face.XML);
         return Results.ok();
+    }
+
+    /**
+     * Records {@code illegal-operation} on each of {@code fields} sent with a value: they belong to the
+     * other kind of principal. A blank value asks for nothing and passes.
+     */
+    private static void refuseFieldsOfOtherKind(Params p, List<String> fields) {
+        for (String f : fields) {
+            if (p.first(f).filter(v -> !v.isBlank()).isPresent()) {
+                p.problem(Invalid.of(f, FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
+            }
+        }
+    }
+
+    /** {@code type} if sent and known; an unknown value is a {@code format} problem. */
+    private static Optional<PrincipalType> readType(Params p) {
+        Optional<String> raw = p.first("type").map(String::strip).filter(s -> !s.isEmpty());
+        Optional<PrincipalType> type = raw.flatMap(PrincipalType::fromWire);
+        if (raw.isPresent() && type.isEmpty()) {
+            p.problem(Invalid.of("type", FieldType.STRING, InvalidSubcode.FORMAT));
+        }
+        return type;
     }
 
     /** The parameters of a create, read and checked. */
@@ -127,7 +174,7 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
         }
         Session caller = calls.get(0).caller();
         if (calls.stream().anyMatch(c -> !c.caller().equals(caller))) {
-            throw new IllegalArgumentException("the calls of one batch share its session");
+            throw new IllegalArgumentException("the batch groups calls by caller; these have several");
         }
         List<PrincipalService.Created> created = users.createUsers(caller,
                 calls.stream().map(PreparedCreate::user).toList(), stopAtFirstFailure);
@@ -168,11 +215,8 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
         if (rawHasChildren.isEmpty()) {
             p.problem(Invalid.of("has-children", FieldType.LONG, InvalidSubcode.MISSING));
         }
-        Optional<String> rawType = p.first("type").map(String::strip).filter(s -> !s.isEmpty());
-        Optional<PrincipalType> type = rawType.flatMap(PrincipalType::fromWire);
-        if (rawType.isPresent() && type.isEmpty()) {
-            p.problem(Invalid.of("type", FieldType.STRING, InvalidSubcode.FORMAT));
-        } else if (type.isPresent() && type.get() != PrincipalType.USER && type.get() != PrincipalType.GROUP
+        Optional<PrincipalType> type = readType(p);
+        if (type.isPresent() && type.get() != PrincipalType.USER && type.get() != PrincipalType.GROUP
                 && type.get() != PrincipalType.GUEST) {
             p.problem(Invalid.of("type", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
         }
@@ -183,6 +227,11 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
         if (group) {
             String name = p.requiredText("name", 1, GROUP_NAME_MAX);
             Optional<String> description = p.optionalText("description", 0, DESCRIPTION_MAX);
+            refuseFieldsOfOtherKind(p, USER_FIELDS);
+            refuseFieldsOfOtherKind(p, USER_CREATE_ONLY);
+            if (p.optionalBool("send-email").orElse(false)) {
+                p.problem(Invalid.of("send-email", FieldType.BOOLEAN, InvalidSubcode.ILLEGAL_OPERATION));
+            }
             p.throwIfInvalid();
             return new GroupCreation(new PrincipalService.NewGroup(name, description), rawHasChildren.orElse("1"));
         }
@@ -196,6 +245,7 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
             p.problem(Invalid.of("email", FieldType.STRING, InvalidSubcode.MISSING));
         }
         Optional<String> clientUserId = p.optionalText("client-user-id", 1, CLIENT_USER_ID_MAX);
+        refuseFieldsOfOtherKind(p, GROUP_FIELDS);
         // A user's problems are thrown by the caller, with those only the principal core can see.
         return new UserCreation(new PrincipalService.NewUser(
                 type.filter(t -> t == PrincipalType.GUEST).orElse(PrincipalType.USER), login, first, last, email,

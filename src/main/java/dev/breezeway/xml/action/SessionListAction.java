@@ -1,11 +1,14 @@
 package dev.breezeway.xml.action;
 
 import dev.breezeway.iam.IamService;
+import dev.breezeway.query.ListLimit;
+import dev.breezeway.query.ListQuery;
 import dev.breezeway.rest.UserAgents;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionStore;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
+import dev.breezeway.xml.FilterParams;
 import dev.breezeway.xml.Params;
 import dev.breezeway.xml.Results;
 import dev.breezeway.xml.model.SessionsXml;
@@ -17,15 +20,18 @@ import java.util.UUID;
  * {@code GET /resources/iam/principals/{id}/sessions} → {@code <sessions><session session-id type created-at
  * expires-at is-current is-revoked [revoked-at]><description>Chrome on Windows</description></session>…</sessions>},
  * newest first, live sessions and recently revoked ones. Your own freely, others' with
- * {@code iam/principals:read}.
+ * {@code iam/principals:read}. Paged with {@code filter-start}/{@code filter-rows} and limited as every
+ * list is ({@link ListLimit}).
  */
 public final class SessionListAction implements Action {
     private final IamService iam;
     private final Duration idleTimeout;
+    private final ListLimit limit;
 
-    public SessionListAction(IamService iam, Duration idleTimeout) {
+    public SessionListAction(IamService iam, Duration idleTimeout, ListLimit limit) {
         this.iam = iam;
         this.idleTimeout = idleTimeout;
+        this.limit = limit;
     }
 
     @Override
@@ -33,10 +39,11 @@ public final class SessionListAction implements Action {
         Params p = call.params();
         Session caller = call.requireSession();
         long id = IamMirrors.principalId(p, caller, true);
+        ListQuery page = FilterParams.page(p);
         p.throwIfInvalid();
         UUID uuid = iam.idOf(caller, id);
         SessionsXml out = new SessionsXml();
-        for (SessionStore.Listed s : iam.sessionsOf(caller, uuid, idleTimeout)) {
+        for (SessionStore.Listed s : limit.page(page, iam.sessionsOf(caller, uuid, idleTimeout))) {
             SessionsXml.Entry e = new SessionsXml.Entry();
             e.sessionId = s.publicId().toString();
             e.type = s.kind();
