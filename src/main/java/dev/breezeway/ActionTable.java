@@ -62,6 +62,7 @@ import dev.breezeway.xml.action.RoleDeleteAction;
 import dev.breezeway.xml.action.RoleInfoAction;
 import dev.breezeway.xml.action.RoleListAction;
 import dev.breezeway.xml.action.RoleUpdateAction;
+import dev.breezeway.xml.action.ScoShortcutsAction;
 import dev.breezeway.xml.action.SessionListAction;
 import dev.breezeway.xml.action.SessionRevokeAction;
 import dev.breezeway.xml.action.UserAccountsAction;
@@ -91,6 +92,7 @@ final class ActionTable {
                 .add("login", Access.ANYONE, new LoginAction(s.auth()))
                 .add("logout", Access.ANYONE, new LogoutAction(s.sessions()))
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(s.auth(), s.accounts()))
+                .add("sco-shortcuts", Access.LOGGED_IN, new ScoShortcutsAction())
                 .add("principal-info", Access.selfOr(USERS_READ), new PrincipalInfoAction(s.principals()))
                 .add("principal-list", Access.permission(DIRECTORY_LIST), new PrincipalListAction(s.principalList()))
                 .add("principal-list-by-field", Access.permission(DIRECTORY_LIST),

@@ -108,6 +108,9 @@ class FixtureConformanceTest {
                                 "//common/mobile-app-package"),
                         "Connect 9.2 hosted extras (CSRF token, terms of service, mobile app) have no meaning here;"
                                 + " user-agent is echoed as Connect 6-9.1 do"),
+                // sco-shortcuts, the session check
+                new Case("DmitryStroganov-AdobeConnectSDK/sco-shortcuts.xml", c -> c.call("sco-shortcuts"),
+                        none, List.of("//shortcuts/sco"), "there are no SCOs, so the list of SCO trees is empty"),
                 // principal-info
                 new Case("brunogasparetto-AdobeConnectClient/principal-info-user.xml",
                         c -> c.call("principal-info", "principal-id", ann), none, none, ""),
