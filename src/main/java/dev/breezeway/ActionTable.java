@@ -15,6 +15,7 @@ import static dev.breezeway.access.PermissionCatalogue.ROLES_READ;
 import static dev.breezeway.access.PermissionCatalogue.ROLES_UPDATE;
 import static dev.breezeway.access.PermissionCatalogue.USERS_CREATE;
 import static dev.breezeway.access.PermissionCatalogue.USERS_DELETE;
+import static dev.breezeway.access.PermissionCatalogue.USERS_LIST;
 import static dev.breezeway.access.PermissionCatalogue.USERS_PASSWORD_RESET;
 import static dev.breezeway.access.PermissionCatalogue.USERS_READ;
 import static dev.breezeway.access.PermissionCatalogue.USERS_UPDATE;
@@ -57,6 +58,7 @@ import dev.breezeway.xml.action.PrincipalRolesUpdateAction;
 import dev.breezeway.xml.action.PrincipalSuspensionAction;
 import dev.breezeway.xml.action.PrincipalUpdateAction;
 import dev.breezeway.xml.action.PrincipalsDeleteAction;
+import dev.breezeway.xml.action.ReportBulkUsersAction;
 import dev.breezeway.xml.action.RoleCreateAction;
 import dev.breezeway.xml.action.RoleDeleteAction;
 import dev.breezeway.xml.action.RoleInfoAction;
@@ -97,6 +99,7 @@ final class ActionTable {
                 .add("principal-list", Access.permission(DIRECTORY_LIST), new PrincipalListAction(s.principalList()))
                 .add("principal-list-by-field", Access.permission(DIRECTORY_LIST),
                         new PrincipalListByFieldAction(s.principalList()))
+                .add("report-bulk-users", Access.permission(USERS_LIST), new ReportBulkUsersAction(s.principalList()))
                 .add("principal-update", Access.createOrUpdate(USERS_CREATE, USERS_UPDATE),
                         new PrincipalUpdateAction(s.principals(), s.clientUsers()))
                 .add("principals-delete", Access.permission(USERS_DELETE), new PrincipalsDeleteAction(s.lifecycle()))

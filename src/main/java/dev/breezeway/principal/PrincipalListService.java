@@ -2,6 +2,7 @@ package dev.breezeway.principal;
 
 import dev.breezeway.error.ApiException;
 import dev.breezeway.session.Session;
+import java.util.EnumSet;
 import java.util.List;
 import org.jooq.DSLContext;
 
@@ -29,5 +30,15 @@ public final class PrincipalListService {
             throw ApiException.operationSize(limit);
         }
         return rows;
+    }
+
+    /**
+     * report-bulk-users: the users of the list, or with {@code filter-type=…} the users and guests among
+     * the types it names (so {@code filter-type=guest} lists the guests); never groups or API clients. The
+     * filters, sorts, paging and size limit are those of {@link #list}.
+     */
+    public List<PrincipalRow> users(Session caller, PrincipalQuery q) {
+        return list(caller, q.withTypes(q.namesTypes() ? EnumSet.of(PrincipalType.USER, PrincipalType.GUEST)
+                : EnumSet.of(PrincipalType.USER)));
     }
 }
