@@ -67,6 +67,7 @@ import dev.breezeway.xml.action.RoleUpdateAction;
 import dev.breezeway.xml.action.ScoShortcutsAction;
 import dev.breezeway.xml.action.SessionListAction;
 import dev.breezeway.xml.action.SessionRevokeAction;
+import dev.breezeway.xml.action.UpdatePrincipalTypeAction;
 import dev.breezeway.xml.action.UserAccountsAction;
 import dev.breezeway.xml.action.UserComputerUsernamesUpdateAction;
 import dev.breezeway.xml.action.UserPermissionsAction;
@@ -127,6 +128,7 @@ final class ActionTable {
                 .add("user-tenants-update", Access.permission(USERS_UPDATE), new UserTenantsUpdateAction(s.users()))
                 .add("user-rank-update", Access.permission(USERS_UPDATE), new UserRankUpdateAction(s.lifecycle()))
                 .add("guest-promote", Access.permission(USERS_UPDATE), new GuestPromoteAction(s.lifecycle()))
+                .add("update-principal-type", Access.permission(USERS_UPDATE), new UpdatePrincipalTypeAction(s.lifecycle()))
                 .add("user-suspension-toggle", Access.permission(USERS_UPDATE),
                         new UserSuspensionToggleAction(s.lifecycle()))
                 .add("user-computer-usernames-update", Access.permission(USERS_UPDATE),

@@ -78,6 +78,7 @@ import dev.breezeway.xml.model.ReportBulkUsersXml;
 import dev.breezeway.xml.model.SessionsXml;
 import dev.breezeway.xml.model.ShortcutsXml;
 import dev.breezeway.xml.model.TemporaryPasswordXml;
+import dev.breezeway.xml.model.UpdatePrincipalTypeXml;
 import dev.breezeway.xml.model.UsersXml;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
@@ -186,7 +187,7 @@ public final class App implements AutoCloseable {
                 SmartcardsXml.class, PolicyXml.class,
                 PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class, ClientXml.class,
                 ClientListXml.class, ClientTokenXml.class, ShortcutsXml.class,
-                ReportBulkUsersXml.class));
+                ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;

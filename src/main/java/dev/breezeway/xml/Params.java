@@ -7,6 +7,7 @@ import dev.breezeway.error.InvalidSubcode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The request parameters of one call, in arrival order (query string first, then body), read only
@@ -104,6 +105,23 @@ public final class Params {
             problem(Invalid.of(name, FieldType.STRING, InvalidSubcode.MISSING));
         }
         return v.orElse("");
+    }
+
+    /**
+     * A required value of a closed set, read by {@code fromWire}, e.g. {@code type=user}: absent or blank is
+     * {@code missing}, a value outside the set {@code format}, both {@code type="enum"}.
+     */
+    public <T> Optional<T> requiredEnum(String name, Function<String, Optional<T>> fromWire) {
+        Optional<String> v = first(name).map(String::strip).filter(s -> !s.isEmpty());
+        if (v.isEmpty()) {
+            problem(Invalid.of(name, FieldType.ENUM, InvalidSubcode.MISSING));
+            return Optional.empty();
+        }
+        Optional<T> value = fromWire.apply(v.get());
+        if (value.isEmpty()) {
+            problem(Invalid.of(name, FieldType.ENUM, InvalidSubcode.FORMAT));
+        }
+        return value;
     }
 
     /** A text value kept exactly as sent (passwords), present if the parameter was sent at all. */
