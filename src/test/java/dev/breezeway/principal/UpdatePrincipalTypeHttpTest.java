@@ -63,7 +63,7 @@ class UpdatePrincipalTypeHttpTest {
     @Test
     void thePromotedGuestStillLogsIn() {
         String guest = guest("login@type.example.com");
-        admin.call("update-principal-type", "principal-id", guest, "type", "user");
+        assertThat(status(admin.call("update-principal-type", "principal-id", guest, "type", "user"))).isEqualTo("ok");
         BreezeClient c = server.client();
         c.login("login@type.example.com", Directory.USER_PASSWORD);
         assertThat(xpath(c.call("common-info"), "/results/common/user/@user-id")).isEqualTo(guest);
