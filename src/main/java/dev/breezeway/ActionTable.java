@@ -16,6 +16,7 @@ import static dev.breezeway.access.PermissionCatalogue.ROLES_READ;
 import static dev.breezeway.access.PermissionCatalogue.ROLES_UPDATE;
 import static dev.breezeway.access.PermissionCatalogue.USERS_CREATE;
 import static dev.breezeway.access.PermissionCatalogue.USERS_DELETE;
+import static dev.breezeway.access.PermissionCatalogue.USERS_LIST;
 import static dev.breezeway.access.PermissionCatalogue.USERS_PASSWORD_RESET;
 import static dev.breezeway.access.PermissionCatalogue.USERS_READ;
 import static dev.breezeway.access.PermissionCatalogue.USERS_UPDATE;
@@ -61,13 +62,16 @@ import dev.breezeway.xml.action.PrincipalRolesUpdateAction;
 import dev.breezeway.xml.action.PrincipalSuspensionAction;
 import dev.breezeway.xml.action.PrincipalUpdateAction;
 import dev.breezeway.xml.action.PrincipalsDeleteAction;
+import dev.breezeway.xml.action.ReportBulkUsersAction;
 import dev.breezeway.xml.action.RoleCreateAction;
 import dev.breezeway.xml.action.RoleDeleteAction;
 import dev.breezeway.xml.action.RoleInfoAction;
 import dev.breezeway.xml.action.RoleListAction;
 import dev.breezeway.xml.action.RoleUpdateAction;
+import dev.breezeway.xml.action.ScoShortcutsAction;
 import dev.breezeway.xml.action.SessionListAction;
 import dev.breezeway.xml.action.SessionRevokeAction;
+import dev.breezeway.xml.action.UpdatePrincipalTypeAction;
 import dev.breezeway.xml.action.UserAccountsAction;
 import dev.breezeway.xml.action.UserComputerUsernamesUpdateAction;
 import dev.breezeway.xml.action.UserPermissionsAction;
@@ -97,10 +101,12 @@ final class ActionTable {
                 .add("login", Access.ANYONE, new LoginAction(s.auth()))
                 .add("logout", Access.ANYONE, new LogoutAction(s.sessions()))
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(s.auth(), s.accounts()))
+                .add("sco-shortcuts", Access.LOGGED_IN, new ScoShortcutsAction())
                 .add("principal-info", Access.selfOr(USERS_READ), new PrincipalInfoAction(s.principals()))
                 .add("principal-list", Access.permission(DIRECTORY_LIST), new PrincipalListAction(s.principalList()))
                 .add("principal-list-by-field", Access.permission(DIRECTORY_LIST),
                         new PrincipalListByFieldAction(s.principalList()))
+                .add("report-bulk-users", Access.permission(USERS_LIST), new ReportBulkUsersAction(s.principalList()))
                 .add("principal-update", Access.createOrUpdate(USERS_CREATE, USERS_UPDATE),
                         new PrincipalUpdateAction(s.principals(), s.clientUsers()))
                 .add("principals-delete", Access.permission(USERS_DELETE), new PrincipalsDeleteAction(s.lifecycle()))
@@ -131,6 +137,7 @@ final class ActionTable {
                 .add("user-tenants-update", Access.permission(USERS_UPDATE), new UserTenantsUpdateAction(s.users()))
                 .add("user-rank-update", Access.permission(USERS_UPDATE), new UserRankUpdateAction(s.lifecycle()))
                 .add("guest-promote", Access.permission(USERS_UPDATE), new GuestPromoteAction(s.lifecycle()))
+                .add("update-principal-type", Access.permission(USERS_UPDATE), new UpdatePrincipalTypeAction(s.lifecycle()))
                 .add("user-suspension-toggle", Access.permission(USERS_UPDATE),
                         new UserSuspensionToggleAction(s.lifecycle()))
                 .add("user-computer-usernames-update", Access.permission(USERS_UPDATE),

@@ -76,8 +76,11 @@ import dev.breezeway.xml.model.PermissionsXml;
 import dev.breezeway.xml.model.PreferencesXml;
 import dev.breezeway.xml.model.PrincipalXml;
 import dev.breezeway.xml.model.PrincipalModernXml;
+import dev.breezeway.xml.model.ReportBulkUsersXml;
 import dev.breezeway.xml.model.SessionsXml;
+import dev.breezeway.xml.model.ShortcutsXml;
 import dev.breezeway.xml.model.TemporaryPasswordXml;
+import dev.breezeway.xml.model.UpdatePrincipalTypeXml;
 import dev.breezeway.xml.model.UsersXml;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
@@ -189,7 +192,8 @@ public final class App implements AutoCloseable {
                 PermissionsXml.class, PermissionXml.class, RoleXml.class, RoleListXml.class, PermissionNamesXml.class,
                 SmartcardsXml.class, PolicyXml.class,
                 PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class, ClientXml.class,
-                ClientListXml.class, ClientTokenXml.class, AccountPolicyXml.class));
+                ClientListXml.class, ClientTokenXml.class, AccountPolicyXml.class, ShortcutsXml.class,
+                ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;

@@ -214,6 +214,27 @@ public final class Lifecycle {
         db.transaction(() -> fields.promoteGuest(db, id, credentials.now()));
     }
 
+    /**
+     * Gives a principal the type {@code type} (update-principal-type): {@code USER} on a guest promotes it as
+     * {@link #promoteGuest} does; the principal's own type changes nothing; any other change (into or out of
+     * a group or built-in type, a user into a guest) is {@code illegal-operation} on {@code type}.
+     *
+     * @return the principal's type afterwards
+     * @throws ApiException {@code no-data} if it is no live principal of the caller's account
+     */
+    public PrincipalType changeType(Session caller, long id, PrincipalType type) {
+        Principal p = live(caller, id);
+        if (p.type() == type) {
+            return type;
+        }
+        if (p.type() == PrincipalType.GUEST && type == PrincipalType.USER) {
+            promoteGuest(caller, id);
+            return PrincipalType.USER;
+        }
+        throw ApiException.invalid(Invalid.of("type", FieldType.ENUM, InvalidSubcode.ILLEGAL_OPERATION))
+                .describedAs("Only a guest can change its type, to user");
+    }
+
     /** Creates the hidden principal an API client acts through (type {@code api-client}: no login, no password). */
     public long createClientPrincipal(DSLContext tx, long accountId, String name) {
         return store.insert(tx, new PrincipalStore.NewPrincipal(uuids.next(), accountId, PrincipalType.API_CLIENT,

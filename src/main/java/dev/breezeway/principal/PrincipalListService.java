@@ -2,6 +2,7 @@ package dev.breezeway.principal;
 
 import dev.breezeway.query.ListLimit;
 import dev.breezeway.session.Session;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
 import org.jooq.DSLContext;
@@ -24,5 +25,15 @@ public final class PrincipalListService {
     public List<PrincipalRow> list(Session caller, PrincipalQuery q) {
         OptionalInt rows = q.rows().map(OptionalInt::of).orElseGet(OptionalInt::empty);
         return limit.checked(rows, store.list(caller.accountId(), q, limit.fetchSize(rows)));
+    }
+
+    /**
+     * report-bulk-users: the users of the list, or with {@code filter-type=…} the users and guests among
+     * the types it names (so {@code filter-type=guest} lists the guests); never groups or API clients. The
+     * filters, sorts, paging and size limit are those of {@link #list}.
+     */
+    public List<PrincipalRow> users(Session caller, PrincipalQuery q) {
+        return list(caller, q.withTypes(q.namesTypes() ? EnumSet.of(PrincipalType.USER, PrincipalType.GUEST)
+                : EnumSet.of(PrincipalType.USER)));
     }
 }

@@ -71,6 +71,9 @@ final class PrincipalListSql {
                             .and(CUSTOM_FIELD.ACCOUNT_ID.eq(PRINCIPAL.ACCOUNT_ID))
                             .and(cv.fieldId().map(CUSTOM_FIELD.FIELD_ID::eq).orElse(DSL.noCondition())))));
         }
+        if (!q.types().isEmpty()) {
+            all = all.and(PRINCIPAL.TYPE.in(q.types().stream().map(PrincipalType::wire).toList()));
+        }
         if (q.membership().isPresent() && q.membership().get().only().isPresent()) {
             Condition m = membershipCondition(q.membership().get());
             all = all.and(q.membership().get().only().get() ? m : DSL.not(m));

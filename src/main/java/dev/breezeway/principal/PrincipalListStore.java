@@ -68,7 +68,7 @@ public final class PrincipalListStore {
 
     /** The plain list: every listed principal of the account, in principal-id order. */
     private static boolean plainListInIdOrder(PrincipalQuery q) {
-        return q.filters().isEmpty() && q.customValue().isEmpty() && q.membership().isEmpty()
+        return q.filters().isEmpty() && q.customValue().isEmpty() && q.membership().isEmpty() && q.types().isEmpty()
                 && q.sorts().stream().allMatch(s -> s.field() == ListField.PRINCIPAL_ID && s.ascending());
     }
 

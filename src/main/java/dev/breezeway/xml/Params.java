@@ -7,6 +7,7 @@ import dev.breezeway.error.InvalidSubcode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The request parameters of one call, in arrival order (query string first, then body), read only
@@ -70,13 +71,57 @@ public final class Params {
         return v;
     }
 
+    /** How a required text value that was sent blank is reported; one never sent is always {@code missing}. */
+    public enum Blank {
+        /** As if it had not been sent: {@code missing}. */
+        MISSING,
+        /** Its length 0 is below the minimum: {@code range} with the bounds. */
+        RANGE,
+        /** {@code range} with the bounds, then {@code missing}. */
+        RANGE_THEN_MISSING
+    }
+
     /** A required text value; absence or blankness is a {@code missing} problem and yields "". */
     public String requiredText(String name, int min, int max) {
+        return requiredText(name, min, max, Blank.MISSING);
+    }
+
+    /**
+     * A required text value; absence is a {@code missing} problem, blankness one reported as {@code blank}
+     * says, e.g. {@code first-name=} with {@link Blank#RANGE} gives
+     * {@code <invalid field="first-name" type="string" subcode="range" min="1" max="254"/>}. Yields "" then.
+     */
+    public String requiredText(String name, int min, int max, Blank blank) {
+        boolean sentBlank = first(name).map(String::isBlank).orElse(false);
+        if (sentBlank && blank != Blank.MISSING && min > 0) {
+            problem(Invalid.range(name, FieldType.STRING, min, max));
+            if (blank == Blank.RANGE_THEN_MISSING) {
+                problem(Invalid.of(name, FieldType.STRING, InvalidSubcode.MISSING));
+            }
+            return "";
+        }
         Optional<String> v = optionalText(name, min, max);
         if (v.isEmpty()) {
             problem(Invalid.of(name, FieldType.STRING, InvalidSubcode.MISSING));
         }
         return v.orElse("");
+    }
+
+    /**
+     * A required value of a closed set, read by {@code fromWire}, e.g. {@code type=user}: absent or blank is
+     * {@code missing}, a value outside the set {@code format}, both {@code type="enum"}.
+     */
+    public <T> Optional<T> requiredEnum(String name, Function<String, Optional<T>> fromWire) {
+        Optional<String> v = first(name).map(String::strip).filter(s -> !s.isEmpty());
+        if (v.isEmpty()) {
+            problem(Invalid.of(name, FieldType.ENUM, InvalidSubcode.MISSING));
+            return Optional.empty();
+        }
+        Optional<T> value = fromWire.apply(v.get());
+        if (value.isEmpty()) {
+            problem(Invalid.of(name, FieldType.ENUM, InvalidSubcode.FORMAT));
+        }
+        return value;
     }
 
     /** A text value kept exactly as sent (passwords), present if the parameter was sent at all. */

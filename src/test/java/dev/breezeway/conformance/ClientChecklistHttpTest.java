@@ -24,9 +24,9 @@ import org.xmlunit.builder.Input;
 import org.xmlunit.xpath.JAXPXPathEngine;
 
 /**
- * One test per point of {@code ../shared/spec/client-checklist.md}: the requests real client libraries
- * (Ruby gem for Canvas, PHP brunogasparetto, Python, switch-ch, Moodle, CESNET) send, and what their
- * parsers need from the replies. Test names cite the point.
+ * One test per point of the client checklist (the protocol notes' wire-compatibility checklist): the
+ * requests real client libraries (Ruby gem for Canvas, PHP brunogasparetto, Python, switch-ch, Moodle,
+ * CESNET) send, and what their parsers need from the replies. Test names cite the point.
  */
 class ClientChecklistHttpTest {
     private static TestServer server;

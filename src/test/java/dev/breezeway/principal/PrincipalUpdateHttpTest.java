@@ -104,6 +104,27 @@ class PrincipalUpdateHttpTest {
     }
 
     @Test
+    void emptyLoginIsOutOfRangeAndMissingAndEmptyNamesAreOutOfRange() throws Exception {
+        String xml = admin.call("principal-update", "type", "user", "has-children", "0", "login", "",
+                "first-name", "", "last-name", " ");
+        assertSimilar("""
+                <results><status code="invalid">
+                  <invalid field="login" type="string" subcode="range" min="1" max="60"/>
+                  <invalid field="login" type="string" subcode="missing"/>
+                  <invalid field="first-name" type="string" subcode="range" min="1" max="254"/>
+                  <invalid field="last-name" type="string" subcode="range" min="1" max="254"/>
+                </status></results>""", xml);
+        assertThat(count("login = ''")).isZero();
+    }
+
+    @Test
+    void emptyGroupNameIsStillMissing() {
+        assertSimilar("""
+                <results><status code="invalid"><invalid field="name" type="string" subcode="missing"/></status></results>""",
+                admin.call("principal-update", "type", "group", "has-children", "1", "name", ""));
+    }
+
+    @Test
     void secondPrincipalWithSameLoginIsDuplicateAndNotStored() throws Exception {
         admin.call("principal-update", "login", "dup@example.com", "first-name", "Ada", "last-name", "L",
                 "password", "Correct-horse-9", "type", "user", "has-children", "0");

@@ -235,9 +235,11 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
             p.throwIfInvalid();
             return new GroupCreation(new PrincipalService.NewGroup(name, description), rawHasChildren.orElse("1"));
         }
-        String login = p.requiredText("login", 1, LOGIN_MAX);
-        String first = p.requiredText("first-name", 1, NAME_PART_MAX);
-        String last = p.requiredText("last-name", 1, NAME_PART_MAX);
+        // Sent empty, as the captured server answers (user_save_error.xml): a login is out of range and
+        // missing, a name part out of range; never sent, each is missing.
+        String login = p.requiredText("login", 1, LOGIN_MAX, Params.Blank.RANGE_THEN_MISSING);
+        String first = p.requiredText("first-name", 1, NAME_PART_MAX, Params.Blank.RANGE);
+        String last = p.requiredText("last-name", 1, NAME_PART_MAX, Params.Blank.RANGE);
         Optional<String> email = email(p);
         Optional<String> password = p.rawText("password", 1024).filter(s -> !s.isEmpty());
         Optional<Boolean> sendEmail = p.optionalBool("send-email");
