@@ -4,7 +4,6 @@ import static dev.breezeway.db.gen.Tables.ACCOUNT;
 import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
 import static dev.breezeway.db.gen.Tables.POLICY;
 import static dev.breezeway.db.gen.Tables.POLICY_MEMBER;
-import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
 import java.util.List;
 import org.jooq.CommonTableExpression;
@@ -31,25 +30,6 @@ public final class MembershipStore {
                 .set(GROUP_MEMBER.MEMBER_ID, memberId)
                 .onDuplicateKeyIgnore()
                 .execute();
-    }
-
-    /**
-     * True if {@code principalId} belongs, directly or through nested groups, to a group of {@code type}.
-     */
-    public boolean isInGroupOfType(long principalId, PrincipalType type) {
-        var ancestors = DSL.name("ancestors");
-        var id = DSL.field(DSL.name("ancestors", "id"), SQLDataType.BIGINT);
-        CommonTableExpression<Record1<Long>> cte = ancestors.fields("id").as(
-                DSL.select(GROUP_MEMBER.GROUP_ID).from(GROUP_MEMBER).where(GROUP_MEMBER.MEMBER_ID.eq(principalId))
-                        .union(DSL.select(GROUP_MEMBER.GROUP_ID).from(GROUP_MEMBER)
-                                .join(DSL.table(ancestors)).on(GROUP_MEMBER.MEMBER_ID.eq(id))));
-        return db.withRecursive(cte)
-                .selectOne().from(DSL.table(ancestors))
-                .join(PRINCIPAL).on(PRINCIPAL.PRINCIPAL_ID.eq(id))
-                .where(PRINCIPAL.TYPE.eq(type.wire()))
-                .limit(1)
-                .fetchOptional()
-                .isPresent();
     }
 
     public void removeMember(DSLContext tx, long groupId, long memberId) {
