@@ -45,6 +45,7 @@ import dev.breezeway.rest.Router;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.principal.Uuids;
+import dev.breezeway.session.AnonymousTokens;
 import dev.breezeway.session.SessionService;
 import dev.breezeway.session.SessionStore;
 import dev.breezeway.session.Tokens;
@@ -127,8 +128,20 @@ public final class App implements AutoCloseable {
         PrincipalStore principals = new PrincipalStore(db);
         MembershipStore memberStore = new MembershipStore(db);
         SessionStore sessionStore = new SessionStore(db);
-        SessionService sessions = new SessionService(sessionStore, new Tokens(), clock,
-                config.sessionIdleTimeout(), database.writes(), config.sessionCacheTtl());
+        Supplier<SecretBox> secrets = new Supplier<>() {
+            private SecretBox box;
+
+            @Override
+            public synchronized SecretBox get() {
+                if (box == null) {
+                    box = SecretBox.open(config.secretKey(), config.dataDir());
+                }
+                return box;
+            }
+        };
+        SessionService sessions = new SessionService(sessionStore, new Tokens(),
+                new AnonymousTokens(data -> secrets.get().mac(data)), clock, config.sessionIdleTimeout(),
+                config.sessionMaxLifetime(), database.writes(), config.sessionCacheTtl());
         Authorizer authorizer = new Authorizer(db);
 
         // The principal core: the only writer of principals, their credentials, memberships and grants.
@@ -164,17 +177,6 @@ public final class App implements AutoCloseable {
         ClientUserService clientUsers = new ClientUserService(db, clientStore, clients, principalService, principals, iam,
                 lifecycle, authorizer);
         RoleService roles = new RoleService(db, new RoleStore(db), authorizer);
-        Supplier<SecretBox> secrets = new Supplier<>() {
-            private SecretBox box;
-
-            @Override
-            public synchronized SecretBox get() {
-                if (box == null) {
-                    box = SecretBox.open(config.secretKey(), config.dataDir());
-                }
-                return box;
-            }
-        };
         OrgService org = new OrgService(db, authorizer, secrets);
         UserService users = new UserService(db, principalService, principals, iamStore, authorizer, authorizations,
                 credentials, lifecycle);

@@ -103,4 +103,15 @@ public final class SecretBox {
             throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
         }
     }
+
+    /** HMAC-SHA256 of {@code data} under the server key; callers put a purpose label first in {@code data}. */
+    public byte[] mac(byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(macKey);
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+        }
+    }
 }

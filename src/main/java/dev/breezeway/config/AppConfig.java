@@ -29,6 +29,7 @@ public record AppConfig(
         String adminLogin,
         Optional<String> adminPassword,
         Duration sessionIdleTimeout,
+        Duration sessionMaxLifetime,
         Duration sessionCacheTtl,
         int maxRequestBytes,
         int maxParamChars,
@@ -50,6 +51,7 @@ public record AppConfig(
     public static final String ADMIN_LOGIN = "BREEZEWAY_ADMIN_LOGIN";
     public static final String ADMIN_PASSWORD = "BREEZEWAY_ADMIN_PASSWORD";
     public static final String SESSION_IDLE_MINUTES = "BREEZEWAY_SESSION_IDLE_MINUTES";
+    public static final String SESSION_MAX_HOURS = "BREEZEWAY_SESSION_MAX_HOURS";
     public static final String SESSION_CACHE_SECONDS = "BREEZEWAY_SESSION_CACHE_SECONDS";
     public static final String MAX_REQUEST_BYTES = "BREEZEWAY_MAX_REQUEST_BYTES";
     public static final String MAX_PARAM_CHARS = "BREEZEWAY_MAX_PARAM_CHARS";
@@ -96,6 +98,7 @@ public record AppConfig(
                 r.text(ADMIN_LOGIN, "admin"),
                 r.optional(ADMIN_PASSWORD),
                 Duration.ofMinutes(r.integer(SESSION_IDLE_MINUTES, 30, 1, 60 * 24 * 30)),
+                Duration.ofHours(r.integer(SESSION_MAX_HOURS, 12, 1, 24 * 365)),
                 Duration.ofSeconds(r.integer(SESSION_CACHE_SECONDS, 2, 0, 60)),
                 r.integer(MAX_REQUEST_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
                 r.integer(MAX_PARAM_CHARS, 64 * 1024, 256, 16 * 1024 * 1024),

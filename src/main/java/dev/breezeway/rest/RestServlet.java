@@ -5,8 +5,7 @@ import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Problem;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
-import dev.breezeway.xml.ActionServlet;
-import jakarta.servlet.http.Cookie;
+import dev.breezeway.http.SessionCookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JSON API under {@code /resources/*} (and the seed APIs' own paths): authenticates with
- * {@code Authorization: Bearer <token>} or the {@code BREEZESESSION} cookie, routes, and renders every
+ * {@code Authorization: Bearer <token>} or the {@code BREEZESESSION} cookie (ignored when a browser sent
+ * it from another site, {@link SessionCookie#crossSite}), routes, and renders every
  * outcome as JSON, errors as {@code {"error":{"code":…,"message":…}}}.
  */
 public final class RestServlet extends HttpServlet {
@@ -60,7 +60,15 @@ public final class RestServlet extends HttpServlet {
             }
             Router.Route route = m.route().get();
             plain = route.plainErrors();
-            Optional<Session> session = token(req).flatMap(sessions::resolve);
+            Optional<String> bearer = bearer(req);
+            Optional<String> fromCookie = bearer.isPresent() ? Optional.empty() : SessionCookie.read(req);
+            boolean crossSiteCookie = fromCookie.isPresent() && SessionCookie.crossSite(req);
+            Optional<Session> session = (crossSiteCookie ? Optional.<String>empty() : bearer.or(() -> fromCookie))
+                    .flatMap(sessions::resolve);
+            if (route.access().needsLogin() && session.isEmpty() && crossSiteCookie) {
+                // The cookie a browser sent from another site authenticates nothing: 403, as on the XML face.
+                throw ApiException.noAccess(AccessSubcode.DENIED);
+            }
             if (route.access().needsLogin() && session.isEmpty()) {
                 throw ApiException.noAccess(AccessSubcode.NO_LOGIN);
             }
@@ -92,18 +100,10 @@ public final class RestServlet extends HttpServlet {
         }
     }
 
-    private static Optional<String> token(HttpServletRequest req) {
+    private static Optional<String> bearer(HttpServletRequest req) {
         String auth = req.getHeader("Authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.of(auth.substring(7).strip()).filter(s -> !s.isEmpty());
-        }
-        Cookie[] cookies = req.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (ActionServlet.COOKIE.equals(c.getName()) && c.getValue() != null && !c.getValue().isBlank()) {
-                    return Optional.of(c.getValue().strip());
-                }
-            }
         }
         return Optional.empty();
     }

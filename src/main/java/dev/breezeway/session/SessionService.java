@@ -7,29 +7,36 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Issues, resolves and ends sessions. A session stays alive while it is used at least once per idle
- * timeout; its last-seen time is written at most once a minute, and a resolved session is kept for a
- * moment ({@link SessionCache}), so most requests cost no session query at all.
+ * Issues, resolves and ends sessions. A logged-in session stays alive while it is used at least once per
+ * idle timeout, and never longer than its maximum lifetime after the login (client tokens have a fixed
+ * expiry instead); its last-seen time is written at most once a minute, and a resolved session is kept
+ * for a moment ({@link SessionCache}), so most requests cost no session query at all. Anonymous
+ * sessions ({@link AnonymousTokens}) are stored only when a login binds them.
  */
 public final class SessionService {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private final SessionStore store;
     private final Tokens tokens;
     private final Clock clock;
+    private final AnonymousTokens anonymous;
     private final Duration idleTimeout;
+    private final Duration maxLifetime;
     private final SessionCache cache;
 
     /**
-     * @param writes   the database's write generation, which invalidates cached sessions
-     * @param cacheTtl how long a resolved session may be reused without asking the database; zero never reuses
+     * @param maxLifetime how long after its login an interactive session ends, however much it is used
+     * @param writes      the database's write generation, which invalidates cached sessions
+     * @param cacheTtl    how long a resolved session may be reused without asking the database; zero never reuses
      */
-    public SessionService(SessionStore store, Tokens tokens, Clock clock,
-                          Duration idleTimeout, WriteGeneration writes, Duration cacheTtl) {
+    public SessionService(SessionStore store, Tokens tokens, AnonymousTokens anonymous, Clock clock,
+                          Duration idleTimeout, Duration maxLifetime, WriteGeneration writes, Duration cacheTtl) {
         this.cache = new SessionCache(writes, cacheTtl, System::nanoTime);
         this.store = store;
         this.tokens = tokens;
+        this.anonymous = anonymous;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
+        this.maxLifetime = maxLifetime;
     }
 
     /** The logged-in session behind {@code token}, if it is live. */
@@ -44,7 +51,7 @@ public final class SessionService {
             return Optional.of(hit.get().session());
         }
         long generation = cache.generation();
-        Optional<SessionStore.Row> row = store.findLive(hash, now, now.minus(idleTimeout));
+        Optional<SessionStore.Row> row = store.findLive(hash, now, now.minus(idleTimeout), now.minus(maxLifetime));
         if (row.isEmpty() || row.get().principalId().isEmpty()) {
             return Optional.empty();
         }
@@ -63,7 +70,8 @@ public final class SessionService {
 
     /** The checks of {@link SessionStore#findLive} that time alone can change, for a cached row. */
     private boolean stillLive(SessionStore.Row r, Instant now) {
-        return r.expiresAt().map(now::isBefore).orElseGet(() -> r.lastSeenAt().isAfter(now.minus(idleTimeout)));
+        return r.expiresAt().map(now::isBefore).orElseGet(() -> r.lastSeenAt().isAfter(now.minus(idleTimeout))
+                && r.createdAt().isAfter(now.minus(maxLifetime)));
     }
 
     /** True if the last-seen time is more than a minute old and should be written. */
@@ -71,34 +79,43 @@ public final class SessionService {
         return r.lastSeenAt().isBefore(now.minus(TOUCH_EVERY));
     }
 
-    /** The presented token if it names a live session (anonymous or not), else a new anonymous one. */
-    public String currentOrAnonymous(Optional<String> presented, Optional<String> userAgent) {
+    /**
+     * The token for common-info to hand a caller without a logged-in session: the presented one if it is
+     * an anonymous token of ours still inside its idle timeout that no session has used (one that was
+     * logged in and then out is not handed back), else a new one. Nothing is written.
+     */
+    public String currentOrAnonymous(Optional<String> presented) {
         Instant now = clock.instant();
-        if (presented.isPresent() && Tokens.plausible(presented.get())
-                && store.findLive(Tokens.hash(presented.get()), now, now.minus(idleTimeout)).isPresent()) {
-            return presented.get();
-        }
-        String token = tokens.newToken();
-        store.insertAnonymous(Tokens.hash(token), userAgent, now);
-        return token;
+        return presented.filter(t -> bindable(t, now) && !store.exists(Tokens.hash(t)))
+                .orElseGet(() -> anonymous.issue(now));
     }
 
     /**
-     * Starts a logged-in session: the presented token if it is a live anonymous session from
-     * common-info (the documented flow), otherwise a fresh token. Returns the token to set.
+     * Starts a logged-in session and returns the token to set: {@code presented} when it is an anonymous
+     * token we issued within the idle timeout and no session ever used (the documented common-info →
+     * {@code login&session=…} flow), otherwise a fresh token. Callers pass only a token the client gave as
+     * a parameter, never one from a cookie, which a browser may have had planted.
      */
     public String start(long principalId, long accountId, Optional<String> presented, Optional<String> userAgent,
                         boolean mustChangePassword) {
         Instant now = clock.instant();
-        if (presented.isPresent() && Tokens.plausible(presented.get())
-                && store.bindAnonymous(Tokens.hash(presented.get()), principalId, accountId, now,
-                now.minus(idleTimeout), mustChangePassword)) {
+        if (presented.isPresent() && bindable(presented.get(), now)
+                && store.insertLoggedIn(Tokens.hash(presented.get()), principalId, accountId, "interactive", userAgent,
+                now, mustChangePassword)) {
             return presented.get();
         }
         String token = tokens.newToken();
-        store.insertLoggedIn(Tokens.hash(token), principalId, accountId, "interactive", userAgent, now,
-                mustChangePassword);
+        if (!store.insertLoggedIn(Tokens.hash(token), principalId, accountId, "interactive", userAgent, now,
+                mustChangePassword)) {
+            throw new IllegalStateException("a fresh 160-bit session token collided");
+        }
         return token;
+    }
+
+    /** True if {@code token} is an anonymous token of ours, issued no longer than the idle timeout ago. */
+    private boolean bindable(String token, Instant now) {
+        return Tokens.plausible(token) && anonymous.issuedAt(token)
+                .filter(at -> !at.isAfter(now.plusSeconds(60)) && at.isAfter(now.minus(idleTimeout))).isPresent();
     }
 
     /**
@@ -135,6 +152,8 @@ public final class SessionService {
 
     /** Deletes sessions that can no longer be used; returns how many. */
     public int purgeExpired() {
-        return store.purge(clock.instant().minus(idleTimeout).minus(Duration.ofDays(1)));
+        Instant cutoff = clock.instant().minus(Duration.ofDays(1));
+        // A row outlives every anonymous token that could name it (idle timeout), so none is bound twice.
+        return store.purge(cutoff.minus(idleTimeout), cutoff.minus(maxLifetime).minus(idleTimeout));
     }
 }

@@ -3,11 +3,13 @@ package dev.breezeway.session;
 import static dev.breezeway.db.gen.Tables.AUTH_SESSION;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
+import dev.breezeway.db.Constraints;
 import dev.breezeway.db.Times;
 import dev.breezeway.principal.PrincipalType;
 import java.time.Instant;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /** Session rows, looked up by the SHA-256 of their token. */
@@ -20,22 +22,29 @@ public final class SessionStore {
 
     /** A live session row and its principal, before the admin check. */
     public record Row(long sessionId, Optional<Long> principalId, long accountId, PrincipalType type, String login,
-                      String name, Instant lastSeenAt, Optional<Instant> expiresAt, boolean mustChangePassword) {
+                      String name, Instant createdAt, Instant lastSeenAt, Optional<Instant> expiresAt,
+                      boolean mustChangePassword) {
     }
 
-    /** Creates an anonymous session (no principal yet), as common-info hands out. */
-    public void insertAnonymous(byte[] tokenHash, Optional<String> userAgent, Instant now) {
-        db.insertInto(AUTH_SESSION)
-                .set(AUTH_SESSION.TOKEN_HASH, tokenHash)
-                .set(AUTH_SESSION.USER_AGENT, userAgent.map(SessionStore::clip).orElse(null))
-                .set(AUTH_SESSION.CREATED_AT, Times.toLocal(now))
-                .set(AUTH_SESSION.LAST_SEEN_AT, Times.toLocal(now))
-                .execute();
+    /**
+     * Creates a session bound to a principal; false, writing nothing, if a session with this token exists
+     * or existed (a revoked row is kept until it is purged), so a token is never bound twice.
+     */
+    public boolean insertLoggedIn(byte[] tokenHash, long principalId, long accountId, String kind,
+                                  Optional<String> userAgent, Instant now, boolean mustChangePassword) {
+        try {
+            insertRow(tokenHash, principalId, accountId, kind, userAgent, now, mustChangePassword);
+            return true;
+        } catch (DataAccessException e) {
+            if (Constraints.violated(e, "uk_auth_session_token_hash")) {
+                return false;
+            }
+            throw e;
+        }
     }
 
-    /** Creates a session bound to a principal. */
-    public void insertLoggedIn(byte[] tokenHash, long principalId, long accountId, String kind,
-                               Optional<String> userAgent, Instant now, boolean mustChangePassword) {
+    private void insertRow(byte[] tokenHash, long principalId, long accountId, String kind,
+                           Optional<String> userAgent, Instant now, boolean mustChangePassword) {
         db.insertInto(AUTH_SESSION)
                 .set(AUTH_SESSION.TOKEN_HASH, tokenHash)
                 .set(AUTH_SESSION.PUBLIC_ID, dev.breezeway.principal.Uuids.toBytes(java.util.UUID.randomUUID()))
@@ -66,38 +75,20 @@ public final class SessionStore {
     }
 
     /**
-     * Binds a live anonymous session to a principal; false if the token is unknown, expired, revoked or
-     * already bound (the caller then issues a fresh token, so a known session is never re-bound).
+     * The live session for a token: not revoked, seen after {@code idleCutoff} and created after
+     * {@code createdCutoff} (or, for a session with a fixed expiry such as a client token, not yet expired
+     * at {@code now}), and (if bound) whose principal is neither suspended nor deleted.
      */
-    public boolean bindAnonymous(byte[] tokenHash, long principalId, long accountId, Instant now, Instant idleCutoff,
-                                 boolean mustChangePassword) {
-        return db.update(AUTH_SESSION)
-                .set(AUTH_SESSION.PRINCIPAL_ID, principalId)
-                .set(AUTH_SESSION.PUBLIC_ID, dev.breezeway.principal.Uuids.toBytes(java.util.UUID.randomUUID()))
-                .set(AUTH_SESSION.MUST_CHANGE_PASSWORD, mustChangePassword)
-                .set(AUTH_SESSION.ACCOUNT_ID, accountId)
-                .set(AUTH_SESSION.LAST_SEEN_AT, Times.toLocal(now))
-                .where(AUTH_SESSION.TOKEN_HASH.eq(tokenHash)
-                        .and(AUTH_SESSION.PRINCIPAL_ID.isNull())
-                        .and(AUTH_SESSION.REVOKED_AT.isNull())
-                        .and(AUTH_SESSION.LAST_SEEN_AT.gt(Times.toLocal(idleCutoff))))
-                .execute() == 1;
-    }
-
-    /**
-     * The live session for a token: not revoked, seen after {@code idleCutoff} (or, for a session with
-     * a fixed expiry such as a client token, not yet expired at {@code now}), and (if bound) whose
-     * principal is neither suspended nor deleted.
-     */
-    public Optional<Row> findLive(byte[] tokenHash, Instant now, Instant idleCutoff) {
+    public Optional<Row> findLive(byte[] tokenHash, Instant now, Instant idleCutoff, Instant createdCutoff) {
         return db.select(AUTH_SESSION.SESSION_ID, AUTH_SESSION.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.TYPE,
                         PRINCIPAL.LOGIN, PRINCIPAL.NAME, AUTH_SESSION.LAST_SEEN_AT, PRINCIPAL.SUSPENDED_AT,
-                        PRINCIPAL.DELETED_AT, AUTH_SESSION.MUST_CHANGE_PASSWORD, AUTH_SESSION.EXPIRES_AT)
+                        PRINCIPAL.DELETED_AT, AUTH_SESSION.MUST_CHANGE_PASSWORD, AUTH_SESSION.EXPIRES_AT,
+                        AUTH_SESSION.CREATED_AT)
                 .from(AUTH_SESSION)
                 .leftJoin(PRINCIPAL).on(PRINCIPAL.PRINCIPAL_ID.eq(AUTH_SESSION.PRINCIPAL_ID))
                 .where(AUTH_SESSION.TOKEN_HASH.eq(tokenHash)
                         .and(AUTH_SESSION.REVOKED_AT.isNull())
-                        .and(notExpired(now, idleCutoff)))
+                        .and(notExpired(now, idleCutoff, createdCutoff)))
                 .fetchOptional()
                 .filter(r -> r.value8() == null && r.value9() == null)
                 .map(r -> new Row(r.value1(), Optional.ofNullable(r.value2()),
@@ -105,8 +96,14 @@ public final class SessionStore {
                         r.value4() == null ? PrincipalType.USER : PrincipalType.fromWire(r.value4()).orElse(PrincipalType.USER),
                         r.value5() == null ? "" : r.value5(),
                         r.value6() == null ? "" : r.value6(),
-                        Times.toInstant(r.value7()), Optional.ofNullable(r.value11()).map(Times::toInstant),
+                        Times.toInstant(r.value12()), Times.toInstant(r.value7()),
+                        Optional.ofNullable(r.value11()).map(Times::toInstant),
                         Boolean.TRUE.equals(r.value10())));
+    }
+
+    /** True if a session with this token exists, live or not (until it is purged). */
+    public boolean exists(byte[] tokenHash) {
+        return db.fetchExists(AUTH_SESSION, AUTH_SESSION.TOKEN_HASH.eq(tokenHash));
     }
 
     public void touch(long sessionId, Instant now) {
@@ -172,18 +169,26 @@ public final class SessionStore {
         return n == 1;
     }
 
-    /** Deletes sessions idle (or, with a fixed expiry, expired) or revoked since before {@code cutoff}; returns how many. */
-    public int purge(Instant cutoff) {
+    /**
+     * Deletes sessions idle (or, with a fixed expiry, expired) or revoked since before {@code cutoff}, and
+     * interactive ones created before {@code createdCutoff}; returns how many.
+     */
+    public int purge(Instant cutoff, Instant createdCutoff) {
         return db.deleteFrom(AUTH_SESSION)
-                .where(AUTH_SESSION.EXPIRES_AT.isNull().and(AUTH_SESSION.LAST_SEEN_AT.lt(Times.toLocal(cutoff)))
+                .where(AUTH_SESSION.EXPIRES_AT.isNull().and(AUTH_SESSION.LAST_SEEN_AT.lt(Times.toLocal(cutoff))
+                                .or(AUTH_SESSION.CREATED_AT.lt(Times.toLocal(createdCutoff))))
                         .or(AUTH_SESSION.EXPIRES_AT.lt(Times.toLocal(cutoff)))
                         .or(AUTH_SESSION.REVOKED_AT.lt(Times.toLocal(cutoff))))
                 .execute();
     }
 
-    /** Idle sessions end after the idle timeout; sessions with a fixed expiry (client tokens) only at it. */
-    private static org.jooq.Condition notExpired(Instant now, Instant idleCutoff) {
+    /**
+     * Interactive sessions end after the idle timeout or their maximum lifetime, whichever comes first;
+     * sessions with a fixed expiry (client tokens) only at it.
+     */
+    private static org.jooq.Condition notExpired(Instant now, Instant idleCutoff, Instant createdCutoff) {
         return AUTH_SESSION.EXPIRES_AT.isNull().and(AUTH_SESSION.LAST_SEEN_AT.gt(Times.toLocal(idleCutoff)))
+                .and(AUTH_SESSION.CREATED_AT.gt(Times.toLocal(createdCutoff)))
                 .or(AUTH_SESSION.EXPIRES_AT.gt(Times.toLocal(now)));
     }
 

@@ -17,7 +17,12 @@ public final class Tokens {
     public String newToken() {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
-        StringBuilder sb = new StringBuilder("breez");
+        return "breez" + base32(bytes);
+    }
+
+    /** Base-32 in the tokens' alphabet; a length that is a multiple of 5 bytes loses no bits. */
+    static String base32(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(bytes.length * 8 / 5 + 1);
         int buffer = 0;
         int bits = 0;
         for (byte b : bytes) {
@@ -29,6 +34,31 @@ public final class Tokens {
             }
         }
         return sb.toString();
+    }
+
+    /** The bytes behind {@link #base32}, for a length that is a multiple of 8 characters; empty if not base-32. */
+    static java.util.Optional<byte[]> fromBase32(String s) {
+        if (s.length() % 8 != 0) {
+            return java.util.Optional.empty();
+        }
+        byte[] out = new byte[s.length() * 5 / 8];
+        int buffer = 0;
+        int bits = 0;
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int v = c >= 'a' && c <= 'z' ? c - 'a' : c >= '2' && c <= '7' ? c - '2' + 26 : -1;
+            if (v < 0) {
+                return java.util.Optional.empty();
+            }
+            buffer = (buffer << 5) | v;
+            bits += 5;
+            if (bits >= 8) {
+                out[n++] = (byte) (buffer >> (bits - 8));
+                bits -= 8;
+            }
+        }
+        return java.util.Optional.of(out);
     }
 
     /** SHA-256 of the token's UTF-8 bytes: what the database stores and looks up. */

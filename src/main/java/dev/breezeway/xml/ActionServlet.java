@@ -3,7 +3,7 @@ package dev.breezeway.xml;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
-import jakarta.servlet.http.Cookie;
+import dev.breezeway.http.SessionCookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * failures are {@code internal-error}, logged once with the request id sent in {@code X-Request-Id}.
  */
 public final class ActionServlet extends HttpServlet {
-    public static final String COOKIE = "BREEZESESSION";
     private static final Logger log = LoggerFactory.getLogger(ActionServlet.class);
 
     private final transient Dispatcher dispatcher;
@@ -44,14 +43,18 @@ public final class ActionServlet extends HttpServlet {
         ByteArrayOutputStream body = new ByteArrayOutputStream(512);
         Optional<String> cookie = Optional.empty();
         Optional<String> token = Optional.empty();
+        boolean crossSiteCookie = false;
         String action = "";
         try {
             RequestReader.Parsed parsed = reader.read(Optional.ofNullable(req.getQueryString()),
                     Optional.ofNullable(req.getContentType()), req.getInputStream());
             Params params = parsed.params();
-            token = presentedToken(req, params);
+            Optional<String> param = params.first("session").map(String::strip).filter(s -> !s.isEmpty());
+            Optional<String> fromCookie = param.isPresent() ? Optional.empty() : SessionCookie.read(req);
+            crossSiteCookie = fromCookie.isPresent() && SessionCookie.crossSite(req);
+            token = crossSiteCookie ? Optional.empty() : param.or(() -> fromCookie);
             Optional<Session> session = token.flatMap(sessions::resolve);
-            RequestInfo info = requestInfo(req);
+            RequestInfo info = requestInfo(req, fromCookie.isPresent(), crossSiteCookie);
             if (parsed.body() instanceof RequestReader.Body.Batch batch) {
                 action = "<actions>";
                 batches.run(batch.xml(), params, token, session, info, body);
@@ -64,7 +67,7 @@ public final class ActionServlet extends HttpServlet {
         } catch (ApiException e) {
             body.reset();
             writer.writeError(body, e);
-            if (action.equals("login") && token.isEmpty()) {
+            if (action.equals("login") && token.isEmpty() && !crossSiteCookie) {
                 // Adobe sets the cookie on every login response to a request that brought none, a failed one
                 // included; one Ruby client reads the header before it looks at the status (checklist 13).
                 // The token is stored nowhere: it costs no write and opens nothing until a login binds it.
@@ -79,31 +82,18 @@ public final class ActionServlet extends HttpServlet {
         resp.setContentType("text/xml");
         resp.setHeader("X-Request-Id", requestId);
         resp.setHeader("Cache-Control", "no-store");
-        cookie.ifPresent(t -> resp.addHeader("Set-Cookie", COOKIE + "=" + t + ";HttpOnly;path=/"));
+        if (!crossSiteCookie) {
+            // A request whose cookie came from another site sets none: it may neither replace nor plant one.
+            cookie.ifPresent(t -> resp.addHeader("Set-Cookie", SessionCookie.header(t, req)));
+        }
         resp.setContentLength(body.size());
         body.writeTo(resp.getOutputStream());
     }
 
-    private static Optional<String> presentedToken(HttpServletRequest req, Params params) {
-        Optional<String> param = params.first("session").map(String::strip).filter(s -> !s.isEmpty());
-        if (param.isPresent()) {
-            return param;
-        }
-        Cookie[] cookies = req.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (COOKIE.equals(c.getName()) && c.getValue() != null && !c.getValue().isBlank()) {
-                    return Optional.of(c.getValue().strip());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static RequestInfo requestInfo(HttpServletRequest req) {
+    private static RequestInfo requestInfo(HttpServletRequest req, boolean tokenFromCookie, boolean crossSiteCookie) {
         String host = Optional.ofNullable(req.getHeader("Host")).orElse(req.getServerName() + ":" + req.getServerPort());
         String uri = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
         return new RequestInfo(req.getScheme(), host, uri, Optional.ofNullable(req.getHeader("User-Agent")),
-                req.getRemoteAddr());
+                req.getRemoteAddr(), tokenFromCookie, crossSiteCookie);
     }
 }

@@ -55,9 +55,9 @@ public final class BatchRunner {
     }
 
     /** One action of the batch, with the session token it runs with and the session that token resolved to. */
-    private record Item(String name, Params params, Optional<String> token, Optional<Session> session) {
+    private record Item(String name, Params params, Optional<String> token, Optional<Session> session, boolean ownToken) {
         Call call(Params p, RequestInfo info) {
-            return new Call(p, token, session, info);
+            return new Call(p, token, session, ownToken ? info.withParameterToken() : info);
         }
     }
 
@@ -328,9 +328,10 @@ public final class BatchRunner {
         }
         params.addAll(own);
         if (ownToken.isEmpty()) {
-            return new Item(name, new Params(params), requestToken, requestSession);
+            return new Item(name, new Params(params), requestToken, requestSession, false);
         }
-        return new Item(name, new Params(params), ownToken, resolved.computeIfAbsent(ownToken.get(), sessions::resolve));
+        return new Item(name, new Params(params), ownToken, resolved.computeIfAbsent(ownToken.get(), sessions::resolve),
+                true);
     }
 
     private static ApiException badBatch() {

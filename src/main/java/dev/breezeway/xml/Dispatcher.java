@@ -1,6 +1,7 @@
 package dev.breezeway.xml;
 
 import dev.breezeway.access.Authorizer;
+import dev.breezeway.error.AccessSubcode;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
@@ -42,6 +43,10 @@ public final class Dispatcher {
         }
         ActionRegistry.Entry entry = actions.find(action).orElseThrow(
                 () -> ApiException.invalid(Invalid.of("action", FieldType.ENUM, InvalidSubcode.NO_SUCH_ITEM)));
+        if (entry.access().needsLogin() && call.session().isEmpty() && call.request().crossSiteCookie()) {
+            // The cookie a browser sent from another site was ignored: refused, not "log in again".
+            throw ApiException.noAccess(AccessSubcode.DENIED);
+        }
         authorizer.admit(entry.access(), call.session());
         if (entry.access().needsLogin() && !entry.duringPasswordChange()
                 && call.session().map(Session::mustChangePassword).orElse(false)) {

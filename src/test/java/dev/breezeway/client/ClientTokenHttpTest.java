@@ -189,6 +189,14 @@ class ClientTokenHttpTest {
     }
 
     @Test
+    void theTokenOutlivesTheMaximumLifetimeOfInteractiveSessions() {
+        Clients.Client c = clients.register("Past max", "clients:read");
+        String token = clients.token(c);
+        server.clock().advance(Duration.ofHours(13));
+        assertThat(clients.json(token).get("/resources/clients").status()).isEqualTo(200);
+    }
+
+    @Test
     void theTokenExpiresAfter86400Seconds() {
         Clients.Client c = clients.register("Expiring", "clients:read");
         String token = clients.token(c);

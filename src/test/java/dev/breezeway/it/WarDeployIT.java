@@ -54,7 +54,7 @@ class WarDeployIT {
             c.login("war@example.com", "War-Pass-31337");
             assertThat(xpath(c.call("common-info"), "/results/common/user/login")).isEqualTo("war@example.com");
             String head = c.rawGet("action=login&login=war%40example.com&password=War-Pass-31337");
-            assertThat(head).contains("\r\nContent-Type: text/xml\r\n").containsPattern("\r\nSet-Cookie: BREEZESESSION=[^;]+;HttpOnly;path=/\r\n");
+            assertThat(head).contains("\r\nContent-Type: text/xml\r\n").containsPattern("\r\nSet-Cookie: BREEZESESSION=[^;]+;HttpOnly;path=/;SameSite=Lax\r\n");
         }
     }
 

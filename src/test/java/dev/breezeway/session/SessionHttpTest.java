@@ -78,7 +78,7 @@ class SessionHttpTest {
         String head = server.client().rawHttp("GET /api/xml?" + q + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         List<String> cookies = head.lines().filter(l -> l.startsWith("Set-Cookie:")).toList();
         assertThat(cookies).hasSize(1);
-        assertThat(cookies.get(0)).matches("Set-Cookie: BREEZESESSION=breez[a-z2-7]{32};HttpOnly;path=/");
+        assertThat(cookies.get(0)).matches("Set-Cookie: BREEZESESSION=breez[a-z2-7]{32};HttpOnly;path=/;SameSite=Lax");
         assertThat(head).contains("<status code=\"ok\"/>");
     }
 
@@ -138,7 +138,7 @@ class SessionHttpTest {
         c.useSession(cookie);
         BreezeClient.Reply login = c.getRaw("login", "login", TestServer.ADMIN_LOGIN, "password", TestServer.ADMIN_PASSWORD);
         assertThat(status(login.body())).isEqualTo("ok");
-        assertThat(login.header("set-cookie")).containsExactly("BREEZESESSION=" + cookie + ";HttpOnly;path=/");
+        assertThat(login.header("set-cookie")).containsExactly("BREEZESESSION=" + cookie + ";HttpOnly;path=/;SameSite=Lax");
         BreezeClient other = server.client();
         other.useSession(cookie);
         assertThat(xpath(other.call("common-info"), "/results/common/user/login")).isEqualTo(TestServer.ADMIN_LOGIN);

@@ -14,8 +14,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * {@code common-info}: server facts and the session cookie, for anyone; adds {@code <account>} and
- * {@code <user>} when the caller is logged in. Without a live session it issues a new anonymous one,
- * which a following {@code login&session=…} authenticates.
+ * {@code <user>} when the caller is logged in. Without a live session it hands out an anonymous token
+ * (stored nowhere, so an anonymous common-info writes nothing), which a following
+ * {@code login&session=…} authenticates.
  */
 public final class CommonInfoAction implements Action {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
@@ -35,7 +36,7 @@ public final class CommonInfoAction implements Action {
     public Results handle(Call call) {
         String cookie = call.session().isPresent()
                 ? call.presentedToken().orElseThrow()
-                : sessions.currentOrAnonymous(call.presentedToken(), call.request().userAgent());
+                : sessions.currentOrAnonymous(call.presentedToken());
         CommonXml c = new CommonXml();
         c.locale = "en";
         c.timeZoneId = "85";

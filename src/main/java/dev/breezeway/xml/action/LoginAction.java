@@ -8,8 +8,10 @@ import dev.breezeway.xml.Results;
 
 /**
  * {@code login} ({@code login}, {@code password}, optional {@code account-id}, {@code domain},
- * {@code session}): {@code ok} with {@code Set-Cookie: BREEZESESSION=…;HttpOnly;path=/}; bad or
- * missing credentials are {@code no-data}.
+ * {@code session}): {@code ok} with {@code Set-Cookie: BREEZESESSION=…;HttpOnly;path=/;SameSite=Lax};
+ * bad or missing credentials are {@code no-data}. The session becomes the anonymous token of
+ * common-info only when it came as the {@code session} parameter: a cookie may have been planted in a
+ * browser (session fixation), so a token from the cookie is never authenticated and login issues a fresh one.
  */
 public final class LoginAction implements Action {
     private static final int MAX_PASSWORD = 1024;
@@ -29,7 +31,7 @@ public final class LoginAction implements Action {
             throw ApiException.noData();
         }
         String token = auth.login(new AuthService.LoginRequest(login.get(), password.get(), accountId,
-                call.presentedToken(), call.request().userAgent()));
+                call.presentedToken().filter(t -> !call.request().tokenFromCookie()), call.request().userAgent()));
         return Results.ok().withSessionCookie(token);
     }
 }
