@@ -143,7 +143,8 @@ public final class App implements AutoCloseable {
         ModernPrincipals modern = new ModernPrincipals(db, authorizations, authorizer, clock);
         PrincipalListService principalList = new PrincipalListService(db, config.listLimit());
 
-        LoginThrottle throttle = new LoginThrottle(db, clock, config.loginMaxFailures(), config.loginLockWindow());
+        LoginThrottle throttle = new LoginThrottle(database.autonomous(), clock, config.loginMaxFailures(),
+                config.loginMaxFailuresPerAddress(), config.loginMaxFailuresPerLogin(), config.loginLockWindow());
         this.lastActive = new LastActive(principals);
         AuthService auth = new AuthService(db, sessions, hasher, throttle, lastActive, clock);
         AclObjectStore aclObjects = new AclObjectStore(db);

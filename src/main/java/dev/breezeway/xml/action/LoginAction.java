@@ -29,7 +29,7 @@ public final class LoginAction implements Action {
             throw ApiException.noData();
         }
         String token = auth.login(new AuthService.LoginRequest(login.get(), password.get(), accountId,
-                call.presentedToken(), call.request().userAgent()));
+                call.presentedToken(), call.request().userAgent(), call.request().remoteAddress()));
         return Results.ok().withSessionCookie(token);
     }
 }
