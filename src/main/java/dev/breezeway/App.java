@@ -80,6 +80,7 @@ import dev.breezeway.xml.model.ReportBulkUsersXml;
 import dev.breezeway.xml.model.SessionsXml;
 import dev.breezeway.xml.model.ShortcutsXml;
 import dev.breezeway.xml.model.TemporaryPasswordXml;
+import dev.breezeway.xml.model.LoginLocksXml;
 import dev.breezeway.xml.model.UpdatePrincipalTypeXml;
 import dev.breezeway.xml.model.UsersXml;
 import jakarta.servlet.http.HttpServlet;
@@ -194,7 +195,7 @@ public final class App implements AutoCloseable {
                 SmartcardsXml.class, PolicyXml.class,
                 PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class, ClientXml.class,
                 ClientListXml.class, ClientTokenXml.class, AccountPolicyXml.class, ShortcutsXml.class,
-                ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class));
+                ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class, LoginLocksXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;

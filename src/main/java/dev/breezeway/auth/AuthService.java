@@ -9,6 +9,7 @@ import dev.breezeway.principal.LastActive;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.session.SessionService;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jooq.DSLContext;
@@ -90,6 +91,16 @@ public final class AuthService {
         // An expired password, like a temporary one, logs in only to be changed.
         boolean expired = c.passwordExpiresAt().map(at -> !clock.instant().isBefore(at)).orElse(false);
         return new Authenticated(c.principalId(), c.accountId(), c.passwordTemporary() || expired);
+    }
+
+    /** The login locks in force now, for an administrator. */
+    public List<LoginThrottle.Lock> locks() {
+        return throttle.locks();
+    }
+
+    /** Clears the locks of {@code login}, of {@code address}, or of the pair; returns how many counters went. */
+    public int clearLocks(Optional<String> login, Optional<String> address) {
+        return throttle.clear(login, address);
     }
 
     /** The credentials of an active user, in one unique-key read. */
