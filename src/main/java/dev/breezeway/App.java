@@ -211,7 +211,7 @@ public final class App implements AutoCloseable {
 
         Dispatcher dispatcher = new Dispatcher(actions, authorizer);
         servlets.put("/api/xml", new ActionServlet(dispatcher,
-                new BatchRunner(dispatcher, sessions, xmlWriter, db), sessions, reader, xmlWriter));
+                new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter));
         servlets.put("/healthz", new HealthServlet(database));
 
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

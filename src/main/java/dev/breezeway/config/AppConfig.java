@@ -36,6 +36,7 @@ public record AppConfig(
         int loginMaxFailures,
         int loginMaxFailuresPerAddress,
         int loginMaxFailuresPerLogin,
+        int loginMaxVerificationsPerRequest,
         Duration loginLockWindow,
         Optional<String> secretKey) {
 
@@ -59,6 +60,7 @@ public record AppConfig(
     public static final String LOGIN_MAX_FAILURES = "BREEZEWAY_LOGIN_MAX_FAILURES";
     public static final String LOGIN_MAX_FAILURES_PER_ADDRESS = "BREEZEWAY_LOGIN_MAX_FAILURES_PER_ADDRESS";
     public static final String LOGIN_MAX_FAILURES_PER_LOGIN = "BREEZEWAY_LOGIN_MAX_FAILURES_PER_LOGIN";
+    public static final String LOGIN_MAX_VERIFICATIONS_PER_REQUEST = "BREEZEWAY_LOGIN_MAX_VERIFICATIONS_PER_REQUEST";
     public static final String LOGIN_LOCK_MINUTES = "BREEZEWAY_LOGIN_LOCK_MINUTES";
     public static final String SECRET_KEY = "BREEZEWAY_SECRET_KEY";
 
@@ -107,6 +109,7 @@ public record AppConfig(
                 r.integer(LOGIN_MAX_FAILURES, 5, 1, 1000),
                 r.integer(LOGIN_MAX_FAILURES_PER_ADDRESS, 20, 1, 100_000),
                 r.integer(LOGIN_MAX_FAILURES_PER_LOGIN, 100, 1, 100_000),
+                r.integer(LOGIN_MAX_VERIFICATIONS_PER_REQUEST, 5, 1, 1000),
                 Duration.ofMinutes(r.integer(LOGIN_LOCK_MINUTES, 15, 1, 24 * 60)),
                 r.optional(SECRET_KEY));
         config.dbUrl().ifPresent(url -> {

@@ -85,4 +85,23 @@ class LoginBruteForceHttpTest {
         long verified = answers.stream().filter(s -> s.equals("no-data") || s.equals("ok")).count();
         assertThat(verified).isLessThanOrEqualTo(5);
     }
+
+    @Test
+    void aBatchWithMorePasswordChecksThanAllowedIsRefusedBeforeAnyRuns() {
+        dir.user("batch-flood@example.com", "B", "F");
+        StringBuilder body = new StringBuilder("<actions mode=\"multiple\">");
+        for (int i = 0; i < 6; i++) {
+            String action = i % 2 == 0 ? "login" : "user-accounts";
+            body.append("<action name=\"").append(action).append("\"><param name=\"login\">batch-flood@example.com</param>")
+                    .append("<param name=\"password\">Wrong-").append(i).append("-Pass</param></action>");
+        }
+        body.append("</actions>");
+        String reply = server.client().post("", "text/xml", body.toString().getBytes(StandardCharsets.UTF_8)).body();
+        assertSimilar("""
+                <results><status code="invalid"><invalid field="login" type="long" subcode="range" min="0" max="5"/></status></results>""",
+                reply);
+        // Nothing ran: no failure was counted, so the right password still logs in.
+        assertThat(status(server.client().call("login", "login", "batch-flood@example.com", "password", Directory.USER_PASSWORD)))
+                .isEqualTo("ok");
+    }
 }
