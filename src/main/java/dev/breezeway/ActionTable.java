@@ -57,6 +57,8 @@ import dev.breezeway.xml.action.PrincipalInfoAction;
 import dev.breezeway.xml.action.PrincipalListAction;
 import dev.breezeway.xml.action.PrincipalListByFieldAction;
 import dev.breezeway.xml.action.PrincipalModernInfoAction;
+import dev.breezeway.xml.action.LoginLockClearAction;
+import dev.breezeway.xml.action.LoginLockListAction;
 import dev.breezeway.xml.action.PrincipalPasswordResetAction;
 import dev.breezeway.xml.action.PrincipalRolesUpdateAction;
 import dev.breezeway.xml.action.PrincipalSuspensionAction;
@@ -101,6 +103,8 @@ final class ActionTable {
                 .add("login", Access.ANYONE, new LoginAction(s.auth()))
                 .add("logout", Access.ANYONE, new LogoutAction(s.sessions()))
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(s.auth(), s.accounts()))
+                .add("login-lock-list", Access.permission(USERS_UPDATE), new LoginLockListAction(s.auth()))
+                .add("login-lock-clear", Access.permission(USERS_UPDATE), new LoginLockClearAction(s.auth()))
                 .add("sco-shortcuts", Access.LOGGED_IN, new ScoShortcutsAction())
                 .add("principal-info", Access.selfOr(USERS_READ), new PrincipalInfoAction(s.principals()))
                 .add("principal-list", Access.permission(DIRECTORY_LIST), new PrincipalListAction(s.principalList()))

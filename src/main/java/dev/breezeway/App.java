@@ -81,6 +81,7 @@ import dev.breezeway.xml.model.ReportBulkUsersXml;
 import dev.breezeway.xml.model.SessionsXml;
 import dev.breezeway.xml.model.ShortcutsXml;
 import dev.breezeway.xml.model.TemporaryPasswordXml;
+import dev.breezeway.xml.model.LoginLocksXml;
 import dev.breezeway.xml.model.UpdatePrincipalTypeXml;
 import dev.breezeway.xml.model.UsersXml;
 import jakarta.servlet.http.HttpServlet;
@@ -156,7 +157,8 @@ public final class App implements AutoCloseable {
         ModernPrincipals modern = new ModernPrincipals(db, authorizations, authorizer, clock);
         PrincipalListService principalList = new PrincipalListService(db, config.listLimit());
 
-        LoginThrottle throttle = new LoginThrottle(db, clock, config.loginMaxFailures(), config.loginLockWindow());
+        LoginThrottle throttle = new LoginThrottle(database.autonomous(), clock, config.loginMaxFailures(),
+                config.loginMaxFailuresPerAddress(), config.loginMaxFailuresPerLogin(), config.loginLockWindow());
         this.lastActive = new LastActive(principals);
         AuthService auth = new AuthService(db, sessions, hasher, throttle, lastActive, clock);
         AclObjectStore aclObjects = new AclObjectStore(db);
@@ -195,7 +197,7 @@ public final class App implements AutoCloseable {
                 SmartcardsXml.class, PolicyXml.class,
                 PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class, ClientXml.class,
                 ClientListXml.class, ClientTokenXml.class, AccountPolicyXml.class, ShortcutsXml.class,
-                ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class));
+                ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class, LoginLocksXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;
@@ -211,7 +213,7 @@ public final class App implements AutoCloseable {
 
         Dispatcher dispatcher = new Dispatcher(actions, authorizer);
         servlets.put("/api/xml", new ActionServlet(dispatcher,
-                new BatchRunner(dispatcher, sessions, xmlWriter, db), sessions, reader, xmlWriter));
+                new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter));
         servlets.put("/healthz", new HealthServlet(database));
 
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

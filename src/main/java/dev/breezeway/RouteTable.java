@@ -21,6 +21,7 @@ import dev.breezeway.access.Access;
 import dev.breezeway.rest.AuthResources;
 import dev.breezeway.rest.ClientResources;
 import dev.breezeway.rest.IamResources;
+import dev.breezeway.rest.LoginLockResources;
 import dev.breezeway.rest.OrgResources;
 import dev.breezeway.rest.PolicyResources;
 import dev.breezeway.rest.RestReply;
@@ -43,11 +44,14 @@ final class RouteTable {
         OrgResources org = new OrgResources(s.org(), s.lifecycle(), s.json());
         PolicyResources policies = new PolicyResources(s.policies(), s.json());
         AuthResources auth = new AuthResources(s.auth(), s.sessions(), s.iam(), s.json());
+        LoginLockResources locks = new LoginLockResources(s.auth());
         return Router.builder()
                 .get("/resources/openapi.json", Access.ANYONE, c -> RestReply.ok(s.openApi()))
                 .post("/resources/auth/login", Access.ANYONE, auth::login)
                 .postDuringPasswordChange("/resources/auth/logout", Access.LOGGED_IN, auth::logout)
                 .get("/resources/me", Access.LOGGED_IN, auth::me)
+                .get("/resources/login-locks", Access.permission(USERS_UPDATE), locks::list)
+                .delete("/resources/login-locks/{login}", Access.permission(USERS_UPDATE), locks::clear)
                 .postDuringPasswordChange("/resources/me/password", Access.LOGGED_IN, auth::changePassword)
                 .get("/resources/iam/principals", Access.permission(PRINCIPALS_READ), iam::list)
                 .get("/resources/iam/principals/{id}", Access.selfOr(PRINCIPALS_READ), iam::get)

@@ -7,57 +7,83 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
 /**
- * Locks a login after {@code maxFailures} failed attempts inside a window (Adobe Connect: 5 within
- * 15 minutes) until the window has passed, whatever password is tried meanwhile.
+ * Counts failed logins in three scopes and refuses attempts while any is over its limit (the answer is
+ * Adobe's {@code <status code="invalid" subcode="user-suspended"><param value="MINUTES"/></status>}):
+ * one login from one client address ({@code maxFailures}, Adobe's 5 in 15 minutes), one address over
+ * all logins ({@code maxPerAddress}), and one login over all addresses ({@code maxPerLogin}, high, for
+ * guesses spread over many addresses). A window starts with its first failure and ends
+ * {@code window} later, whatever is tried meanwhile.
+ *
+ * <p>Every attempt is reserved before its password is verified, in one short transaction of its own
+ * (outside the request's, so a rolled-back batch cannot undo it): the counters are raised first and
+ * read back under their row locks, so however many attempts race, no more than the limit are verified.
+ * A success releases its reservation and forgets the failures of that login.
  */
 public final class LoginThrottle {
+    /** The key of the rows that count one address over all logins, and one login over all addresses. */
+    private static final String ALL = "";
     private final DSLContext db;
     private final Clock clock;
     private final int maxFailures;
+    private final int maxPerAddress;
+    private final int maxPerLogin;
     private final Duration window;
 
-    public LoginThrottle(DSLContext db, Clock clock, int maxFailures, Duration window) {
+    /** @param db a context outside the request's transaction ({@code Database.autonomous()}) */
+    public LoginThrottle(DSLContext db, Clock clock, int maxFailures, int maxPerAddress, int maxPerLogin,
+                         Duration window) {
         this.db = db;
         this.clock = clock;
         this.maxFailures = maxFailures;
+        this.maxPerAddress = maxPerAddress;
+        this.maxPerLogin = maxPerLogin;
         this.window = window;
     }
 
-    /** What the throttle knows of a login: whether it is locked now, and whether it has failures to forget. */
-    public record State(OptionalInt lockedMinutes, boolean hasFailures) {
-        static final State CLEAN = new State(OptionalInt.empty(), false);
+    /** A lock as an administrator sees it: {@code login} or {@code address} empty for the wider scopes. */
+    public record Lock(Optional<String> login, Optional<String> address, int failures, int minutesLeft) {
     }
 
-    /** The condition that picks the row of {@code login}, for a read that joins it to another table. */
-    Condition rowOf(String login) {
-        return LOGIN_ATTEMPT.LOGIN_KEY.eq(key(login));
-    }
-
-    /** The state a row read with {@link #rowOf} gives; both values null: there is no row. */
-    State state(LocalDateTime windowStart, Integer failures) {
-        if (windowStart == null || failures == null) {
-            return State.CLEAN;
-        }
+    /**
+     * Reserves an attempt of {@code login} from {@code address}, counting it as a failure until
+     * {@link #succeeded} says otherwise; empty if the attempt may go on, else the minutes it is locked.
+     * The pair is counted first and a locked scope stops the count, so hammering a login that is locked
+     * for this address adds nothing to the address's or the login's totals; guessing other logins does.
+     */
+    public OptionalInt reserve(String login, String address) {
+        String key = key(login);
+        String addr = addressKey(address);
         Instant now = clock.instant();
-        Instant until = Times.toInstant(windowStart).plus(window);
-        OptionalInt locked = failures >= maxFailures && until.isAfter(now)
-                ? OptionalInt.of((int) Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60))
-                : OptionalInt.empty();
-        return new State(locked, true);
+        return db.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            for (Scope s : List.of(new Scope(key, addr, maxFailures), new Scope(ALL, addr, maxPerAddress),
+                    new Scope(key, ALL, maxPerLogin))) {
+                OptionalInt locked = count(t, s, now);
+                if (locked.isPresent()) {
+                    return locked;
+                }
+            }
+            return OptionalInt.empty();
+        });
     }
 
-    /** Counts a failure; a failure after the window has passed starts a new window. */
-    public void failed(String login) {
-        Instant now = clock.instant();
-        var cutoff = Times.toLocal(now.minus(window));
-        db.insertInto(LOGIN_ATTEMPT)
-                .set(LOGIN_ATTEMPT.LOGIN_KEY, key(login))
+    private record Scope(String login, String address, int max) {
+    }
+
+    /** Raises one counter (a new window once the old one has passed) and says whether it is now over its limit. */
+    private OptionalInt count(DSLContext t, Scope s, Instant now) {
+        LocalDateTime cutoff = Times.toLocal(now.minus(window));
+        t.insertInto(LOGIN_ATTEMPT)
+                .set(LOGIN_ATTEMPT.LOGIN_KEY, s.login())
+                .set(LOGIN_ATTEMPT.ADDRESS, s.address())
                 .set(LOGIN_ATTEMPT.WINDOW_START, Times.toLocal(now))
                 .set(LOGIN_ATTEMPT.FAILURES, 1)
                 .onDuplicateKeyUpdate()
@@ -67,11 +93,57 @@ public final class LoginThrottle {
                 .set(LOGIN_ATTEMPT.WINDOW_START, DSL.when(LOGIN_ATTEMPT.WINDOW_START.lt(cutoff), DSL.val(Times.toLocal(now)))
                         .otherwise(LOGIN_ATTEMPT.WINDOW_START))
                 .execute();
+        Record2<LocalDateTime, Integer> r = t.select(LOGIN_ATTEMPT.WINDOW_START, LOGIN_ATTEMPT.FAILURES)
+                .from(LOGIN_ATTEMPT)
+                .where(LOGIN_ATTEMPT.LOGIN_KEY.eq(s.login()).and(LOGIN_ATTEMPT.ADDRESS.eq(s.address())))
+                .fetchSingle();
+        // The attempt that reaches the limit is still verified; the ones after it are refused.
+        return r.value2() > s.max() ? OptionalInt.of(minutesLeft(r.value1(), now)) : OptionalInt.empty();
     }
 
-    /** Forgets the failures of {@code login} after a successful login. */
-    public void succeeded(String login) {
-        db.deleteFrom(LOGIN_ATTEMPT).where(LOGIN_ATTEMPT.LOGIN_KEY.eq(key(login))).execute();
+    /**
+     * Releases the reservation of a login that succeeded from {@code address}: its failures from every
+     * address are forgotten (the owner proved the password), and the address's total loses this attempt.
+     */
+    public void succeeded(String login, String address) {
+        String key = key(login);
+        String addr = addressKey(address);
+        db.transaction(tx -> {
+            tx.dsl().deleteFrom(LOGIN_ATTEMPT).where(LOGIN_ATTEMPT.LOGIN_KEY.eq(key)).execute();
+            tx.dsl().update(LOGIN_ATTEMPT)
+                    .set(LOGIN_ATTEMPT.FAILURES, DSL.greatest(LOGIN_ATTEMPT.FAILURES.minus(1), DSL.inline(0)))
+                    .where(LOGIN_ATTEMPT.LOGIN_KEY.eq(ALL).and(LOGIN_ATTEMPT.ADDRESS.eq(addr)))
+                    .execute();
+        });
+    }
+
+    /** The counters over their limit now, longest lock first. */
+    public List<Lock> locks() {
+        Instant now = clock.instant();
+        LocalDateTime cutoff = Times.toLocal(now.minus(window));
+        return db.select(LOGIN_ATTEMPT.LOGIN_KEY, LOGIN_ATTEMPT.ADDRESS, LOGIN_ATTEMPT.WINDOW_START, LOGIN_ATTEMPT.FAILURES)
+                .from(LOGIN_ATTEMPT)
+                .where(LOGIN_ATTEMPT.WINDOW_START.ge(cutoff))
+                .orderBy(LOGIN_ATTEMPT.WINDOW_START, LOGIN_ATTEMPT.LOGIN_KEY, LOGIN_ATTEMPT.ADDRESS)
+                .fetch()
+                .stream()
+                .filter(r -> r.value4() >= limitOf(r.value1(), r.value2()))
+                .map(r -> new Lock(Optional.of(r.value1()).filter(s -> !s.isEmpty()),
+                        Optional.of(r.value2()).filter(s -> !s.isEmpty()), r.value4(), minutesLeft(r.value3(), now)))
+                .toList();
+    }
+
+    /**
+     * Forgets the failures of {@code login} (every address), of {@code address} (every login), or of the
+     * pair when both are given; returns how many counters were removed.
+     */
+    public int clear(Optional<String> login, Optional<String> address) {
+        var which = login.map(l -> LOGIN_ATTEMPT.LOGIN_KEY.eq(key(l))).orElse(DSL.noCondition())
+                .and(address.map(a -> LOGIN_ATTEMPT.ADDRESS.eq(addressKey(a))).orElse(DSL.noCondition()));
+        if (login.isEmpty() && address.isEmpty()) {
+            return 0;
+        }
+        return db.deleteFrom(LOGIN_ATTEMPT).where(which).execute();
     }
 
     /** Deletes windows that have passed; returns how many. */
@@ -81,8 +153,21 @@ public final class LoginThrottle {
                 .execute();
     }
 
+    private int limitOf(String login, String address) {
+        return login.isEmpty() ? maxPerAddress : address.isEmpty() ? maxPerLogin : maxFailures;
+    }
+
+    private int minutesLeft(LocalDateTime windowStart, Instant now) {
+        Instant until = Times.toInstant(windowStart).plus(window);
+        return (int) Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
+    }
+
     private static String key(String login) {
         String k = login.strip();
         return k.length() <= 255 ? k : k.substring(0, 255);
+    }
+
+    private static String addressKey(String address) {
+        return address.length() <= 64 ? address : address.substring(0, 64);
     }
 }

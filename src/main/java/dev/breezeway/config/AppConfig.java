@@ -35,6 +35,9 @@ public record AppConfig(
         int maxParamChars,
         int listLimit,
         int loginMaxFailures,
+        int loginMaxFailuresPerAddress,
+        int loginMaxFailuresPerLogin,
+        int loginMaxVerificationsPerRequest,
         Duration loginLockWindow,
         Optional<String> secretKey) {
 
@@ -57,6 +60,9 @@ public record AppConfig(
     public static final String MAX_PARAM_CHARS = "BREEZEWAY_MAX_PARAM_CHARS";
     public static final String LIST_LIMIT = "BREEZEWAY_LIST_LIMIT";
     public static final String LOGIN_MAX_FAILURES = "BREEZEWAY_LOGIN_MAX_FAILURES";
+    public static final String LOGIN_MAX_FAILURES_PER_ADDRESS = "BREEZEWAY_LOGIN_MAX_FAILURES_PER_ADDRESS";
+    public static final String LOGIN_MAX_FAILURES_PER_LOGIN = "BREEZEWAY_LOGIN_MAX_FAILURES_PER_LOGIN";
+    public static final String LOGIN_MAX_VERIFICATIONS_PER_REQUEST = "BREEZEWAY_LOGIN_MAX_VERIFICATIONS_PER_REQUEST";
     public static final String LOGIN_LOCK_MINUTES = "BREEZEWAY_LOGIN_LOCK_MINUTES";
     public static final String SECRET_KEY = "BREEZEWAY_SECRET_KEY";
 
@@ -104,6 +110,9 @@ public record AppConfig(
                 r.integer(MAX_PARAM_CHARS, 64 * 1024, 256, 16 * 1024 * 1024),
                 r.integer(LIST_LIMIT, 10_000, 1, 1_000_000),
                 r.integer(LOGIN_MAX_FAILURES, 5, 1, 1000),
+                r.integer(LOGIN_MAX_FAILURES_PER_ADDRESS, 20, 1, 100_000),
+                r.integer(LOGIN_MAX_FAILURES_PER_LOGIN, 100, 1, 100_000),
+                r.integer(LOGIN_MAX_VERIFICATIONS_PER_REQUEST, 5, 1, 1000),
                 Duration.ofMinutes(r.integer(LOGIN_LOCK_MINUTES, 15, 1, 24 * 60)),
                 r.optional(SECRET_KEY));
         config.dbUrl().ifPresent(url -> {
@@ -111,6 +120,11 @@ public record AppConfig(
                 r.problems.add(DB_URL + " must be a jdbc:mariadb:// URL, got '" + url + "'");
             }
         });
+        if (config.loginMaxFailuresPerAddress() < config.loginMaxFailures()
+                || config.loginMaxFailuresPerLogin() < config.loginMaxFailures()) {
+            r.problems.add(LOGIN_MAX_FAILURES_PER_ADDRESS + " and " + LOGIN_MAX_FAILURES_PER_LOGIN
+                    + " must be at least " + LOGIN_MAX_FAILURES);
+        }
         if (config.adminLogin().isBlank() || config.adminLogin().length() > 60) {
             r.problems.add(ADMIN_LOGIN + " must be 1 to 60 characters");
         }

@@ -19,6 +19,7 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final DSLContext dsl;
+    private final DSLContext autonomous;
     private final Optional<EmbeddedMariaDb> embedded;
     private final WriteGeneration writes = new WriteGeneration();
 
@@ -36,6 +37,13 @@ public final class Database implements AutoCloseable {
                 .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(pool)))
                 .set(new DefaultExecuteListenerProvider(writes.executeListener()))
                 .set(writes.transactionListener()));
+        // No thread-bound transaction provider: each statement (or transactionResult) takes its own pool
+        // connection and commits on its own, whatever transaction the calling thread is in.
+        this.autonomous = DSL.using(new DefaultConfiguration()
+                .set(SQLDialect.MARIADB)
+                .set(settings)
+                .set(new DataSourceConnectionProvider(pool))
+                .set(new DefaultExecuteListenerProvider(writes.executeListener())));
     }
 
     /**
@@ -103,6 +111,15 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /**
+     * A context outside the calling thread's transaction: what it writes is committed at once and
+     * survives a rollback of the request's batch (failed-login counts). It needs a second pool
+     * connection while the request's transaction holds one.
+     */
+    public DSLContext autonomous() {
+        return autonomous;
     }
 
     /** Advances after every write made through {@link #dsl()}. */

@@ -39,7 +39,7 @@ public final class AuthResources {
         String token;
         try {
             token = auth.login(new AuthService.LoginRequest(login.strip(), password, Optional.empty(), Optional.empty(),
-                    c.userAgent()));
+                    c.userAgent(), c.remoteAddress()));
         } catch (ApiException e) {
             if (e.problemKind().isEmpty() && e.code() == dev.breezeway.error.StatusCode.NO_DATA) {
                 throw ApiException.problem(Problem.INVALID_CREDENTIALS, "login");

@@ -14,7 +14,8 @@ import java.util.Optional;
  * If-Match header, the body and the caller's session, e.g. {@code PATCH /resources/iam/principals/{id}}.
  */
 public record RestCall(Map<String, String> pathParams, Map<String, List<String>> query, Optional<String> ifMatch,
-                       byte[] body, Optional<Session> session, Optional<String> userAgent, Optional<String> contentType) {
+                       byte[] body, Optional<Session> session, Optional<String> userAgent, Optional<String> contentType,
+                       String remoteAddress) {
 
     public String path(String name) {
         return pathParams.get(name);

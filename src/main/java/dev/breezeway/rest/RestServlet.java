@@ -80,7 +80,8 @@ public final class RestServlet extends HttpServlet {
             authorizer.admit(route.access(), session);
             RestCall call = new RestCall(m.params(), query(req.getQueryString()),
                     Optional.ofNullable(req.getHeader("If-Match")), body(req), session,
-                    Optional.ofNullable(req.getHeader("User-Agent")), Optional.ofNullable(req.getContentType()));
+                    Optional.ofNullable(req.getHeader("User-Agent")), Optional.ofNullable(req.getContentType()),
+                    req.getRemoteAddr());
             reply = route.handler().handle(call);
         } catch (ApiException e) {
             reply = plain ? RestErrors.plain(e) : RestErrors.of(e);

@@ -50,6 +50,9 @@ public final class TestServer implements AutoCloseable {
         cfg.put(AppConfig.ADMIN_LOGIN, ADMIN_LOGIN);
         cfg.put(AppConfig.ADMIN_PASSWORD, ADMIN_PASSWORD);
         cfg.put(AppConfig.SECRET_KEY, "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        // Every test client is 127.0.0.1: the per-address limits would join unrelated tests' failures.
+        cfg.put("BREEZEWAY_LOGIN_MAX_FAILURES_PER_ADDRESS", "100000");
+        cfg.put("BREEZEWAY_LOGIN_MAX_FAILURES_PER_LOGIN", "100000");
         cfg.putAll(extra);
         AppConfig config = AppConfig.fromMap(cfg);
         MutableClock clock = new MutableClock();

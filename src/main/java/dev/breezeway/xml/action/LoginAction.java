@@ -31,7 +31,8 @@ public final class LoginAction implements Action {
             throw ApiException.noData();
         }
         String token = auth.login(new AuthService.LoginRequest(login.get(), password.get(), accountId,
-                call.presentedToken().filter(t -> !call.request().tokenFromCookie()), call.request().userAgent()));
+                call.presentedToken().filter(t -> !call.request().tokenFromCookie()), call.request().userAgent(),
+                call.request().remoteAddress()));
         return Results.ok().withSessionCookie(token);
     }
 }

@@ -29,7 +29,8 @@ public final class UserAccountsAction implements Action {
         if (login.isEmpty() || password.isEmpty()) {
             throw ApiException.noData();
         }
-        AuthService.Authenticated who = auth.authenticate(login.get(), password.get(), java.util.Optional.empty());
+        AuthService.Authenticated who = auth.authenticate(login.get(), password.get(), java.util.Optional.empty(),
+                call.request().remoteAddress());
         UsersXml x = new UsersXml();
         UsersXml.User u = new UsersXml.User();
         u.userId = Long.toString(who.principalId());
