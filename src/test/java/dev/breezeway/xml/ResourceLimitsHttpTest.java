@@ -74,4 +74,17 @@ class ResourceLimitsHttpTest {
         }
         assertThat((System.nanoTime() - started) / 1_000_000_000.0).isLessThan(8.0);
     }
+
+    @Test
+    void aCallerWithoutUsersListGetsPagesOfAtMostAThousandRows() {
+        BreezeClient plain = dir.plainUser("limits-plain@example.com");
+        assertSimilar("<results><status code=\"operation-size-error\" subcode=\"1000\"/></results>",
+                plain.call("principal-list", "filter-rows", "1001"));
+        assertThat(count(plain.call("principal-list", "filter-rows", "1000"), "/results/status[@code='ok']")).isEqualTo(1);
+    }
+
+    @Test
+    void aCallerWithUsersListMayAskForPagesUpToTheListLimit() {
+        assertThat(count(admin.call("principal-list", "filter-rows", "1001"), "/results/status[@code='ok']")).isEqualTo(1);
+    }
 }
