@@ -87,4 +87,19 @@ class ResourceLimitsHttpTest {
     void aCallerWithUsersListMayAskForPagesUpToTheListLimit() {
         assertThat(count(admin.call("principal-list", "filter-rows", "1001"), "/results/status[@code='ok']")).isEqualTo(1);
     }
+
+    @Test
+    void aBatchOfMoreThanAThousandActionsIsInvalidRangeAndRunsNothing() {
+        StringBuilder body = new StringBuilder("<actions mode=\"multiple\">");
+        for (int i = 0; i < 1001; i++) {
+            body.append("<action name=\"principal-list\"><param name=\"filter-rows\">1</param></action>");
+        }
+        body.append("</actions>");
+        String xml = admin.post("session=" + admin.session().orElseThrow(), "text/xml",
+                body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertSimilar("""
+                <results><status code="invalid">
+                  <invalid field="actions" type="long" subcode="range" min="1" max="1000"/>
+                </status></results>""", xml);
+    }
 }
