@@ -155,7 +155,7 @@ public final class App implements AutoCloseable {
         Memberships memberships = new Memberships(db, principals, memberStore, authorizer);
         Authorizations authorizations = new Authorizations(db, authorizer, clock);
         ModernPrincipals modern = new ModernPrincipals(db, authorizations, authorizer, clock);
-        PrincipalListService principalList = new PrincipalListService(db, config.listLimit());
+        PrincipalListService principalList = new PrincipalListService(db, config.listLimit(), authorizer);
 
         LoginThrottle throttle = new LoginThrottle(database.autonomous(), clock, config.loginMaxFailures(),
                 config.loginMaxFailuresPerAddress(), config.loginMaxFailuresPerLogin(), config.loginLockWindow());

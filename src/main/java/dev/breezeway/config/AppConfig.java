@@ -25,6 +25,7 @@ public record AppConfig(
         String dbPassword,
         int dbPoolSize,
         int dbBufferPoolMb,
+        int dbStatementSeconds,
         int bulkWriters,
         String adminLogin,
         Optional<String> adminPassword,
@@ -50,6 +51,7 @@ public record AppConfig(
     public static final String DB_PASSWORD = "BREEZEWAY_DB_PASSWORD";
     public static final String DB_POOL_SIZE = "BREEZEWAY_DB_POOL_SIZE";
     public static final String DB_BUFFER_POOL_MB = "BREEZEWAY_DB_BUFFER_POOL_MB";
+    public static final String DB_STATEMENT_SECONDS = "BREEZEWAY_DB_STATEMENT_SECONDS";
     public static final String BULK_WRITERS = "BREEZEWAY_BULK_WRITERS";
     public static final String ADMIN_LOGIN = "BREEZEWAY_ADMIN_LOGIN";
     public static final String ADMIN_PASSWORD = "BREEZEWAY_ADMIN_PASSWORD";
@@ -65,6 +67,9 @@ public record AppConfig(
     public static final String LOGIN_MAX_VERIFICATIONS_PER_REQUEST = "BREEZEWAY_LOGIN_MAX_VERIFICATIONS_PER_REQUEST";
     public static final String LOGIN_LOCK_MINUTES = "BREEZEWAY_LOGIN_LOCK_MINUTES";
     public static final String SECRET_KEY = "BREEZEWAY_SECRET_KEY";
+
+    /** The time limit of one SQL statement unless {@code BREEZEWAY_DB_STATEMENT_SECONDS} says otherwise. */
+    public static final int DEFAULT_STATEMENT_SECONDS = 10;
 
     /** Reads the process environment, layered over the properties file named by {@code BREEZEWAY_CONFIG} if any. */
     public static AppConfig fromEnvironment() {
@@ -100,6 +105,7 @@ public record AppConfig(
                 r.text(DB_PASSWORD, ""),
                 r.integer(DB_POOL_SIZE, 16, 1, 500),
                 r.integer(DB_BUFFER_POOL_MB, 256, 32, 1024 * 1024),
+                r.integer(DB_STATEMENT_SECONDS, DEFAULT_STATEMENT_SECONDS, 1, 3600),
                 r.integer(BULK_WRITERS, Runtime.getRuntime().availableProcessors(), 1, 500),
                 r.text(ADMIN_LOGIN, "admin"),
                 r.optional(ADMIN_PASSWORD),

@@ -23,10 +23,13 @@ public final class Database implements AutoCloseable {
     private final Optional<EmbeddedMariaDb> embedded;
     private final WriteGeneration writes = new WriteGeneration();
 
-    private Database(HikariDataSource pool, Optional<EmbeddedMariaDb> embedded) {
+    private Database(HikariDataSource pool, int statementSeconds, Optional<EmbeddedMariaDb> embedded) {
         this.pool = pool;
         this.embedded = embedded;
-        Settings settings = new Settings().withExecuteLogging(false);
+        // Every statement has a time limit (JDBC setQueryTimeout; Connector/J sends it as MariaDB's
+        // max_statement_time): a runaway query fails with an error the faces answer as internal-error / 500
+        // instead of holding a pooled connection for as long as it runs.
+        Settings settings = new Settings().withExecuteLogging(false).withQueryTimeout(statementSeconds);
         // Thread-bound transactions: every query a thread runs inside dsl.transaction(() -> …) joins it,
         // so a batch of actions runs all-or-nothing and a service's own transaction nested in it becomes a
         // savepoint. Services therefore write transactions as dsl.transaction(() -> …) over the same
@@ -53,19 +56,29 @@ public final class Database implements AutoCloseable {
     public static Database open(AppConfig config) {
         if (config.dbUrl().isPresent()) {
             return open(config.dbUrl().get(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
-                    Optional.empty());
+                    config.dbStatementSeconds(), Optional.empty());
         }
         EmbeddedMariaDb db = EmbeddedMariaDb.start(config.dataDir(), false, config.dbBufferPoolMb());
         try {
-            return open(db.jdbcUrl("breezeway"), "root", "", config.dbPoolSize(), Optional.of(db));
+            return open(db.jdbcUrl("breezeway"), "root", "", config.dbPoolSize(), config.dbStatementSeconds(),
+                    Optional.of(db));
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
     }
 
-    /** Opens a database at {@code url} and migrates it; {@code embedded} is stopped on close. */
+    /** As {@link #open(String, String, String, int, int, Optional)} with the default statement time limit. */
     public static Database open(String url, String user, String password, int poolSize,
+                                Optional<EmbeddedMariaDb> embedded) {
+        return open(url, user, password, poolSize, AppConfig.DEFAULT_STATEMENT_SECONDS, embedded);
+    }
+
+    /**
+     * Opens a database at {@code url} and migrates it (migrations have no time limit); every statement run
+     * through {@link #dsl()} fails after {@code statementSeconds}; {@code embedded} is stopped on close.
+     */
+    public static Database open(String url, String user, String password, int poolSize, int statementSeconds,
                                 Optional<EmbeddedMariaDb> embedded) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(withDriverDefaults(url));
@@ -81,7 +94,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(hc);
         try {
             migrate(pool);
-            return new Database(pool, embedded);
+            return new Database(pool, statementSeconds, embedded);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -8,6 +8,7 @@ import dev.breezeway.xml.XmlWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -48,6 +49,11 @@ public final class XmlErrorHandler extends ErrorHandler {
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/xml");
+        if (status >= 400) {
+            // Jetty closes the connection after a message it could not parse: say so, or a keep-alive
+            // client sends its next request into a closed socket.
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
         response.write(true, ByteBuffer.wrap(body.toByteArray()), callback);
         return true;
     }

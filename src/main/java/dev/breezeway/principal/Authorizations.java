@@ -125,11 +125,20 @@ public final class Authorizations {
         return store.tenantsOf(principalId);
     }
 
-    /** Replaces the tenants (labels, no permission): {@code format} on {@code tenants} for a blank or too long one. */
+    /**
+     * Replaces the tenants (labels, no permission): {@code format} on {@code tenants} for a blank or too long
+     * one. A change bumps the principal's version, so its JSON ETag changes with it.
+     */
     public void setTenants(Session caller, long principalId, Collection<String> tenants) {
         checkTenants(tenants);
         authz.requireMayActOn(caller, principalId);
-        db.transaction(() -> writeTenants(db, principalId, tenants));
+        db.transaction(() -> {
+            if (Set.copyOf(store.tenantsOf(principalId)).equals(Set.copyOf(tenants))) {
+                return;
+            }
+            fields.bumpVersion(db, principalId, OptionalLong.empty(), clock.instant());
+            writeTenants(db, principalId, tenants);
+        });
     }
 
     public void changeTenants(Session caller, long principalId, Collection<String> add, Collection<String> remove) {

@@ -5,12 +5,12 @@ import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
 import static dev.breezeway.db.gen.Tables.POLICY;
 import static dev.breezeway.db.gen.Tables.POLICY_MEMBER;
 
+import java.util.HashSet;
 import java.util.List;
-import org.jooq.CommonTableExpression;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * The only writer of memberships: users and groups in groups (nested), and users in policies, e.g.
@@ -38,23 +38,32 @@ public final class MembershipStore {
                 .execute();
     }
 
-    /** True if {@code candidateId} is {@code containerId} or lies inside it through nested membership. */
+    /**
+     * True if {@code candidateId} is {@code containerId} or lies inside it through nested membership. Every
+     * level is a locking read ({@code LOCK IN SHARE MODE}), which sees the latest committed memberships: a
+     * plain read would answer from the transaction's snapshot, taken before the account lock when a batch
+     * read something first, and miss the nesting a concurrent change has just committed.
+     */
     public boolean contains(DSLContext tx, long containerId, long candidateId) {
-        if (containerId == candidateId) {
-            return true;
+        Set<Long> seen = new HashSet<>(List.of(containerId));
+        Set<Long> frontier = Set.of(containerId);
+        while (!frontier.isEmpty()) {
+            if (frontier.contains(candidateId)) {
+                return true;
+            }
+            List<Long> next = tx.selectDistinct(GROUP_MEMBER.MEMBER_ID).from(GROUP_MEMBER)
+                    .where(GROUP_MEMBER.GROUP_ID.in(frontier))
+                    .forShare()
+                    .fetch(Record1::value1);
+            Set<Long> fresh = new HashSet<>();
+            for (Long id : next) {
+                if (seen.add(id)) {
+                    fresh.add(id);
+                }
+            }
+            frontier = fresh;
         }
-        var descendants = DSL.name("descendants");
-        var id = DSL.field(DSL.name("descendants", "id"), SQLDataType.BIGINT);
-        CommonTableExpression<Record1<Long>> cte = descendants.fields("id").as(
-                DSL.select(GROUP_MEMBER.MEMBER_ID).from(GROUP_MEMBER).where(GROUP_MEMBER.GROUP_ID.eq(containerId))
-                        .union(DSL.select(GROUP_MEMBER.MEMBER_ID).from(GROUP_MEMBER)
-                                .join(DSL.table(descendants)).on(GROUP_MEMBER.GROUP_ID.eq(id))));
-        return tx.withRecursive(cte)
-                .selectOne().from(DSL.table(descendants))
-                .where(id.eq(candidateId))
-                .limit(1)
-                .fetchOptional()
-                .isPresent();
+        return false;
     }
 
     /** Serializes changes that nest groups in one account, so two of them cannot build a cycle together. */

@@ -1,5 +1,7 @@
 package dev.breezeway.principal;
 
+import dev.breezeway.access.Authorizer;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.query.ListLimit;
 import dev.breezeway.session.Session;
 import java.util.EnumSet;
@@ -11,20 +13,28 @@ import org.jooq.DSLContext;
  * Lists principals for any logged-in caller of the account. Without {@code filter-rows} a result
  * larger than the configured limit is refused with {@code operation-size-error} (the limit as
  * subcode), so clients page with {@code filter-rows}/{@code filter-start}; a page is at most the limit
- * (the rule of every list, {@link ListLimit}).
+ * (the rule of every list, {@link ListLimit}). Callers without {@code users:list} get pages of at most
+ * {@value #PLAIN_PAGE} rows (or the limit if lower): {@code <status code="operation-size-error" subcode="1000"/>}.
  */
 public final class PrincipalListService {
     private final PrincipalListStore store;
+    /** The largest page of a caller without {@code users:list}. */
+    public static final int PLAIN_PAGE = 1000;
     private final ListLimit limit;
+    private final ListLimit plainLimit;
+    private final Authorizer authz;
 
-    public PrincipalListService(DSLContext db, int limit) {
+    public PrincipalListService(DSLContext db, int limit, Authorizer authz) {
         this.store = new PrincipalListStore(db);
         this.limit = new ListLimit(limit);
+        this.plainLimit = new ListLimit(Math.min(limit, PLAIN_PAGE));
+        this.authz = authz;
     }
 
     public List<PrincipalRow> list(Session caller, PrincipalQuery q) {
         OptionalInt rows = q.rows().map(OptionalInt::of).orElseGet(OptionalInt::empty);
-        return limit.checked(rows, store.list(caller.accountId(), q, limit.fetchSize(rows)));
+        ListLimit l = authz.can(caller, PermissionCatalogue.USERS_LIST) ? limit : plainLimit;
+        return l.checked(rows, store.list(caller.accountId(), q, l.fetchSize(rows)));
     }
 
     /**

@@ -49,6 +49,11 @@ final class PrincipalListSql {
         }
         for (List<PrincipalQuery.Filter> same : groups.values()) {
             nameCandidates(same).ifPresent(groupsIndexed::add);
+            Optional<Condition> in = equalsAny(same);
+            if (in.isPresent()) {
+                all = all.and(in.get());
+                continue;
+            }
             Condition any = DSL.noCondition();
             boolean out = same.get(0).op() == PrincipalQuery.Op.OUT;
             for (PrincipalQuery.Filter f : same) {
@@ -208,6 +213,44 @@ final class PrincipalListSql {
             case GTE -> f.ge(v);
             case LTE -> f.le(v);
         };
+    }
+
+    /**
+     * Several equality values of one field as one {@code IN} list (a repeated {@code filter-login} is one
+     * index range scan, not an OR per value); empty for other filters, which {@link #compare} spells out.
+     */
+    @SuppressWarnings("unchecked")
+    private static final java.util.Set<ListField> SPELLED_OUT = java.util.EnumSet.of(ListField.IS_MEMBER,
+            ListField.HAS_CHILDREN, ListField.IS_ECOMMERCE, ListField.TRAINING_GROUP_ID);
+
+    private Optional<Condition> equalsAny(List<PrincipalQuery.Filter> same) {
+        PrincipalQuery.Filter first = same.get(0);
+        if (first.op() != PrincipalQuery.Op.EQ || SPELLED_OUT.contains(first.field())) {
+            return Optional.empty();
+        }
+        List<Object> values = new ArrayList<>();
+        boolean nulls = false;
+        for (PrincipalQuery.Filter f : same) {
+            for (Optional<Object> v : f.values()) {
+                if (v.isEmpty()) {
+                    nulls = true;
+                } else {
+                    values.add(v.get() instanceof Instant i ? Times.toLocal(i) : v.get());
+                }
+            }
+        }
+        if (values.size() < 2) {
+            return Optional.empty();
+        }
+        ListField field = first.field();
+        Condition in;
+        if (field == ListField.LOGIN || field == ListField.DISPLAY_UID) {
+            List<String> texts = values.stream().map(String.class::cast).toList();
+            in = PRINCIPAL.LOGIN.in(texts).or(PRINCIPAL.LOGIN.isNull().and(PRINCIPAL.NAME.in(texts)));
+        } else {
+            in = ((Field<Object>) sortable(field)).in(values);
+        }
+        return Optional.of(nulls ? in.or(compare(field, PrincipalQuery.Op.EQ, Optional.empty())) : in);
     }
 
     static String escapeLike(String s) {

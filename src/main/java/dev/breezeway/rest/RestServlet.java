@@ -2,6 +2,7 @@ package dev.breezeway.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.breezeway.error.ApiException;
+import dev.breezeway.error.XmlText;
 import dev.breezeway.error.Problem;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
@@ -79,7 +80,7 @@ public final class RestServlet extends HttpServlet {
             }
             authorizer.admit(route.access(), session);
             RestCall call = new RestCall(m.params(), query(req.getQueryString()),
-                    Optional.ofNullable(req.getHeader("If-Match")), body(req), session,
+                    Optional.ofNullable(req.getHeader("If-Match")), carriable(body(req)), session,
                     Optional.ofNullable(req.getHeader("User-Agent")), Optional.ofNullable(req.getContentType()),
                     req.getRemoteAddr());
             reply = route.handler().handle(call);
@@ -129,6 +130,59 @@ public final class RestServlet extends HttpServlet {
             }
         }
         return out;
+    }
+
+    /**
+     * The body, if every JSON string and name in it is text XML can carry ({@link XmlText}): what one face
+     * stores, the Breeze face must be able to show. Otherwise {@code format} on the first such field
+     * (400 {@code VALIDATION_FAILED}). A body that is not JSON is left to its route.
+     */
+    private byte[] carriable(byte[] body) {
+        if (body.length == 0) {
+            return body;
+        }
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (IOException e) {
+            return body;
+        }
+        Optional<String> bad = uncarriable("body", tree);
+        if (bad.isPresent()) {
+            throw ApiException.invalid(dev.breezeway.error.Invalid.of(bad.get(), dev.breezeway.error.FieldType.STRING,
+                    dev.breezeway.error.InvalidSubcode.FORMAT));
+        }
+        return body;
+    }
+
+    private static Optional<String> uncarriable(String field, com.fasterxml.jackson.databind.JsonNode n) {
+        if (n == null) {
+            return Optional.empty();
+        }
+        if (n.isTextual()) {
+            return XmlText.carriable(n.textValue()) ? Optional.empty() : Optional.of(field);
+        }
+        if (n.isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode e : n) {
+                Optional<String> bad = uncarriable(field, e);
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            }
+        }
+        if (n.isObject()) {
+            for (var it = n.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!XmlText.carriable(e.getKey())) {
+                    return Optional.of(field);
+                }
+                Optional<String> bad = uncarriable(e.getKey(), e.getValue());
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static byte[] body(HttpServletRequest req) throws IOException {

@@ -1,6 +1,9 @@
 package dev.breezeway.xml;
 
 import dev.breezeway.error.ApiException;
+import dev.breezeway.error.FieldType;
+import dev.breezeway.error.Invalid;
+import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
 import dev.breezeway.http.SessionCookie;
@@ -27,6 +30,9 @@ public final class ActionServlet extends HttpServlet {
     private final transient SessionService sessions;
     private final transient RequestReader reader;
     private final transient XmlWriter writer;
+    /** The methods that run actions; HEAD runs the action as GET does and answers without the body. */
+    private static final java.util.Set<String> ALLOWED_METHODS = java.util.Set.of("GET", "POST", "HEAD");
+    private static final String ALLOW = "GET, POST, HEAD";
 
     public ActionServlet(Dispatcher dispatcher, BatchRunner batches, SessionService sessions, RequestReader reader,
                          XmlWriter writer) {
@@ -45,7 +51,12 @@ public final class ActionServlet extends HttpServlet {
         Optional<String> token = Optional.empty();
         boolean crossSiteCookie = false;
         String action = "";
+        boolean methodAllowed = ALLOWED_METHODS.contains(req.getMethod());
         try {
+            if (!methodAllowed) {
+                // Breeze actions are GETs and POSTs; TRACE, PUT, DELETE … run nothing.
+                throw ApiException.invalid(Invalid.of("method", FieldType.STRING, InvalidSubcode.NO_SUCH_ITEM));
+            }
             RequestReader.Parsed parsed = reader.read(Optional.ofNullable(req.getQueryString()),
                     Optional.ofNullable(req.getContentType()), req.getInputStream());
             Params params = parsed.params();
@@ -82,6 +93,9 @@ public final class ActionServlet extends HttpServlet {
         resp.setContentType("text/xml");
         resp.setHeader("X-Request-Id", requestId);
         resp.setHeader("Cache-Control", "no-store");
+        if (!methodAllowed) {
+            resp.setHeader("Allow", ALLOW);
+        }
         if (!crossSiteCookie) {
             // A request whose cookie came from another site sets none: it may neither replace nor plant one.
             cookie.ifPresent(t -> resp.addHeader("Set-Cookie", SessionCookie.header(t, req)));

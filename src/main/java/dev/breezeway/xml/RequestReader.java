@@ -145,8 +145,8 @@ public final class RequestReader {
             problems.add(Invalid.range(name.length() > 256 ? "request" : name, FieldType.STRING, 0, maxParamChars));
             return;
         }
-        if (!isXmlSafe(value) || !isXmlSafe(name)) {
-            problems.add(Invalid.of(isXmlSafe(name) ? name : "request", FieldType.STRING, InvalidSubcode.FORMAT));
+        if (!dev.breezeway.error.XmlText.carriable(value) || !dev.breezeway.error.XmlText.carriable(name)) {
+            problems.add(Invalid.of(dev.breezeway.error.XmlText.carriable(name) ? name : "request", FieldType.STRING, InvalidSubcode.FORMAT));
             return;
         }
         if (out.size() <= MAX_PARAMS) {
@@ -184,17 +184,6 @@ public final class RequestReader {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
-    }
-
-    /** False for characters XML 1.0 cannot carry (controls other than tab, CR, LF); we could not echo them. */
-    private static boolean isXmlSafe(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Body decodeXml(byte[] bytes, List<Params.Param> out, List<Invalid> problems) {

@@ -3,6 +3,7 @@ package dev.breezeway.xml;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.StatusCode;
+import dev.breezeway.error.XmlText;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
@@ -74,7 +75,7 @@ public final class XmlWriter {
     public void writeDocument(OutputStream os, Body body) {
         try {
             Bytes bytes = new Bytes();
-            XMLStreamWriter w = out.createXMLStreamWriter(bytes, "utf-8");
+            XMLStreamWriter w = new CleanText(out.createXMLStreamWriter(bytes, "utf-8"));
             w.writeStartDocument("utf-8", "1.0");
             body.write(w);
             w.writeEndDocument();
@@ -189,6 +190,186 @@ public final class XmlWriter {
         }
         if (hasChildren) {
             w.writeEndElement();
+        }
+    }
+
+    /**
+     * Shows any value, also one stored before the faces refused such text, as XML 1.0 can carry it: a
+     * character it cannot is written as U+FFFD ({@link XmlText#cleaned}), so one bad name never makes a
+     * whole list unparseable. Everything else passes through unchanged.
+     */
+    private static final class CleanText implements XMLStreamWriter {
+        private final XMLStreamWriter w;
+
+        CleanText(XMLStreamWriter w) {
+            this.w = w;
+        }
+
+        @Override
+        public void writeStartElement(String a) throws XMLStreamException {
+            w.writeStartElement(a);
+        }
+
+        @Override
+        public void writeStartElement(String a, String b) throws XMLStreamException {
+            w.writeStartElement(a, b);
+        }
+
+        @Override
+        public void writeStartElement(String a, String b, String c) throws XMLStreamException {
+            w.writeStartElement(a, b, c);
+        }
+
+        @Override
+        public void writeEmptyElement(String a) throws XMLStreamException {
+            w.writeEmptyElement(a);
+        }
+
+        @Override
+        public void writeEmptyElement(String a, String b) throws XMLStreamException {
+            w.writeEmptyElement(a, b);
+        }
+
+        @Override
+        public void writeEmptyElement(String a, String b, String c) throws XMLStreamException {
+            w.writeEmptyElement(a, b, c);
+        }
+
+        @Override
+        public void writeEndElement() throws XMLStreamException {
+            w.writeEndElement();
+        }
+
+        @Override
+        public void writeEndDocument() throws XMLStreamException {
+            w.writeEndDocument();
+        }
+
+        @Override
+        public void close() throws XMLStreamException {
+            w.close();
+        }
+
+        @Override
+        public void flush() throws XMLStreamException {
+            w.flush();
+        }
+
+        @Override
+        public void writeNamespace(String a, String b) throws XMLStreamException {
+            w.writeNamespace(a, b);
+        }
+
+        @Override
+        public void writeDefaultNamespace(String a) throws XMLStreamException {
+            w.writeDefaultNamespace(a);
+        }
+
+        @Override
+        public void writeComment(String a) throws XMLStreamException {
+            w.writeComment(a);
+        }
+
+        @Override
+        public void writeProcessingInstruction(String a) throws XMLStreamException {
+            w.writeProcessingInstruction(a);
+        }
+
+        @Override
+        public void writeProcessingInstruction(String a, String b) throws XMLStreamException {
+            w.writeProcessingInstruction(a, b);
+        }
+
+        @Override
+        public void writeDTD(String a) throws XMLStreamException {
+            w.writeDTD(a);
+        }
+
+        @Override
+        public void writeEntityRef(String a) throws XMLStreamException {
+            w.writeEntityRef(a);
+        }
+
+        @Override
+        public void writeStartDocument() throws XMLStreamException {
+            w.writeStartDocument();
+        }
+
+        @Override
+        public void writeStartDocument(String a) throws XMLStreamException {
+            w.writeStartDocument(a);
+        }
+
+        @Override
+        public void writeStartDocument(String a, String b) throws XMLStreamException {
+            w.writeStartDocument(a, b);
+        }
+
+        @Override
+        public String getPrefix(String a) throws XMLStreamException {
+            return w.getPrefix(a);
+        }
+
+        @Override
+        public void setPrefix(String a, String b) throws XMLStreamException {
+            w.setPrefix(a, b);
+        }
+
+        @Override
+        public void setDefaultNamespace(String a) throws XMLStreamException {
+            w.setDefaultNamespace(a);
+        }
+
+        @Override
+        public void setNamespaceContext(javax.xml.namespace.NamespaceContext a) throws XMLStreamException {
+            w.setNamespaceContext(a);
+        }
+
+        @Override
+        public javax.xml.namespace.NamespaceContext getNamespaceContext() {
+            return w.getNamespaceContext();
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            return w.getProperty(name);
+        }
+
+        @Override
+        public void writeCharacters(String text) throws XMLStreamException {
+            w.writeCharacters(XmlText.cleaned(text));
+        }
+
+        @Override
+        public void writeCharacters(char[] text, int start, int len) throws XMLStreamException {
+            String t = new String(text, start, len);
+            String clean = XmlText.cleaned(t);
+            if (clean == t) {
+                w.writeCharacters(text, start, len);
+            } else {
+                w.writeCharacters(clean);
+            }
+        }
+
+        @Override
+        public void writeCData(String data) throws XMLStreamException {
+            w.writeCData(XmlText.cleaned(data));
+        }
+
+        @Override
+        public void writeAttribute(String localName, String value) throws XMLStreamException {
+            w.writeAttribute(localName, XmlText.cleaned(value));
+        }
+
+        @Override
+        public void writeAttribute(String namespaceUri, String localName, String value) throws XMLStreamException {
+            w.writeAttribute(namespaceUri, localName, XmlText.cleaned(value));
+        }
+
+        @Override
+        public void writeAttribute(String prefix, String namespaceUri, String localName, String value)
+                throws XMLStreamException {
+            w.writeAttribute(prefix, namespaceUri, localName, XmlText.cleaned(value));
         }
     }
 }

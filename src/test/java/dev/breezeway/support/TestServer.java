@@ -56,7 +56,8 @@ public final class TestServer implements AutoCloseable {
         cfg.putAll(extra);
         AppConfig config = AppConfig.fromMap(cfg);
         MutableClock clock = new MutableClock();
-        Database db = Database.open(url, tdb.user(), tdb.password(), config.dbPoolSize(), Optional.empty());
+        Database db = Database.open(url, tdb.user(), tdb.password(), config.dbPoolSize(),
+                config.dbStatementSeconds(), Optional.empty());
         App app = App.start(config, db, clock);
         Server server = ServerFactory.newServer(app, config.httpHost(), 0);
         try {

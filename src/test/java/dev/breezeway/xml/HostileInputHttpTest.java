@@ -196,4 +196,56 @@ class HostileInputHttpTest {
                 java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertEnvelope(r);
     }
+
+    private static String headersOf(String raw) {
+        return raw.substring(0, Math.max(0, raw.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Test
+    void requestLineOverTheLimitSaysConnectionCloseBeforeClosing() {
+        String raw = server.client().rawHttp("GET /api/xml?action=login&login=" + "a".repeat(100_000)
+                + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(headersOf(raw)).contains("connection: close");
+        assertThat(status(BreezeClient.bodyOf(raw))).isEqualTo("invalid");
+    }
+
+    @Test
+    void headerBlockOverTheLimitSaysConnectionCloseBeforeClosing() {
+        String raw = server.client().rawHttp("GET /api/xml?action=common-info HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "b".repeat(100_000) + "\r\n\r\n");
+        assertThat(headersOf(raw)).contains("connection: close");
+        assertThat(status(BreezeClient.bodyOf(raw))).isEqualTo("invalid");
+    }
+
+    @Test
+    void traceRunsNoActionAndIsInvalidMethodWithAllow() {
+        String raw = server.client().rawHttp("TRACE /api/xml?action=common-info HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(raw).startsWith("HTTP/1.1 200");
+        assertThat(headersOf(raw)).contains("allow: get, post, head");
+        assertSimilar("""
+                <results><status code="invalid"><invalid field="method" type="string" subcode="no-such-item"/></status></results>""",
+                BreezeClient.bodyOf(raw));
+    }
+
+    @Test
+    void putRunsNoActionAndIsInvalidMethod() {
+        BreezeClient.Reply r = server.client().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.baseUrl() + "/api/xml?action=common-info")).method("PUT",
+                java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertEnvelope(r);
+        assertThat(r.header("Allow")).containsExactly("GET, POST, HEAD");
+        assertSimilar("""
+                <results><status code="invalid"><invalid field="method" type="string" subcode="no-such-item"/></status></results>""",
+                r.body());
+    }
+
+    @Test
+    void headAnswersTheEnvelopesHeadersWithoutABody() {
+        String raw = server.client().rawHttp("HEAD /api/xml?action=common-info HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(raw).startsWith("HTTP/1.1 200");
+        assertThat(headersOf(raw)).contains("content-type: text/xml");
+        assertThat(BreezeClient.bodyOf(raw)).isEmpty();
+    }
 }

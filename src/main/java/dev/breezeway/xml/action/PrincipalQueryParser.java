@@ -5,6 +5,7 @@ import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.principal.ListField;
 import dev.breezeway.principal.PrincipalQuery;
+import dev.breezeway.xml.FilterParams;
 import dev.breezeway.xml.Params;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +41,7 @@ final class PrincipalQueryParser {
         int start = 0;
         Optional<Integer> rows = Optional.empty();
         Optional<Boolean> only = Optional.empty();
+        java.util.Map<String, Integer> repeats = new java.util.HashMap<>();
         for (Params.Param param : p.entries()) {
             String name = param.name();
             String value = param.value().strip();
@@ -53,7 +55,14 @@ final class PrincipalQueryParser {
                     p.problem(Invalid.of(name, FieldType.BOOLEAN, InvalidSubcode.FORMAT));
                 }
             } else if (name.startsWith("filter-")) {
-                filter(p, name, value).ifPresent(filters::add);
+                // A filter repeats at most FilterParams.MAX_VALUES times: its values are one IN list.
+                int n = repeats.merge(name, 1, Integer::sum);
+                if (n == FilterParams.MAX_VALUES + 1) {
+                    p.problem(Invalid.range(name, FieldType.STRING, 1, FilterParams.MAX_VALUES));
+                }
+                if (n <= FilterParams.MAX_VALUES) {
+                    filter(p, name, value).ifPresent(filters::add);
+                }
             } else if (name.startsWith("sort")) {
                 sort(p, name, value).ifPresent(sorts::add);
             }
