@@ -30,7 +30,7 @@ public final class Authorizer {
     /** What the caller holds, computed once per session and again after any write through this process. */
     public Grants grantsOf(Session caller) {
         return caller.memo(Grants.class, () -> compute(caller.principalId(), caller.type(), caller.accountId(),
-                () -> store.inAdmins(caller.principalId())));
+                () -> store.inAdmins(caller.principalId()), Optional.empty()));
     }
 
     /** What the principal {@code principalId} holds now; nothing if it does not exist. */
@@ -39,11 +39,12 @@ public final class Authorizer {
         if (s.isEmpty()) {
             return new Grants(false, List.of(), false);
         }
-        return compute(principalId, s.get().type(), s.get().accountId(), () -> store.inAdmins(principalId));
+        return compute(principalId, s.get().type(), s.get().accountId(), () -> store.inAdmins(principalId), s);
     }
 
+    /** @param standing the principal's row when the caller already read it (its rank), else read here */
     private Grants compute(long principalId, PrincipalType type, long accountId,
-                           java.util.function.BooleanSupplier inAdmins) {
+                           java.util.function.BooleanSupplier inAdmins, Optional<GrantStore.Standing> standing) {
         // An API client holds exactly what its roles give: never the admins group, a rank or the baseline.
         boolean client = type == PrincipalType.API_CLIENT;
         if (!client && inAdmins.getAsBoolean()) {
@@ -51,7 +52,8 @@ public final class Authorizer {
         }
         List<Grant> entries = new ArrayList<>(store.entries(principalId, accountId));
         if (!client) {
-            Optional<Rank> rank = store.standing(principalId).flatMap(s -> Rank.parse(s.rank()));
+            Optional<Rank> rank = standing.or(() -> store.standing(principalId))
+                    .flatMap(s -> Optional.ofNullable(s.rank())).flatMap(Rank::parse);
             for (String g : rank.map(Rank::grants).orElse(List.of())) {
                 entries.add(Grant.of(g));
             }
