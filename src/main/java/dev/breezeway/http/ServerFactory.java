@@ -33,7 +33,7 @@ public final class ServerFactory {
         context.setContextPath("/");
         app.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         server.setHandler(context);
-        server.setErrorHandler(new XmlErrorHandler(app.xmlWriter(), MAX_REQUEST_HEADER_BYTES));
+        server.setErrorHandler(new JettyErrorHandler(app.xmlWriter(), MAX_REQUEST_HEADER_BYTES));
         server.setStopAtShutdown(false);
         return server;
     }
