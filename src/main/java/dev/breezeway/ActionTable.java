@@ -95,7 +95,6 @@ final class ActionTable {
     }
 
     static ActionRegistry build(Services s, String version) {
-        var idle = s.config().sessionIdleTimeout();
         // Every list action holds its answers to this limit (principal-list through its service).
         var lists = new ListLimit(s.config().listLimit());
         return ActionRegistry.builder()
@@ -164,7 +163,7 @@ final class ActionTable {
                 .add("principal-acl-update", Access.permission(PRINCIPALS_WRITE), new PrincipalAclUpdateAction(s.iam()))
                 .add("principal-access-update", Access.permission(PRINCIPALS_WRITE),
                         new PrincipalAccessUpdateAction(s.iam()))
-                .add("session-list", Access.selfOr(PRINCIPALS_READ), new SessionListAction(s.iam(), idle, lists))
+                .add("session-list", Access.selfOr(PRINCIPALS_READ), new SessionListAction(s.iam(), lists))
                 .add("session-revoke", Access.selfOr(PRINCIPALS_WRITE), new SessionRevokeAction(s.iam()))
                 .add("principal-deactivate", Access.ownerOr(USERS_DELETE), new PrincipalDeactivateAction(s.clientUsers()))
                 .add("client-create", Access.permission(CLIENTS_MANAGE), new ClientCreateAction(s.clients()))

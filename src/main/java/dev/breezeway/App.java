@@ -172,7 +172,7 @@ public final class App implements AutoCloseable {
                 .run(config.adminLogin(), config.adminPassword());
 
         IamStore iamStore = new IamStore(db, json);
-        IamService iam = new IamService(db, iamStore, authorizer, sessionStore, modern, authorizations, lifecycle,
+        IamService iam = new IamService(db, iamStore, authorizer, sessionStore, sessions.lifetime(), modern, authorizations, lifecycle,
                 credentials, clock, database.writes());
         ClientStore clientStore = new ClientStore(db);
         ClientService clients = new ClientService(db, clientStore, lifecycle, authorizations, sessions, authorizer, clock);

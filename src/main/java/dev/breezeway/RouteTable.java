@@ -37,8 +37,7 @@ final class RouteTable {
     }
 
     static Router build(Services s) {
-        var idle = s.config().sessionIdleTimeout();
-        IamResources iam = new IamResources(s.iam(), s.clientUsers(), s.json(), idle);
+        IamResources iam = new IamResources(s.iam(), s.clientUsers(), s.json());
         ClientResources clients = new ClientResources(s.clients(), s.clientUsers(), s.json());
         SeedUsersResources users = new SeedUsersResources(s.users(), s.roles(), s.json());
         OrgResources org = new OrgResources(s.org(), s.lifecycle(), s.json());

@@ -15,6 +15,7 @@ import dev.breezeway.principal.ModernFields;
 import dev.breezeway.principal.ModernPrincipals;
 import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.session.Session;
+import dev.breezeway.session.SessionLifetime;
 import dev.breezeway.session.SessionStore;
 import java.time.Clock;
 import java.util.Iterator;
@@ -41,10 +42,12 @@ public final class IamService {
     private final Lifecycle lifecycle;
     private final Credentials credentials;
     private final Clock clock;
+    private final SessionLifetime lifetime;
 
-    public IamService(DSLContext db, IamStore store, Authorizer authz, SessionStore sessions, ModernPrincipals modern,
-                      Authorizations authorizations, Lifecycle lifecycle, Credentials credentials, Clock clock,
-                      WriteGeneration writes) {
+    public IamService(DSLContext db, IamStore store, Authorizer authz, SessionStore sessions, SessionLifetime lifetime,
+                      ModernPrincipals modern, Authorizations authorizations, Lifecycle lifecycle,
+                      Credentials credentials, Clock clock, WriteGeneration writes) {
+        this.lifetime = lifetime;
         this.db = db;
         this.store = store;
         this.keyset = new PrincipalKeyset(db, clock, writes);
@@ -182,10 +185,10 @@ public final class IamService {
     }
 
     /** The sessions of a principal: anyone's own freely, others' with iam/principals:read. */
-    public List<SessionStore.Listed> sessionsOf(Session caller, UUID id, java.time.Duration idle) {
+    public List<SessionStore.Listed> sessionsOf(Session caller, UUID id) {
         IamPrincipal p = find(caller, id);
         authz.requireSelfOr(caller, p.principalId(), PermissionCatalogue.PRINCIPALS_READ);
-        return sessions.listOf(p.principalId(), clock.instant().minus(idle));
+        return sessions.listOf(p.principalId(), clock.instant(), lifetime);
     }
 
     /** Revokes one session, effective at once: own freely, others' with iam/principals:write. */

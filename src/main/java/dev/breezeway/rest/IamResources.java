@@ -14,7 +14,6 @@ import dev.breezeway.iam.IamService;
 import dev.breezeway.iam.ListRequest;
 import dev.breezeway.iam.PrincipalPage;
 import dev.breezeway.session.SessionStore;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,14 +28,11 @@ public final class IamResources {
     private final IamService iam;
     private final ClientUserService clientUsers;
     private final PrincipalJson shapes;
-    private final Duration idleTimeout;
 
-    public IamResources(IamService iam, ClientUserService clientUsers, com.fasterxml.jackson.databind.ObjectMapper json,
-                        Duration idleTimeout) {
+    public IamResources(IamService iam, ClientUserService clientUsers, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.iam = iam;
         this.clientUsers = clientUsers;
         this.shapes = new PrincipalJson(json);
-        this.idleTimeout = idleTimeout;
     }
 
     public RestReply list(RestCall c) {
@@ -130,13 +126,12 @@ public final class IamResources {
     public RestReply sessions(RestCall c) {
         Optional<Long> current = c.session().map(s -> s.sessionId());
         List<Map<String, Object>> out = new ArrayList<>();
-        for (SessionStore.Listed s : iam.sessionsOf(c.caller(), id(c), idleTimeout)) {
+        for (SessionStore.Listed s : iam.sessionsOf(c.caller(), id(c))) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.publicId().toString());
             m.put("type", s.kind());
             m.put("createdAt", s.createdAt().toString());
-            m.put("accessTokenExpiresAt", s.revokedAt().isPresent() ? s.revokedAt().get().toString()
-                    : s.lastSeenAt().plus(idleTimeout).toString());
+            m.put("accessTokenExpiresAt", s.expiresAt().toString());
             m.put("isCurrent", current.map(id -> id == s.sessionId()).orElse(false));
             m.put("isRevoked", s.revokedAt().isPresent());
             m.put("revokedAt", s.revokedAt().map(Instant::toString).orElse(null));

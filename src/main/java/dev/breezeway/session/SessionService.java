@@ -19,8 +19,7 @@ public final class SessionService {
     private final Tokens tokens;
     private final Clock clock;
     private final AnonymousTokens anonymous;
-    private final Duration idleTimeout;
-    private final Duration maxLifetime;
+    private final SessionLifetime lifetime;
     private final SessionCache cache;
 
     /**
@@ -35,8 +34,7 @@ public final class SessionService {
         this.tokens = tokens;
         this.anonymous = anonymous;
         this.clock = clock;
-        this.idleTimeout = idleTimeout;
-        this.maxLifetime = maxLifetime;
+        this.lifetime = new SessionLifetime(idleTimeout, maxLifetime);
     }
 
     /** The logged-in session behind {@code token}, if it is live. */
@@ -51,7 +49,7 @@ public final class SessionService {
             return Optional.of(hit.get().session());
         }
         long generation = cache.generation();
-        Optional<SessionStore.Row> row = store.findLive(hash, now, now.minus(idleTimeout), now.minus(maxLifetime));
+        Optional<SessionStore.Row> row = store.findLive(hash, now, lifetime);
         if (row.isEmpty() || row.get().principalId().isEmpty()) {
             return Optional.empty();
         }
@@ -70,8 +68,7 @@ public final class SessionService {
 
     /** The checks of {@link SessionStore#findLive} that time alone can change, for a cached row. */
     private boolean stillLive(SessionStore.Row r, Instant now) {
-        return r.expiresAt().map(now::isBefore).orElseGet(() -> r.lastSeenAt().isAfter(now.minus(idleTimeout))
-                && r.createdAt().isAfter(now.minus(maxLifetime)));
+        return lifetime.live(now, r.createdAt(), r.lastSeenAt(), r.expiresAt());
     }
 
     /** True if the last-seen time is more than a minute old and should be written. */
@@ -115,7 +112,7 @@ public final class SessionService {
     /** True if {@code token} is an anonymous token of ours, issued no longer than the idle timeout ago. */
     private boolean bindable(String token, Instant now) {
         return Tokens.plausible(token) && anonymous.issuedAt(token)
-                .filter(at -> !at.isAfter(now.plusSeconds(60)) && at.isAfter(now.minus(idleTimeout))).isPresent();
+                .filter(at -> !at.isAfter(now.plusSeconds(60)) && at.isAfter(now.minus(lifetime.idle()))).isPresent();
     }
 
     /**
@@ -135,7 +132,12 @@ public final class SessionService {
 
     /** The idle timeout: a session not used for this long is refused. */
     public Duration idleTimeout() {
-        return idleTimeout;
+        return lifetime.idle();
+    }
+
+    /** How long sessions live. */
+    public SessionLifetime lifetime() {
+        return lifetime;
     }
 
     /** Ends the session behind {@code token}; unknown tokens are ignored. */
@@ -154,6 +156,6 @@ public final class SessionService {
     public int purgeExpired() {
         Instant cutoff = clock.instant().minus(Duration.ofDays(1));
         // A row outlives every anonymous token that could name it (idle timeout), so none is bound twice.
-        return store.purge(cutoff.minus(idleTimeout), cutoff.minus(maxLifetime).minus(idleTimeout));
+        return store.purge(cutoff.minus(lifetime.idle()), cutoff.minus(lifetime.max()).minus(lifetime.idle()));
     }
 }

@@ -79,7 +79,7 @@ public final class SessionStore {
      * {@code createdCutoff} (or, for a session with a fixed expiry such as a client token, not yet expired
      * at {@code now}), and (if bound) whose principal is neither suspended nor deleted.
      */
-    public Optional<Row> findLive(byte[] tokenHash, Instant now, Instant idleCutoff, Instant createdCutoff) {
+    public Optional<Row> findLive(byte[] tokenHash, Instant now, SessionLifetime lifetime) {
         return db.select(AUTH_SESSION.SESSION_ID, AUTH_SESSION.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.TYPE,
                         PRINCIPAL.LOGIN, PRINCIPAL.NAME, AUTH_SESSION.LAST_SEEN_AT, PRINCIPAL.SUSPENDED_AT,
                         PRINCIPAL.DELETED_AT, AUTH_SESSION.MUST_CHANGE_PASSWORD, AUTH_SESSION.EXPIRES_AT,
@@ -88,7 +88,7 @@ public final class SessionStore {
                 .leftJoin(PRINCIPAL).on(PRINCIPAL.PRINCIPAL_ID.eq(AUTH_SESSION.PRINCIPAL_ID))
                 .where(AUTH_SESSION.TOKEN_HASH.eq(tokenHash)
                         .and(AUTH_SESSION.REVOKED_AT.isNull())
-                        .and(notExpired(now, idleCutoff, createdCutoff)))
+                        .and(notExpired(now, lifetime)))
                 .fetchOptional()
                 .filter(r -> r.value8() == null && r.value9() == null)
                 .map(r -> new Row(r.value1(), Optional.ofNullable(r.value2()),
@@ -142,21 +142,28 @@ public final class SessionStore {
     }
 
     /** A session as the session list shows it. */
-    public record Listed(long sessionId, java.util.UUID publicId, String kind, Instant createdAt, Instant lastSeenAt,
+    /** A listed session; {@code expiresAt} is when it stops (stopped) working: its revocation, if revoked. */
+    public record Listed(long sessionId, java.util.UUID publicId, String kind, Instant createdAt, Instant expiresAt,
                          Optional<Instant> revokedAt, Optional<String> userAgent) {
     }
 
-    /** The principal's sessions that are live or were revoked recently, newest first. */
-    public java.util.List<Listed> listOf(long principalId, Instant idleCutoff) {
+    /** The principal's sessions that are live or were revoked recently (until purged), newest first. */
+    public java.util.List<Listed> listOf(long principalId, Instant now, SessionLifetime lifetime) {
         return db.select(AUTH_SESSION.SESSION_ID, AUTH_SESSION.PUBLIC_ID, AUTH_SESSION.KIND, AUTH_SESSION.CREATED_AT,
-                        AUTH_SESSION.LAST_SEEN_AT, AUTH_SESSION.REVOKED_AT, AUTH_SESSION.USER_AGENT)
+                        AUTH_SESSION.LAST_SEEN_AT, AUTH_SESSION.REVOKED_AT, AUTH_SESSION.USER_AGENT,
+                        AUTH_SESSION.EXPIRES_AT)
                 .from(AUTH_SESSION)
                 .where(AUTH_SESSION.PRINCIPAL_ID.eq(principalId).and(AUTH_SESSION.PUBLIC_ID.isNotNull())
-                        .and(AUTH_SESSION.REVOKED_AT.isNotNull().or(AUTH_SESSION.LAST_SEEN_AT.gt(Times.toLocal(idleCutoff)))))
+                        .and(AUTH_SESSION.REVOKED_AT.isNotNull().or(notExpired(now, lifetime))))
                 .orderBy(AUTH_SESSION.CREATED_AT.desc(), AUTH_SESSION.SESSION_ID.desc())
-                .fetch(r -> new Listed(r.value1(), dev.breezeway.principal.Uuids.fromBytes(r.value2()), r.value3(),
-                        Times.toInstant(r.value4()), Times.toInstant(r.value5()),
-                        Optional.ofNullable(r.value6()).map(Times::toInstant), Optional.ofNullable(r.value7())));
+                .fetch(r -> {
+                    Instant created = Times.toInstant(r.value4());
+                    Optional<Instant> revoked = Optional.ofNullable(r.value6()).map(Times::toInstant);
+                    Instant expires = revoked.orElseGet(() -> lifetime.expiresAt(created, Times.toInstant(r.value5()),
+                            Optional.ofNullable(r.value8()).map(Times::toInstant)));
+                    return new Listed(r.value1(), dev.breezeway.principal.Uuids.fromBytes(r.value2()), r.value3(),
+                            created, expires, revoked, Optional.ofNullable(r.value7()));
+                });
     }
 
     /** Revokes one session of a principal by its public id; false if it has no such session. */
@@ -186,9 +193,11 @@ public final class SessionStore {
      * Interactive sessions end after the idle timeout or their maximum lifetime, whichever comes first;
      * sessions with a fixed expiry (client tokens) only at it.
      */
-    private static org.jooq.Condition notExpired(Instant now, Instant idleCutoff, Instant createdCutoff) {
-        return AUTH_SESSION.EXPIRES_AT.isNull().and(AUTH_SESSION.LAST_SEEN_AT.gt(Times.toLocal(idleCutoff)))
-                .and(AUTH_SESSION.CREATED_AT.gt(Times.toLocal(createdCutoff)))
+    /** {@link SessionLifetime#live} in SQL. */
+    private static org.jooq.Condition notExpired(Instant now, SessionLifetime lifetime) {
+        return AUTH_SESSION.EXPIRES_AT.isNull()
+                .and(AUTH_SESSION.LAST_SEEN_AT.gt(Times.toLocal(now.minus(lifetime.idle()))))
+                .and(AUTH_SESSION.CREATED_AT.gt(Times.toLocal(now.minus(lifetime.max()))))
                 .or(AUTH_SESSION.EXPIRES_AT.gt(Times.toLocal(now)));
     }
 

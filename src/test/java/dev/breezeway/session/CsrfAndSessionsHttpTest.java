@@ -222,6 +222,27 @@ class CsrfAndSessionsHttpTest {
     }
 
     @Test
+    void sessionListsShowTheMaximumLifetimeAndNoLongerListASessionPastIt() {
+        BreezeClient old = server.admin();
+        String current = "/results/sessions/session[@is-current='true']";
+        String id = xpath(old.call("session-list"), current + "/@session-id");
+        java.time.OffsetDateTime created = java.time.OffsetDateTime.parse(
+                xpath(old.call("session-list"), current + "/@created-at"));
+        for (int i = 0; i < 12 * 3 - 1; i++) {
+            server.clock().advance(Duration.ofMinutes(20));
+            assertThat(status(old.call("principal-list", "filter-rows", "1"))).isEqualTo("ok");
+        }
+        // Used a moment ago: the idle timeout would end it in 30 minutes, the maximum lifetime in 20.
+        assertThat(java.time.OffsetDateTime.parse(xpath(old.call("session-list"), current + "/@expires-at")))
+                .isAtSameInstantAs(created.plusHours(12));
+        server.clock().advance(Duration.ofMinutes(21));
+        BreezeClient fresh = server.admin();
+        String listed = fresh.call("session-list");
+        assertThat(status(listed)).isEqualTo("ok");
+        assertThat(listed).doesNotContain(id);
+    }
+
+    @Test
     void anonymousCommonInfoWritesNoSessionRowUntilALoginBindsItsToken() throws Exception {
         int before = sessionRows();
         BreezeClient c = server.client();

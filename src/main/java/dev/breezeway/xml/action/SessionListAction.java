@@ -12,7 +12,6 @@ import dev.breezeway.xml.FilterParams;
 import dev.breezeway.xml.Params;
 import dev.breezeway.xml.Results;
 import dev.breezeway.xml.model.SessionsXml;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -25,12 +24,10 @@ import java.util.UUID;
  */
 public final class SessionListAction implements Action {
     private final IamService iam;
-    private final Duration idleTimeout;
     private final ListLimit limit;
 
-    public SessionListAction(IamService iam, Duration idleTimeout, ListLimit limit) {
+    public SessionListAction(IamService iam, ListLimit limit) {
         this.iam = iam;
-        this.idleTimeout = idleTimeout;
         this.limit = limit;
     }
 
@@ -43,12 +40,12 @@ public final class SessionListAction implements Action {
         p.throwIfInvalid();
         UUID uuid = iam.idOf(caller, id);
         SessionsXml out = new SessionsXml();
-        for (SessionStore.Listed s : limit.page(page, iam.sessionsOf(caller, uuid, idleTimeout))) {
+        for (SessionStore.Listed s : limit.page(page, iam.sessionsOf(caller, uuid))) {
             SessionsXml.Entry e = new SessionsXml.Entry();
             e.sessionId = s.publicId().toString();
             e.type = s.kind();
             e.createdAt = IamMirrors.date(s.createdAt());
-            e.expiresAt = IamMirrors.date(s.revokedAt().orElse(s.lastSeenAt().plus(idleTimeout)));
+            e.expiresAt = IamMirrors.date(s.expiresAt());
             e.isCurrent = Boolean.toString(s.sessionId() == caller.sessionId());
             e.isRevoked = Boolean.toString(s.revokedAt().isPresent());
             e.revokedAt = s.revokedAt().map(IamMirrors::date).orElse(null);
