@@ -26,7 +26,14 @@ import java.util.regex.Pattern;
  * loopback only, and counts what a hostile caller must never get: a reply that is not the face's
  * envelope, a stack trace, a dropped connection, a 5xx the API does not document. Every 50th call is a
  * real create whose login is remembered; at the end each must exist (no lost write) and the
- * administrator must still log in, e.g.
+ * administrator must still log in.
+ *
+ * <p>The attacker calls from the loopback addresses 127.0.0.2–127.0.0.9 (Linux routes all of 127/8 to
+ * the loopback interface), the administrator from 127.0.0.1, as an attacker and an operator are two
+ * places: so the attacker's guesses at the administrator's password (1 call in 40) may lock the
+ * administrator out of the attacker's addresses, and must not lock him out of his own. One call in four
+ * is sent keep-alive with a second request behind it on the same connection: if the reply did not say
+ * {@code Connection: close}, the second must be answered (else the connection was dropped), e.g.
  * {@code java … HostileLoad --port 8080 --calls 100000 --seconds 600 --admin admin --password …}.
  */
 public final class HostileLoad {
@@ -45,7 +52,8 @@ public final class HostileLoad {
             "/resources/auth/login", "/resources/iam/principals/00000000-0000-0000-0000-000000000000",
             "/auth/users", "/auth/users/whoami", "/auth/roles/list", "/resources/clients", "/v1/admin/token",
             "/api/v1/users", "/multipleusers", "/modifyrank", "/user", "/resources/graph/query",
-            "/resources/account/policies/xml", "/resources/openapi.json", "/nowhere");
+            "/resources/account/policies/xml", "/resources/openapi.json", "/nowhere", "/", "/api",
+            "/WEB-INF/web.xml", "/healthz", "/resources/login-locks");
     private static final List<String> HOSTILE = List.of("", "'", "\"", "<", "&", "%", "%zz", "\u0000", "\u0007",
             "\uFFFE", "\uD800", "💥", "-1", "0", "999999999999999999999", "1e9", "true", "null", "../../etc/passwd",
             "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>", "a".repeat(5000), "ä".repeat(300),
@@ -58,6 +66,7 @@ public final class HostileLoad {
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile String adminSession = "";
+    private static final InetAddress ADMIN_ADDRESS = address(1);
     private final String admin;
     private final String password;
 
@@ -96,7 +105,7 @@ public final class HostileLoad {
         pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
         long lost = 0;
         for (String login : created) {
-            String xml = body(send(xmlGet("action=principal-list&filter-login=" + enc(login) + "&session=" + adminSession)));
+            String xml = body(send(xmlGet("action=principal-list&filter-login=" + enc(login) + "&session=" + adminSession), ADMIN_ADDRESS));
             if (!xml.contains("<login>" + login + "</login>")) {
                 lost++;
             }
@@ -127,11 +136,12 @@ public final class HostileLoad {
     }
 
     private void one(Random r, long i) {
+        InetAddress from = address(2 + r.nextInt(8));
         try {
             if (i % 50 == 0) {
                 String login = "hostile-" + i + "@bench.example";
                 String reply = body(send(xmlGet("action=principal-update&type=user&has-children=0&first-name=H&last-name=L"
-                        + "&login=" + enc(login) + "&session=" + adminSession)));
+                        + "&login=" + enc(login) + "&session=" + adminSession), ADMIN_ADDRESS));
                 if (reply.contains("code=\"ok\"")) {
                     created.add(login);
                 } else if (reply.contains("no-login")) {
@@ -139,13 +149,21 @@ public final class HostileLoad {
                 }
                 byte[] again = xmlGet("action=principal-update&type=user&has-children=0&first-name=H&last-name=L"
                         + "&login=" + enc(login) + "&session=" + adminSession);
-                check("xml", again, send(again));
+                check("xml", again, send(again, from));
                 return;
             }
-            switch (r.nextInt(4)) {
-                case 0, 1 -> { byte[] q = xmlGet(randomQuery(r)); check("xml", q, send(q)); }
-                case 2 -> { byte[] q = xmlPost(r); check("xml", q, send(q)); }
-                default -> { byte[] q = json(r); check("json", q, send(q)); }
+            if (i % 40 == 1) {
+                byte[] guess = xmlGet("action=login&login=" + enc(admin) + "&password=guess" + r.nextInt(1_000_000));
+                check("xml", guess, send(guess, from));
+                return;
+            }
+            boolean keepAlive = r.nextInt(4) == 0;
+            switch (r.nextInt(5)) {
+                case 0, 1 -> { byte[] q = xmlGet(randomQuery(r)); exchange("xml", q, from, keepAlive); }
+                case 2 -> { byte[] q = xmlPost(r); exchange("xml", q, from, keepAlive); }
+                case 3 -> { byte[] q = json(r); exchange("json", q, from, keepAlive); }
+                default -> { byte[] q = broken(r); exchange(q.length > 0 && q[0] == 'G' && !new String(q,
+                        StandardCharsets.ISO_8859_1).startsWith("GET /api/xml") ? "json" : "xml", q, from, keepAlive); }
             }
         } catch (IOException e) {
             count("dropped");
@@ -165,8 +183,31 @@ public final class HostileLoad {
         return q.toString();
     }
 
+    /**
+     * Requests that are broken at the HTTP level: raw control characters in the request line, no or an
+     * unknown version, methods the servlets do not take, oversized lines and headers, bad framing.
+     */
+    private byte[] broken(Random r) {
+        String q = "/api/xml?action=" + enc(pick(r, ACTIONS)) + "&session=" + adminSession;
+        String s = switch (r.nextInt(10)) {
+            case 0 -> "GET " + q + "&x=a\nb HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            case 1 -> "GET " + q + "&x=a\rb HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            case 2 -> "GET " + q + "\r\n\r\n";
+            case 3 -> "GET " + q + " HTTP/7.3\r\nHost: localhost\r\n\r\n";
+            case 4 -> pick(r, List.of("TRACE", "OPTIONS", "PROPFIND", "PATCH", "DELETE", "CONNECT", "FOO")) + " " + q
+                    + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            case 5 -> "GET " + q + "&login=" + "a".repeat(70_000 + r.nextInt(10_000)) + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            case 6 -> "GET " + q + " HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(70_000) + "\r\n\r\n";
+            case 7 -> "POST " + q + " HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\nzz\r\n";
+            case 8 -> "POST " + q + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\n<acti\r\nxyz\r\n";
+            default -> "GET " + pick(r, JSON_PATHS) + "?x=" + enc(pick(r, HOSTILE)) + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        };
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     private byte[] xmlGet(String query) {
-        return ("GET /api/xml?" + query + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        return ("GET /api/xml?" + query + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -181,7 +222,7 @@ public final class HostileLoad {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         String type = pick(r, List.of("text/xml", "application/x-www-form-urlencoded", "text/plain", "application/json"));
         return concat(("POST /api/xml?session=" + adminSession + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
-                + type + "\r\nContent-Length: " + b.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8), b);
+                + type + "\r\nContent-Length: " + b.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8), b);
     }
 
     private byte[] json(Random r) {
@@ -192,7 +233,7 @@ public final class HostileLoad {
         String auth = r.nextBoolean() ? "Authorization: Bearer " + adminSession + "\r\n" : "";
         return concat((method + " " + pick(r, JSON_PATHS) + " HTTP/1.1\r\nHost: localhost\r\n" + auth
                 + "Content-Type: application/json\r\nIf-Match: " + pick(r, List.of("*", "W/\"1\"", "x"))
-                + "\r\nContent-Length: " + b.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8), b);
+                + "\r\nContent-Length: " + b.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8), b);
     }
 
     /** What a reply must be: the face's envelope, no stack trace, no undocumented 5xx. */
@@ -221,23 +262,131 @@ public final class HostileLoad {
             if (status.startsWith("5") && !status.equals("503")) {
                 bad("5xx", request, raw);
             }
-            if (!body.isEmpty() && !body.startsWith("{") && !body.startsWith("[")) {
+            boolean health = new String(request, 0, Math.min(request.length, 20), StandardCharsets.ISO_8859_1)
+                    .matches("^[A-Z]+ /healthz[ ?].*") && head(raw).contains("content-type: text/plain");
+            if (!body.isEmpty() && !body.startsWith("{") && !body.startsWith("[") && !health) {
                 bad("non-envelope", request, raw);
             }
         }
     }
 
     private java.util.Optional<String> login(String login, String password) throws IOException {
-        String raw = send(xmlGet("action=login&login=" + enc(login) + "&password=" + enc(password)));
+        String raw = send(xmlGet("action=login&login=" + enc(login) + "&password=" + enc(password)), ADMIN_ADDRESS);
         Matcher m = SESSION.matcher(raw);
         return body(raw).contains("code=\"ok\"") && m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
     }
 
-    private String send(byte[] request) throws IOException {
-        try (Socket s = new Socket(host, port)) {
+    /**
+     * Sends {@code request} from {@code from} and checks the reply; keep-alive, it is sent without
+     * {@code Connection: close} and followed on the same connection by a {@code common-info}, which must be
+     * answered unless the first reply said {@code Connection: close}.
+     */
+    private void exchange(String face, byte[] request, InetAddress from, boolean keepAlive) throws IOException {
+        if (!keepAlive) {
+            check(face, request, send(request, from));
+            return;
+        }
+        try (Socket s = new Socket(InetAddress.getByName(host), port, from, 0)) {
             s.setSoTimeout(60_000);
             OutputStream out = s.getOutputStream();
             out.write(request);
+            out.write("GET /api/xml?action=common-info HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String first = readResponse(in);
+            check(face, request, first);
+            if (first.isEmpty() || head(first).contains("\r\nconnection: close")) {
+                count("keep-alive-closed");
+                return;
+            }
+            count("keep-alive");
+            String second = readResponse(in);
+            if (!body(second).contains("<status code=\"ok\"/>")) {
+                bad("dropped", request, "after: " + first + " || second: " + second);
+            }
+        } catch (IOException e) {
+            count("dropped");
+        }
+    }
+
+    /** The request with {@code Connection: close} added to its headers (if it has a header block). */
+    private static byte[] withClose(byte[] request) {
+        String s = new String(request, StandardCharsets.ISO_8859_1);
+        if (s.contains("\r\nConnection: close\r\n")) {
+            return request;
+        }
+        int end = s.indexOf("\r\n\r\n");
+        int firstLine = s.indexOf("\r\n");
+        if (end < 0 || firstLine == end) {
+            return request;
+        }
+        return (s.substring(0, end) + "\r\nConnection: close" + s.substring(end)).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String head(String raw) {
+        int at = raw.indexOf("\r\n\r\n");
+        return (at < 0 ? raw : raw.substring(0, at + 2)).toLowerCase(Locale.ROOT);
+    }
+
+    /** One HTTP/1.1 response: its head and a body framed by Content-Length, chunks or the close. */
+    private static String readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
+        int matched = 0;
+        int c;
+        while (matched < 4 && (c = in.read()) >= 0) {
+            headBytes.write(c);
+            matched = (c == '\r' && (matched == 0 || matched == 2)) || (c == '\n' && (matched == 1 || matched == 3))
+                    ? matched + 1 : (c == '\r' ? 1 : 0);
+        }
+        String headText = headBytes.toString(StandardCharsets.ISO_8859_1);
+        if (matched < 4) {
+            return headText;
+        }
+        String lower = headText.toLowerCase(Locale.ROOT);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Matcher length = Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(lower);
+        if (lower.startsWith("http/1.1 204") || lower.startsWith("http/1.1 304")) {
+            return headText;
+        } else if (length.find()) {
+            body.write(in.readNBytes(Integer.parseInt(length.group(1))));
+        } else if (lower.contains("\r\ntransfer-encoding: chunked")) {
+            while (true) {
+                StringBuilder line = new StringBuilder();
+                while ((c = in.read()) >= 0 && c != '\n') {
+                    if (c != '\r') {
+                        line.append((char) c);
+                    }
+                }
+                int size = Integer.parseInt(line.toString().split(";")[0].trim(), 16);
+                if (size == 0) {
+                    in.read();
+                    in.read();
+                    break;
+                }
+                body.write(in.readNBytes(size));
+                in.read();
+                in.read();
+            }
+        } else {
+            body.write(in.readAllBytes());
+        }
+        return headText + body.toString(StandardCharsets.UTF_8);
+    }
+
+    private static InetAddress address(int last) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String send(byte[] request, InetAddress from) throws IOException {
+        try (Socket s = new Socket(InetAddress.getByName(host), port, from, 0)) {
+            s.setSoTimeout(60_000);
+            OutputStream out = s.getOutputStream();
+            out.write(withClose(request));
             out.flush();
             InputStream in = s.getInputStream();
             ByteArrayOutputStream got = new ByteArrayOutputStream();

@@ -65,7 +65,8 @@ public final class JettyErrorHandler extends ErrorHandler {
         } else {
             RestReply reply = switch (status) {
                 case 404 -> RestErrors.of(ApiException.problem(Problem.NOT_FOUND, "path"));
-                case 405 -> RestErrors.of(ApiException.problem(Problem.METHOD_NOT_ALLOWED, "path"));
+                // 501: a method HttpServlet does not know (PATCH on a servlet without it): not allowed there.
+                case 405, 501 -> RestErrors.of(ApiException.problem(Problem.METHOD_NOT_ALLOWED, "path"));
                 case 413, 414, 431 -> RestErrors.of(
                         ApiException.invalid(Invalid.range("request", FieldType.LONG, 0, maxHeaderBytes)));
                 default -> status < 500
@@ -73,7 +74,7 @@ public final class JettyErrorHandler extends ErrorHandler {
                         : RestErrors.internal("unknown");
             };
             body = JSON.writeValueAsBytes(reply.body().orElseThrow());
-            response.setStatus(status < 500 ? status : 500);
+            response.setStatus(status == 501 ? 405 : status < 500 ? status : 500);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         }

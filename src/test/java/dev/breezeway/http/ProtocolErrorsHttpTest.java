@@ -58,6 +58,17 @@ class ProtocolErrorsHttpTest {
     }
 
     @Test
+    void aMethodNoServletKnowsIsAJson405NotAnEmpty501() {
+        for (String target : new String[] {"/nowhere", "/healthz", "/WEB-INF/web.xml"}) {
+            String raw = server.client().rawHttp("PATCH " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+            assertThat(raw).as(target).startsWith("HTTP/1.1 405");
+            assertThat(BreezeClient.bodyOf(raw)).as(target).isEqualTo(
+                    "{\"error\":{\"code\":\"METHOD_NOT_ALLOWED\",\"message\":\"Method not allowed on this resource\"}}");
+        }
+    }
+
+    @Test
     void aJson404KeepsTheConnectionOpen() {
         String raw = server.client().rawHttp("GET /nope HTTP/1.1\r\nHost: localhost\r\n\r\n"
                 + "GET /api/xml?action=common-info HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
