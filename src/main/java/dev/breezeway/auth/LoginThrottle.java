@@ -2,6 +2,7 @@ package dev.breezeway.auth;
 
 import static dev.breezeway.db.gen.Tables.LOGIN_ATTEMPT;
 
+import dev.breezeway.db.Deadlocks;
 import dev.breezeway.db.Times;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +63,9 @@ public final class LoginThrottle {
         String key = key(login);
         String addr = addressKey(address);
         Instant now = clock.instant();
-        return db.transactionResult(tx -> {
+        // Racing attempts lock the same counters in different orders (and gaps of absent ones): InnoDB
+        // may pick one as a deadlock's victim, which is rolled back whole and safe to run again.
+        return Deadlocks.retry(() -> db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             for (Scope s : List.of(new Scope(key, addr, maxFailures), new Scope(ALL, addr, maxPerAddress),
                     new Scope(key, ALL, maxPerLogin))) {
@@ -72,7 +75,7 @@ public final class LoginThrottle {
                 }
             }
             return OptionalInt.empty();
-        });
+        }));
     }
 
     private record Scope(String login, String address, int max) {
@@ -108,13 +111,13 @@ public final class LoginThrottle {
     public void succeeded(String login, String address) {
         String key = key(login);
         String addr = addressKey(address);
-        db.transaction(tx -> {
+        Deadlocks.retry(() -> db.transaction(tx -> {
             tx.dsl().deleteFrom(LOGIN_ATTEMPT).where(LOGIN_ATTEMPT.LOGIN_KEY.eq(key)).execute();
             tx.dsl().update(LOGIN_ATTEMPT)
                     .set(LOGIN_ATTEMPT.FAILURES, DSL.greatest(LOGIN_ATTEMPT.FAILURES.minus(1), DSL.inline(0)))
                     .where(LOGIN_ATTEMPT.LOGIN_KEY.eq(ALL).and(LOGIN_ATTEMPT.ADDRESS.eq(addr)))
                     .execute();
-        });
+        }));
     }
 
     /** The counters over their limit now, longest lock first. */

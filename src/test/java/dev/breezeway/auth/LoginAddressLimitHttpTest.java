@@ -7,11 +7,6 @@ import dev.breezeway.support.BreezeClient;
 import dev.breezeway.support.Directory;
 import dev.breezeway.support.TestServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,18 +35,7 @@ class LoginAddressLimitHttpTest {
 
     /** A {@code login} from the loopback address {@code from}; returns the reply's body. */
     static String loginFrom(String from, String login, String password) {
-        String request = "GET /api/xml?action=login&login=" + BreezeClient.enc(login) + "&password="
-                + BreezeClient.enc(password) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-        try (Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-            s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.port()), 10_000);
-            s.setSoTimeout(30_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            s.getOutputStream().flush();
-            return BreezeClient.bodyOf(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return server.client().loginFrom(from, login, password);
     }
 
     private static String subcode(String body) {

@@ -126,6 +126,30 @@ public final class BreezeClient {
         }
     }
 
+    /**
+     * {@link #rawHttp} from another loopback address ({@code 127.0.0.x}: Linux routes all of 127/8 to the
+     * loopback interface), as a client elsewhere; the server sees {@code from} as the client address.
+     */
+    public String rawHttpFrom(String from, String request) {
+        URI u = URI.create(baseUrl);
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(from), 0));
+            s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getByName(u.getHost()), u.getPort()), 10_000);
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A {@code login} from the loopback address {@code from}; returns the reply's body. */
+    public String loginFrom(String from, String login, String password) {
+        return bodyOf(rawHttpFrom(from, "GET /api/xml?action=login&login=" + enc(login) + "&password=" + enc(password)
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+    }
+
     /** A raw {@code GET /api/xml?rawQuery} with Connection: close; returns the raw response. */
     public String rawGet(String rawQuery) {
         return rawHttp("GET /api/xml?" + rawQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");

@@ -1,0 +1,54 @@
+package dev.breezeway.db;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Runs a short transaction of its own again when InnoDB chose it as a deadlock's victim (error 1213,
+ * SQLSTATE 40001): the victim was rolled back whole, so running it again is safe. Only for transactions
+ * that are the whole unit of work (an autonomous context's), never for a statement inside a request's
+ * transaction, whose earlier statements the deadlock rolled back too.
+ */
+public final class Deadlocks {
+    /** Attempts in all; a fourth deadlock in a row is reported as the failure it is. */
+    static final int ATTEMPTS = 4;
+
+    private Deadlocks() {
+    }
+
+    public static <T> T retry(Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (DataAccessException e) {
+                if (attempt >= ATTEMPTS || !isDeadlock(e)) {
+                    throw e;
+                }
+                // A moment that grows, so the transactions that collided do not collide again in step.
+                try {
+                    Thread.sleep((long) attempt * java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 6));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public static void retry(Runnable transaction) {
+        retry(() -> {
+            transaction.run();
+            return null;
+        });
+    }
+
+    static boolean isDeadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && (s.getErrorCode() == 1213 || "40001".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
