@@ -66,6 +66,8 @@ public final class HostileLoad {
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile String adminSession = "";
+    /** A plain user's session: the access checks are fuzzed for a caller who holds nothing, too. */
+    private volatile String plainSession = "";
     private static final InetAddress ADMIN_ADDRESS = address(1);
     private final String admin;
     private final String password;
@@ -88,6 +90,10 @@ public final class HostileLoad {
 
     private void run(long calls, long seconds, int threads) throws Exception {
         adminSession = login(admin, password).orElseThrow(() -> new IllegalStateException("the administrator cannot log in"));
+        String plain = "hostile-plain-" + System.currentTimeMillis() + "@bench.example";
+        send(xmlGet("action=principal-update&type=user&has-children=0&first-name=P&last-name=U&login=" + enc(plain)
+                + "&password=Plain-User-Pass-1&session=" + adminSession), ADMIN_ADDRESS);
+        plainSession = login(plain, "Plain-User-Pass-1").orElseThrow(() -> new IllegalStateException("no plain user"));
         AtomicLong next = new AtomicLong();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -178,7 +184,7 @@ public final class HostileLoad {
                     : enc(r.nextBoolean() ? pick(r, HOSTILE) : Integer.toString(r.nextInt(2_000_000))));
         }
         if (r.nextInt(3) == 0) {
-            q.append("&session=").append(r.nextBoolean() ? adminSession : "breez" + r.nextInt());
+            q.append("&session=").append(session(r));
         }
         return q.toString();
     }
@@ -188,7 +194,7 @@ public final class HostileLoad {
      * unknown version, methods the servlets do not take, oversized lines and headers, bad framing.
      */
     private byte[] broken(Random r) {
-        String q = "/api/xml?action=" + enc(pick(r, ACTIONS)) + "&session=" + adminSession;
+        String q = "/api/xml?action=" + enc(pick(r, ACTIONS)) + "&session=" + session(r);
         String s = switch (r.nextInt(10)) {
             case 0 -> "GET " + q + "&x=a\nb HTTP/1.1\r\nHost: localhost\r\n\r\n";
             case 1 -> "GET " + q + "&x=a\rb HTTP/1.1\r\nHost: localhost\r\n\r\n";
@@ -206,6 +212,15 @@ public final class HostileLoad {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The administrator's session, a plain user's, or a made-up token. */
+    private String session(Random r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> adminSession;
+            case 1 -> plainSession;
+            default -> "breez" + Integer.toUnsignedString(r.nextInt(), 32);
+        };
+    }
+
     private byte[] xmlGet(String query) {
         return ("GET /api/xml?" + query + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -221,7 +236,7 @@ public final class HostileLoad {
         };
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         String type = pick(r, List.of("text/xml", "application/x-www-form-urlencoded", "text/plain", "application/json"));
-        return concat(("POST /api/xml?session=" + adminSession + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+        return concat(("POST /api/xml?session=" + session(r) + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
                 + type + "\r\nContent-Length: " + b.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8), b);
     }
 
@@ -230,7 +245,7 @@ public final class HostileLoad {
         String body = r.nextBoolean() ? "{\"login\":\"" + pick(r, HOSTILE).replace("\"", "") + "\",\"name\":1}"
                 : pick(r, HOSTILE);
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        String auth = r.nextBoolean() ? "Authorization: Bearer " + adminSession + "\r\n" : "";
+        String auth = r.nextBoolean() ? "Authorization: Bearer " + session(r) + "\r\n" : "";
         return concat((method + " " + pick(r, JSON_PATHS) + " HTTP/1.1\r\nHost: localhost\r\n" + auth
                 + "Content-Type: application/json\r\nIf-Match: " + pick(r, List.of("*", "W/\"1\"", "x"))
                 + "\r\nContent-Length: " + b.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8), b);
