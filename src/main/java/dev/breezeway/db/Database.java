@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.breezeway.config.AppConfig;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -17,6 +16,8 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /** The connection pool, the jOOQ context over it, and the migrations in {@code schema/} applied at open. */
 public final class Database implements AutoCloseable {
+    private static final String INIT_SQL = "SET time_zone = '+00:00'";
+
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private final DSLContext autonomous;
@@ -81,19 +82,19 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password, int poolSize, int statementSeconds,
                                 Optional<EmbeddedMariaDb> embedded) {
         HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(withDriverDefaults(url));
+        hc.setJdbcUrl(withDriverDefaults(url, statementSeconds));
         hc.setUsername(user);
         hc.setPassword(password);
         hc.setMaximumPoolSize(poolSize);
         hc.setMinimumIdle(Math.min(2, poolSize));
         hc.setPoolName("breezeway");
-        hc.setConnectionInitSql("SET time_zone = '+00:00'");
+        hc.setConnectionInitSql(INIT_SQL);
         hc.setConnectionTimeout(5_000);
         hc.setValidationTimeout(2_000);
         hc.setInitializationFailTimeout(30_000);
         HikariDataSource pool = new HikariDataSource(hc);
         try {
-            migrate(pool);
+            migrate(withDriverDefaults(url, 0), user, password);
             return new Database(pool, statementSeconds, embedded);
         } catch (RuntimeException e) {
             pool.close();
@@ -102,20 +103,44 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Server-side prepared statements unless the URL says otherwise: MariaDB then parses each statement
-     * once per connection instead of on every call. No {@code rewriteBatchedStatements}: Connector/J 3
-     * treats it as a legacy switch that turns server-side prepared statements off.
+     * How long the driver waits for any answer of the server beyond the statement time limit before it
+     * gives the connection up: the time limit is enforced by the server, so it cannot end a wait on a
+     * server that is frozen or unreachable.
      */
-    private static String withDriverDefaults(String url) {
-        if (url.contains("useServerPrepStmts")) {
-            return url;
-        }
-        return url + (url.contains("?") ? "&" : "?") + "useServerPrepStmts=true";
+    public static final int SOCKET_TIMEOUT_MARGIN_SECONDS = 3;
+
+    /** The driver's socket timeout for a statement time limit of {@code statementSeconds} (0: none). */
+    public static int socketTimeoutMillis(int statementSeconds) {
+        return statementSeconds <= 0 ? 0 : (statementSeconds + SOCKET_TIMEOUT_MARGIN_SECONDS) * 1000;
     }
 
-    private static void migrate(DataSource ds) {
+    /**
+     * Server-side prepared statements unless the URL says otherwise: MariaDB then parses each statement
+     * once per connection instead of on every call. No {@code rewriteBatchedStatements}: Connector/J 3
+     * treats it as a legacy switch that turns server-side prepared statements off. A socket timeout of
+     * {@link #socketTimeoutMillis} unless the URL sets one (none for {@code statementSeconds} 0): a
+     * statement waiting on a frozen server fails after it, and the pool drops the broken connection.
+     */
+    static String withDriverDefaults(String url, int statementSeconds) {
+        String u = url;
+        if (!u.contains("useServerPrepStmts")) {
+            u = withOption(u, "useServerPrepStmts=true");
+        }
+        if (statementSeconds > 0 && !u.contains("socketTimeout")) {
+            u = withOption(u, "socketTimeout=" + socketTimeoutMillis(statementSeconds));
+        }
+        return u;
+    }
+
+    private static String withOption(String url, String option) {
+        return url + (url.contains("?") ? "&" : "?") + option;
+    }
+
+    /** Migrations run on a connection of their own without the pool's socket timeout: they have no time limit. */
+    private static void migrate(String url, String user, String password) {
         Flyway.configure()
-                .dataSource(ds)
+                .dataSource(url, user, password)
+                .initSql(INIT_SQL)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()
