@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.breezeway.config.AppConfig;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -16,13 +17,12 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /** The connection pool, the jOOQ context over it, and the migrations in {@code schema/} applied at open. */
 public final class Database implements AutoCloseable {
-    private static final String INIT_SQL = "SET time_zone = '+00:00'";
-
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private final DSLContext autonomous;
     private final Optional<EmbeddedMariaDb> embedded;
     private final WriteGeneration writes = new WriteGeneration();
+    private final Unresponsive unresponsive = new Unresponsive();
 
     private Database(HikariDataSource pool, int statementSeconds, Optional<EmbeddedMariaDb> embedded) {
         this.pool = pool;
@@ -38,16 +38,19 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.MARIADB)
                 .set(settings)
-                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(pool)))
-                .set(new DefaultExecuteListenerProvider(writes.executeListener()))
+                .set(new ThreadLocalTransactionProvider(
+                        unresponsive.connections(new DataSourceConnectionProvider(pool))))
+                .set(new DefaultExecuteListenerProvider(writes.executeListener()),
+                        new DefaultExecuteListenerProvider(unresponsive.executeListener()))
                 .set(writes.transactionListener()));
         // No thread-bound transaction provider: each statement (or transactionResult) takes its own pool
         // connection and commits on its own, whatever transaction the calling thread is in.
         this.autonomous = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.MARIADB)
                 .set(settings)
-                .set(new DataSourceConnectionProvider(pool))
-                .set(new DefaultExecuteListenerProvider(writes.executeListener())));
+                .set(unresponsive.connections(new DataSourceConnectionProvider(pool)))
+                .set(new DefaultExecuteListenerProvider(writes.executeListener()),
+                        new DefaultExecuteListenerProvider(unresponsive.executeListener())));
     }
 
     /**
@@ -81,26 +84,44 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String url, String user, String password, int poolSize, int statementSeconds,
                                 Optional<EmbeddedMariaDb> embedded) {
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(withDriverDefaults(url, statementSeconds));
-        hc.setUsername(user);
-        hc.setPassword(password);
-        hc.setMaximumPoolSize(poolSize);
-        hc.setMinimumIdle(Math.min(2, poolSize));
-        hc.setPoolName("breezeway");
-        hc.setConnectionInitSql(INIT_SQL);
-        hc.setConnectionTimeout(5_000);
-        hc.setValidationTimeout(2_000);
-        hc.setInitializationFailTimeout(30_000);
-        HikariDataSource pool = new HikariDataSource(hc);
+        // Migrations have no time limit: they run on a connection of their own without the socket timeout.
+        try (HikariDataSource migrations = new HikariDataSource(
+                poolConfig("breezeway-migrations", withDriverDefaults(url, 0), user, password, 2))) {
+            migrate(migrations);
+        }
+        HikariDataSource pool = new HikariDataSource(
+                poolConfig("breezeway", withDriverDefaults(url, statementSeconds), user, password, poolSize));
         try {
-            migrate(withDriverDefaults(url, 0), user, password);
             return new Database(pool, statementSeconds, embedded);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
     }
+
+    /**
+     * A request waits at most {@value #CONNECTION_TIMEOUT_MS} ms for a connection; an idle connection is
+     * checked (at most {@value #VALIDATION_TIMEOUT_MS} ms) before it is handed out again.
+     */
+    private static HikariConfig poolConfig(String name, String url, String user, String password, int size) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(size);
+        hc.setMinimumIdle(Math.min(2, size));
+        hc.setPoolName(name);
+        hc.setConnectionInitSql("SET time_zone = '+00:00'");
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        hc.setValidationTimeout(VALIDATION_TIMEOUT_MS);
+        hc.setInitializationFailTimeout(30_000);
+        return hc;
+    }
+
+    /** The longest a caller waits for a pool connection. */
+    public static final int CONNECTION_TIMEOUT_MS = 5_000;
+    /** The longest the check of a connection (pool validation, {@link #isAlive()}) waits. */
+    public static final int VALIDATION_TIMEOUT_MS = 2_000;
 
     /**
      * How long the driver waits for any answer of the server beyond the statement time limit before it
@@ -136,11 +157,9 @@ public final class Database implements AutoCloseable {
         return url + (url.contains("?") ? "&" : "?") + option;
     }
 
-    /** Migrations run on a connection of their own without the pool's socket timeout: they have no time limit. */
-    private static void migrate(String url, String user, String password) {
+    private static void migrate(DataSource ds) {
         Flyway.configure()
-                .dataSource(url, user, password)
-                .initSql(INIT_SQL)
+                .dataSource(ds)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load()
@@ -168,7 +187,7 @@ public final class Database implements AutoCloseable {
     /** True while the database answers a trivial query within its validation timeout. */
     public boolean isAlive() {
         try (var c = pool.getConnection()) {
-            return c.isValid(2);
+            return c.isValid(VALIDATION_TIMEOUT_MS / 1000);
         } catch (Exception e) {
             return false;
         }

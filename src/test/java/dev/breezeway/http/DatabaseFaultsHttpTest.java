@@ -6,6 +6,7 @@ import static dev.breezeway.support.Xml.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breezeway.config.AppConfig;
+import dev.breezeway.db.Database;
 import dev.breezeway.db.EmbeddedMariaDb;
 import dev.breezeway.support.BreezeClient;
 import dev.breezeway.support.JsonClient;
@@ -41,11 +42,12 @@ class DatabaseFaultsHttpTest {
     /** The statement time limit in the freeze test: the driver gives a silent server 2 + 3 s. */
     private static final int STATEMENT_SECONDS = 2;
     /**
-     * The longest a call may take on a frozen database: the driver's socket timeout (statement limit +
-     * margin) or the pool's wait for a connection (5 s) plus one validation (2 s), with room for a loaded
-     * machine.
+     * The longest a call may take on a frozen database: one wait, the driver's socket timeout (statement
+     * limit + margin) or the pool's wait for a connection plus one validation, with 2 s for a loaded machine.
      */
-    private static final Duration BOUND = Duration.ofSeconds(STATEMENT_SECONDS + 3 + 5);
+    private static final Duration BOUND = Duration.ofMillis(2_000 + Math.max(
+            Database.socketTimeoutMillis(STATEMENT_SECONDS),
+            Database.CONNECTION_TIMEOUT_MS + Database.VALIDATION_TIMEOUT_MS));
 
     private static EmbeddedMariaDb mariadb;
 
@@ -101,6 +103,12 @@ class DatabaseFaultsHttpTest {
                 assertWithinBound(t, "principal-list");
                 assertThat(list.status()).isEqualTo(200);
                 assertSimilar(INTERNAL_ERROR, list.body());
+
+                t = System.nanoTime();
+                BreezeClient.Reply login = server.client().getRaw("login", "login", TestServer.ADMIN_LOGIN,
+                        "password", TestServer.ADMIN_PASSWORD);
+                assertWithinBound(t, "login");
+                assertSimilar(INTERNAL_ERROR, login.body());
 
                 t = System.nanoTime();
                 BreezeClient.Reply write = admin.getRaw("principal-update", "type", "user", "has-children", "0",
