@@ -22,6 +22,7 @@ public final class Database implements AutoCloseable {
     private final DSLContext autonomous;
     private final Optional<EmbeddedMariaDb> embedded;
     private final WriteGeneration writes = new WriteGeneration();
+    private final Unresponsive unresponsive = new Unresponsive();
 
     private Database(HikariDataSource pool, int statementSeconds, Optional<EmbeddedMariaDb> embedded) {
         this.pool = pool;
@@ -37,16 +38,19 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.MARIADB)
                 .set(settings)
-                .set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(pool)))
-                .set(new DefaultExecuteListenerProvider(writes.executeListener()))
+                .set(new ThreadLocalTransactionProvider(
+                        unresponsive.connections(new DataSourceConnectionProvider(pool))))
+                .set(new DefaultExecuteListenerProvider(writes.executeListener()),
+                        new DefaultExecuteListenerProvider(unresponsive.executeListener()))
                 .set(writes.transactionListener()));
         // No thread-bound transaction provider: each statement (or transactionResult) takes its own pool
         // connection and commits on its own, whatever transaction the calling thread is in.
         this.autonomous = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.MARIADB)
                 .set(settings)
-                .set(new DataSourceConnectionProvider(pool))
-                .set(new DefaultExecuteListenerProvider(writes.executeListener())));
+                .set(unresponsive.connections(new DataSourceConnectionProvider(pool)))
+                .set(new DefaultExecuteListenerProvider(writes.executeListener()),
+                        new DefaultExecuteListenerProvider(unresponsive.executeListener())));
     }
 
     /**
@@ -80,20 +84,14 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String url, String user, String password, int poolSize, int statementSeconds,
                                 Optional<EmbeddedMariaDb> embedded) {
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(withDriverDefaults(url));
-        hc.setUsername(user);
-        hc.setPassword(password);
-        hc.setMaximumPoolSize(poolSize);
-        hc.setMinimumIdle(Math.min(2, poolSize));
-        hc.setPoolName("breezeway");
-        hc.setConnectionInitSql("SET time_zone = '+00:00'");
-        hc.setConnectionTimeout(5_000);
-        hc.setValidationTimeout(2_000);
-        hc.setInitializationFailTimeout(30_000);
-        HikariDataSource pool = new HikariDataSource(hc);
+        // Migrations have no time limit: they run on a connection of their own without the socket timeout.
+        try (HikariDataSource migrations = new HikariDataSource(
+                poolConfig("breezeway-migrations", withDriverDefaults(url, 0), user, password, 2))) {
+            migrate(migrations);
+        }
+        HikariDataSource pool = new HikariDataSource(
+                poolConfig("breezeway", withDriverDefaults(url, statementSeconds), user, password, poolSize));
         try {
-            migrate(pool);
             return new Database(pool, statementSeconds, embedded);
         } catch (RuntimeException e) {
             pool.close();
@@ -102,15 +100,61 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A request waits at most {@value #CONNECTION_TIMEOUT_MS} ms for a connection; an idle connection is
+     * checked (at most {@value #VALIDATION_TIMEOUT_MS} ms) before it is handed out again.
+     */
+    private static HikariConfig poolConfig(String name, String url, String user, String password, int size) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(size);
+        hc.setMinimumIdle(Math.min(2, size));
+        hc.setPoolName(name);
+        hc.setConnectionInitSql("SET time_zone = '+00:00'");
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        hc.setValidationTimeout(VALIDATION_TIMEOUT_MS);
+        hc.setInitializationFailTimeout(30_000);
+        return hc;
+    }
+
+    /** The longest a caller waits for a pool connection. */
+    public static final int CONNECTION_TIMEOUT_MS = 5_000;
+    /** The longest the check of a connection (pool validation, {@link #isAlive()}) waits. */
+    public static final int VALIDATION_TIMEOUT_MS = 2_000;
+
+    /**
+     * How long the driver waits for any answer of the server beyond the statement time limit before it
+     * gives the connection up: the time limit is enforced by the server, so it cannot end a wait on a
+     * server that is frozen or unreachable.
+     */
+    public static final int SOCKET_TIMEOUT_MARGIN_SECONDS = 3;
+
+    /** The driver's socket timeout for a statement time limit of {@code statementSeconds} (0: none). */
+    public static int socketTimeoutMillis(int statementSeconds) {
+        return statementSeconds <= 0 ? 0 : (statementSeconds + SOCKET_TIMEOUT_MARGIN_SECONDS) * 1000;
+    }
+
+    /**
      * Server-side prepared statements unless the URL says otherwise: MariaDB then parses each statement
      * once per connection instead of on every call. No {@code rewriteBatchedStatements}: Connector/J 3
-     * treats it as a legacy switch that turns server-side prepared statements off.
+     * treats it as a legacy switch that turns server-side prepared statements off. A socket timeout of
+     * {@link #socketTimeoutMillis} unless the URL sets one (none for {@code statementSeconds} 0): a
+     * statement waiting on a frozen server fails after it, and the pool drops the broken connection.
      */
-    private static String withDriverDefaults(String url) {
-        if (url.contains("useServerPrepStmts")) {
-            return url;
+    static String withDriverDefaults(String url, int statementSeconds) {
+        String u = url;
+        if (!u.contains("useServerPrepStmts")) {
+            u = withOption(u, "useServerPrepStmts=true");
         }
-        return url + (url.contains("?") ? "&" : "?") + "useServerPrepStmts=true";
+        if (statementSeconds > 0 && !u.contains("socketTimeout")) {
+            u = withOption(u, "socketTimeout=" + socketTimeoutMillis(statementSeconds));
+        }
+        return u;
+    }
+
+    private static String withOption(String url, String option) {
+        return url + (url.contains("?") ? "&" : "?") + option;
     }
 
     private static void migrate(DataSource ds) {
@@ -143,7 +187,7 @@ public final class Database implements AutoCloseable {
     /** True while the database answers a trivial query within its validation timeout. */
     public boolean isAlive() {
         try (var c = pool.getConnection()) {
-            return c.isValid(2);
+            return c.isValid(VALIDATION_TIMEOUT_MS / 1000);
         } catch (Exception e) {
             return false;
         }

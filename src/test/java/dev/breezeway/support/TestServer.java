@@ -23,12 +23,16 @@ public final class TestServer implements AutoCloseable {
     private final App app;
     private final Server server;
     private final String dbUrl;
+    private final String dbUser;
+    private final String dbPassword;
     private final MutableClock clock;
 
-    private TestServer(App app, Server server, String dbUrl, MutableClock clock) {
+    private TestServer(App app, Server server, String dbUrl, String dbUser, String dbPassword, MutableClock clock) {
         this.app = app;
         this.server = server;
         this.dbUrl = dbUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
         this.clock = clock;
     }
 
@@ -39,13 +43,20 @@ public final class TestServer implements AutoCloseable {
     /** Starts with extra configuration entries (AppConfig keys). */
     public static TestServer start(Map<String, String> extra) {
         TestDatabase tdb = TestDatabase.get();
-        String url = tdb.newDatabase();
+        return start(tdb.newDatabase(), tdb.user(), tdb.password(), extra);
+    }
+
+    /**
+     * Starts over the (empty or already migrated) database at {@code url} instead of a fresh one on the
+     * shared test server, e.g. on a private MariaDB a test may kill; the database is not stopped on close.
+     */
+    public static TestServer start(String url, String user, String password, Map<String, String> extra) {
         Map<String, String> cfg = new HashMap<>();
         cfg.put(AppConfig.HTTP_HOST, "127.0.0.1");
         cfg.put(AppConfig.HTTP_PORT, "0");
         cfg.put(AppConfig.DB_URL, url);
-        cfg.put(AppConfig.DB_USER, tdb.user());
-        cfg.put(AppConfig.DB_PASSWORD, tdb.password());
+        cfg.put(AppConfig.DB_USER, user);
+        cfg.put(AppConfig.DB_PASSWORD, password);
         cfg.put(AppConfig.DB_POOL_SIZE, "8");
         cfg.put(AppConfig.ADMIN_LOGIN, ADMIN_LOGIN);
         cfg.put(AppConfig.ADMIN_PASSWORD, ADMIN_PASSWORD);
@@ -56,7 +67,7 @@ public final class TestServer implements AutoCloseable {
         cfg.putAll(extra);
         AppConfig config = AppConfig.fromMap(cfg);
         MutableClock clock = new MutableClock();
-        Database db = Database.open(url, tdb.user(), tdb.password(), config.dbPoolSize(),
+        Database db = Database.open(url, user, password, config.dbPoolSize(),
                 config.dbStatementSeconds(), Optional.empty());
         App app = App.start(config, db, clock);
         Server server = ServerFactory.newServer(app, config.httpHost(), 0);
@@ -66,7 +77,7 @@ public final class TestServer implements AutoCloseable {
             app.close();
             throw new IllegalStateException("Jetty did not start", e);
         }
-        return new TestServer(app, server, url, clock);
+        return new TestServer(app, server, url, user, password, clock);
     }
 
     public String baseUrl() {
@@ -100,7 +111,7 @@ public final class TestServer implements AutoCloseable {
     /** A direct JDBC connection to this server's database, for asserting what is stored. */
     public Connection jdbc() {
         try {
-            return DriverManager.getConnection(dbUrl, TestDatabase.get().user(), TestDatabase.get().password());
+            return DriverManager.getConnection(dbUrl, dbUser, dbPassword);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
