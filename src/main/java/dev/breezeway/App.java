@@ -213,7 +213,8 @@ public final class App implements AutoCloseable {
 
         Dispatcher dispatcher = new Dispatcher(actions, authorizer);
         servlets.put("/api/xml", new ActionServlet(dispatcher,
-                new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter));
+                new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter,
+                config.listLimit()));
         servlets.put("/healthz", new HealthServlet(database));
 
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
