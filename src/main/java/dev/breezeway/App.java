@@ -122,7 +122,7 @@ public final class App implements AutoCloseable {
 
         ObjectMapper json = new ObjectMapper();
         JsonNode openApi = readOpenApi(json);
-        PasswordHasher hasher = new PasswordHasher();
+        PasswordHasher hasher = new PasswordHasher(AppConfig.hashThreads(), config.hashQueue(), config.hashWait());
         PasswordPolicy policy = new PasswordPolicy();
         Uuids uuids = new Uuids(clock);
         AccountStore accounts = new AccountStore(db);
