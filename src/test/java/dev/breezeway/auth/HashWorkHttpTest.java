@@ -103,6 +103,8 @@ class HashWorkHttpTest {
             // Refused without hashing or waiting; nobody waits past the queue's bound (2 s) plus one hash.
             long slowestBusy = busy.stream().mapToLong(Attempt::millis).max().orElseThrow();
             long slowest = done.stream().mapToLong(Attempt::millis).max().orElseThrow();
+            System.out.printf("HashWorkHttpTest storm: %d of %d refused as busy, slowest refusal %d ms, slowest attempt"
+                    + " %d ms, storm %d ms%n", busy.size(), done.size(), slowestBusy, slowest, stormMillis);
             assertThat(slowestBusy).as("slowest refusal (storm took %d ms)", stormMillis).isLessThan(1500);
             assertThat(slowest).as("slowest attempt").isLessThan(5000);
         } finally {
