@@ -122,7 +122,7 @@ public final class App implements AutoCloseable {
 
         ObjectMapper json = new ObjectMapper();
         JsonNode openApi = readOpenApi(json);
-        PasswordHasher hasher = new PasswordHasher();
+        PasswordHasher hasher = new PasswordHasher(AppConfig.hashThreads(), config.hashQueue(), config.hashWait());
         PasswordPolicy policy = new PasswordPolicy();
         Uuids uuids = new Uuids(clock);
         AccountStore accounts = new AccountStore(db);
@@ -213,7 +213,8 @@ public final class App implements AutoCloseable {
 
         Dispatcher dispatcher = new Dispatcher(actions, authorizer);
         servlets.put("/api/xml", new ActionServlet(dispatcher,
-                new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter));
+                new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter,
+                config.listLimit()));
         servlets.put("/healthz", new HealthServlet(database));
 
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

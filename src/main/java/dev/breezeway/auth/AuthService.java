@@ -5,6 +5,7 @@ import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 import dev.breezeway.db.Times;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Problem;
+import dev.breezeway.http.ClientLink;
 import dev.breezeway.principal.LastActive;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.session.SessionService;
@@ -18,7 +19,9 @@ import org.jooq.DSLContext;
  * Password login: checks the credentials of an active user and starts a session. Every failure
  * (unknown login, wrong password, no password, suspended) is the same {@code no-data}, and costs
  * the same hashing time, so callers cannot tell which logins exist. Repeated failures lock the
- * login, the client address or both for a while ({@link LoginThrottle}).
+ * login, the client address or both for a while ({@link LoginThrottle}). A login first takes a place
+ * among the logins being checked ({@link PasswordHasher#loginCheck}): when none is free it is refused
+ * as busy before anything is counted or hashed.
  */
 public final class AuthService {
     private final DSLContext db;
@@ -38,9 +41,12 @@ public final class AuthService {
         this.clock = clock;
     }
 
-    /** A login attempt as the wire gives it; {@code address} is the client's, as the connection shows it. */
+    /**
+     * A login attempt as the wire gives it; {@code address} is the client's, as the connection shows it,
+     * and {@code client} tells whether it is still connected.
+     */
     public record LoginRequest(String login, String password, Optional<Long> accountId, Optional<String> presentedToken,
-                               Optional<String> userAgent, String address) {
+                               Optional<String> userAgent, String address, ClientLink client) {
     }
 
     /** The principal behind a pair of credentials; a temporary or expired password only allows changing it. */
@@ -53,7 +59,8 @@ public final class AuthService {
      * @throws ApiException {@code no-data} on bad credentials, {@code invalid}/{@code user-suspended} while locked
      */
     public String login(LoginRequest request) {
-        Authenticated who = authenticate(request.login(), request.password(), request.accountId(), request.address());
+        Authenticated who = authenticate(request.login(), request.password(), request.accountId(), request.address(),
+                request.client());
         String token = sessions.start(who.principalId(), who.accountId(), request.presentedToken(),
                 request.userAgent(), who.mustChangePassword());
         lastActive.record(who.principalId(), clock.instant());  // written behind, within a second
@@ -64,20 +71,27 @@ public final class AuthService {
      * Checks credentials without starting a session (user-accounts), with the same throttling: the
      * attempt is reserved with the throttle before the password is verified, and stays counted as a
      * failure unless it succeeds.
+     *
+     * @throws ApiException {@code SERVER_BUSY} when too many logins are being checked (nothing counted)
      */
-    public Authenticated authenticate(String login, String password, Optional<Long> accountId, String address) {
-        OptionalInt locked = throttle.reserve(login, address);
-        if (locked.isPresent()) {
-            throw ApiException.userSuspended(locked.getAsInt());
-        }
-        Optional<PrincipalStore.Credentials> found = credentials(login);
-        Optional<String> hash = found.flatMap(PrincipalStore.Credentials::passwordHash);
-        if (hash.isEmpty()) {
-            hasher.verifyDummy(password);
-            throw ApiException.noData();
+    public Authenticated authenticate(String login, String password, Optional<Long> accountId, String address,
+                                      ClientLink client) {
+        Optional<PrincipalStore.Credentials> found;
+        boolean ok;
+        try (PasswordHasher.LoginCheck check = hasher.loginCheck(client)) {
+            OptionalInt locked = throttle.reserve(login, address);
+            if (locked.isPresent()) {
+                throw ApiException.userSuspended(locked.getAsInt());
+            }
+            found = credentials(login);
+            Optional<String> hash = found.flatMap(PrincipalStore.Credentials::passwordHash);
+            if (hash.isEmpty()) {
+                check.verifyDummy(password);
+                throw ApiException.noData();
+            }
+            ok = check.verify(password, hash.get());
         }
         PrincipalStore.Credentials c = found.get();
-        boolean ok = hasher.verify(password, hash.get());
         boolean accountMatches = accountId.map(a -> a == c.accountId()).orElse(true);
         if (!ok || !accountMatches) {
             throw ApiException.noData();

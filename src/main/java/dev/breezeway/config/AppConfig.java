@@ -40,6 +40,8 @@ public record AppConfig(
         int loginMaxFailuresPerLogin,
         int loginMaxVerificationsPerRequest,
         Duration loginLockWindow,
+        int hashQueue,
+        Duration hashWait,
         Optional<String> secretKey) {
 
     public static final String CONFIG_FILE = "BREEZEWAY_CONFIG";
@@ -66,10 +68,22 @@ public record AppConfig(
     public static final String LOGIN_MAX_FAILURES_PER_LOGIN = "BREEZEWAY_LOGIN_MAX_FAILURES_PER_LOGIN";
     public static final String LOGIN_MAX_VERIFICATIONS_PER_REQUEST = "BREEZEWAY_LOGIN_MAX_VERIFICATIONS_PER_REQUEST";
     public static final String LOGIN_LOCK_MINUTES = "BREEZEWAY_LOGIN_LOCK_MINUTES";
+    public static final String HASH_QUEUE = "BREEZEWAY_HASH_QUEUE";
+    public static final String HASH_WAIT_MILLIS = "BREEZEWAY_HASH_WAIT_MILLIS";
     public static final String SECRET_KEY = "BREEZEWAY_SECRET_KEY";
 
     /** The time limit of one SQL statement unless {@code BREEZEWAY_DB_STATEMENT_SECONDS} says otherwise. */
     public static final int DEFAULT_STATEMENT_SECONDS = 10;
+
+    /** Logins that may wait for or run their password check at once, per hash thread, by default. */
+    public static final int DEFAULT_HASH_QUEUE_PER_THREAD = 32;
+    /** How long a request waits for a hash thread before it is refused, by default. */
+    public static final int DEFAULT_HASH_WAIT_MILLIS = 2000;
+
+    /** The threads that compute password hashes: one per core, at least two. */
+    public static int hashThreads() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
 
     /** Reads the process environment, layered over the properties file named by {@code BREEZEWAY_CONFIG} if any. */
     public static AppConfig fromEnvironment() {
@@ -120,6 +134,8 @@ public record AppConfig(
                 r.integer(LOGIN_MAX_FAILURES_PER_LOGIN, 100, 1, 100_000),
                 r.integer(LOGIN_MAX_VERIFICATIONS_PER_REQUEST, 5, 1, 1000),
                 Duration.ofMinutes(r.integer(LOGIN_LOCK_MINUTES, 15, 1, 24 * 60)),
+                r.integer(HASH_QUEUE, DEFAULT_HASH_QUEUE_PER_THREAD * hashThreads(), 1, 100_000),
+                Duration.ofMillis(r.integer(HASH_WAIT_MILLIS, DEFAULT_HASH_WAIT_MILLIS, 10, 600_000)),
                 r.optional(SECRET_KEY));
         config.dbUrl().ifPresent(url -> {
             if (!url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {

@@ -28,7 +28,14 @@ public enum Problem {
     INVALID_CLIENT(401, "INVALID_CLIENT", "Invalid client_id or client_secret", StatusCode.NO_DATA, null),
     CLIENT_USER_DELETED(403, "USER_DELETED",
             "A user with this clientUserId was deleted; use a clientUserId that has not been used before",
-            StatusCode.NO_ACCESS, AccessSubcode.DENIED);
+            StatusCode.NO_ACCESS, AccessSubcode.DENIED),
+    /**
+     * Too many password checks are waiting (PasswordHasher): refused at once, without hashing. Adobe's
+     * {@code no-access}/{@code not-available} ("the requested resource is unavailable"); JSON 503 with
+     * {@code Retry-After}. Retrying a moment later is safe: nothing was counted or changed.
+     */
+    SERVER_BUSY(503, "SERVER_BUSY", "Too many password checks are waiting; retry in a moment",
+            StatusCode.NO_ACCESS, AccessSubcode.NOT_AVAILABLE);
 
     private final int httpStatus;
     private final String code;

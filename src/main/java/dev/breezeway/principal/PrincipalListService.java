@@ -3,6 +3,7 @@ package dev.breezeway.principal;
 import dev.breezeway.access.Authorizer;
 import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.query.ListLimit;
+import dev.breezeway.query.RowBudget;
 import dev.breezeway.session.Session;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,10 +32,11 @@ public final class PrincipalListService {
         this.authz = authz;
     }
 
-    public List<PrincipalRow> list(Session caller, PrincipalQuery q) {
+    /** The page {@code q} asks for, its rows spent from the request's {@code budget} ({@link ListLimit}). */
+    public List<PrincipalRow> list(Session caller, RowBudget budget, PrincipalQuery q) {
         OptionalInt rows = q.rows().map(OptionalInt::of).orElseGet(OptionalInt::empty);
         ListLimit l = authz.can(caller, PermissionCatalogue.USERS_LIST) ? limit : plainLimit;
-        return l.checked(rows, store.list(caller.accountId(), q, l.fetchSize(rows)));
+        return l.checked(budget, rows, store.list(caller.accountId(), q, l.fetchSize(budget, rows)));
     }
 
     /**
@@ -42,8 +44,8 @@ public final class PrincipalListService {
      * the types it names (so {@code filter-type=guest} lists the guests); never groups or API clients. The
      * filters, sorts, paging and size limit are those of {@link #list}.
      */
-    public List<PrincipalRow> users(Session caller, PrincipalQuery q) {
-        return list(caller, q.withTypes(q.namesTypes() ? EnumSet.of(PrincipalType.USER, PrincipalType.GUEST)
+    public List<PrincipalRow> users(Session caller, RowBudget budget, PrincipalQuery q) {
+        return list(caller, budget, q.withTypes(q.namesTypes() ? EnumSet.of(PrincipalType.USER, PrincipalType.GUEST)
                 : EnumSet.of(PrincipalType.USER)));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breezeway.auth.AuthService;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Problem;
+import dev.breezeway.http.ClientLink;
 import dev.breezeway.iam.IamService;
 import dev.breezeway.session.SessionService;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class AuthResources {
         String token;
         try {
             token = auth.login(new AuthService.LoginRequest(login.strip(), password, Optional.empty(), Optional.empty(),
-                    c.userAgent(), c.remoteAddress()));
+                    c.userAgent(), c.remoteAddress(), ClientLink.NONE));
         } catch (ApiException e) {
             if (e.problemKind().isEmpty() && e.code() == dev.breezeway.error.StatusCode.NO_DATA) {
                 throw ApiException.problem(Problem.INVALID_CREDENTIALS, "login");

@@ -14,6 +14,8 @@ import java.util.Map;
  * {@code {"error":{"code":"EMAIL_NOT_UNIQUE","message":"Email address already in use"}}} with stable codes.
  */
 public final class RestErrors {
+    /** What a busy answer (503 {@code SERVER_BUSY}) tells the client to wait: the queue drains in well under it. */
+    static final String RETRY_AFTER_SECONDS = "1";
     private RestErrors() {
     }
 
@@ -21,7 +23,8 @@ public final class RestErrors {
     public static RestReply of(ApiException e) {
         if (e.problemKind().isPresent()) {
             Problem p = e.problemKind().get();
-            return reply(p.httpStatus(), p.code(), p.message(), List.of());
+            RestReply r = reply(p.httpStatus(), p.code(), p.message(), List.of());
+            return p == Problem.SERVER_BUSY ? r.withHeader("Retry-After", RETRY_AFTER_SECONDS) : r;
         }
         return switch (e.code()) {
             case NO_ACCESS -> e.accessSubcode().orElse(AccessSubcode.DENIED) == AccessSubcode.NO_LOGIN
@@ -46,7 +49,11 @@ public final class RestErrors {
         Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>) full.body().orElseThrow()).get("error");
         String message = e.detail().orElse(String.valueOf(error.get("message")));
         int status = full.status() == 401 || full.status() == 403 || full.status() >= 500 ? full.status() : 400;
-        return RestReply.status(status, Map.of("error", message));
+        RestReply plain = RestReply.status(status, Map.of("error", message));
+        for (Map.Entry<String, String> h : full.headers().entrySet()) {
+            plain = plain.withHeader(h.getKey(), h.getValue());
+        }
+        return plain;
     }
 
     public static RestReply internal(String requestId) {

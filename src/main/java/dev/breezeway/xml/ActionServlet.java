@@ -6,7 +6,9 @@ import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
+import dev.breezeway.http.ClientLink;
 import dev.breezeway.http.SessionCookie;
+import dev.breezeway.query.RowBudget;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,12 +32,15 @@ public final class ActionServlet extends HttpServlet {
     private final transient SessionService sessions;
     private final transient RequestReader reader;
     private final transient XmlWriter writer;
+    private final int listLimit;
     /** The methods that run actions; HEAD runs the action as GET does and answers without the body. */
     private static final java.util.Set<String> ALLOWED_METHODS = java.util.Set.of("GET", "POST", "HEAD");
     private static final String ALLOW = "GET, POST, HEAD";
 
+    /** @param listLimit the rows all lists of one request may answer together ({@code BREEZEWAY_LIST_LIMIT}) */
     public ActionServlet(Dispatcher dispatcher, BatchRunner batches, SessionService sessions, RequestReader reader,
-                         XmlWriter writer) {
+                         XmlWriter writer, int listLimit) {
+        this.listLimit = listLimit;
         this.dispatcher = dispatcher;
         this.batches = batches;
         this.sessions = sessions;
@@ -52,6 +57,7 @@ public final class ActionServlet extends HttpServlet {
         boolean crossSiteCookie = false;
         String action = "";
         boolean methodAllowed = ALLOWED_METHODS.contains(req.getMethod());
+        ClientLink client = ClientLink.NONE;
         try {
             if (!methodAllowed) {
                 // Breeze actions are GETs and POSTs; TRACE, PUT, DELETE … run nothing.
@@ -65,7 +71,8 @@ public final class ActionServlet extends HttpServlet {
             crossSiteCookie = fromCookie.isPresent() && SessionCookie.crossSite(req);
             token = crossSiteCookie ? Optional.empty() : param.or(() -> fromCookie);
             Optional<Session> session = token.flatMap(sessions::resolve);
-            RequestInfo info = requestInfo(req, fromCookie.isPresent(), crossSiteCookie);
+            client = ClientLink.of(req);
+            RequestInfo info = requestInfo(req, fromCookie.isPresent(), crossSiteCookie, new RowBudget(listLimit), client);
             if (parsed.body() instanceof RequestReader.Body.Batch batch) {
                 action = "<actions>";
                 batches.run(batch.xml(), params, token, session, info, body);
@@ -84,10 +91,17 @@ public final class ActionServlet extends HttpServlet {
                 // The token is stored nowhere: it costs no write and opens nothing until a login binds it.
                 cookie = Optional.of(sessions.unboundToken());
             }
+        } catch (ClientLink.GoneException e) {
+            // The client closed its connection: the work stopped (a transactional batch rolled back) and
+            // nobody is there to read an answer.
+            log.debug("request {} (action '{}') stopped: the client has gone", requestId, action);
+            return;
         } catch (RuntimeException e) {
             log.error("request {} (action '{}') failed", requestId, action, e);
             body.reset();
             writer.writeInternalError(body);
+        } finally {
+            client.close();
         }
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentType("text/xml");
@@ -104,10 +118,11 @@ public final class ActionServlet extends HttpServlet {
         body.writeTo(resp.getOutputStream());
     }
 
-    private static RequestInfo requestInfo(HttpServletRequest req, boolean tokenFromCookie, boolean crossSiteCookie) {
+    private static RequestInfo requestInfo(HttpServletRequest req, boolean tokenFromCookie, boolean crossSiteCookie,
+                                           RowBudget rows, ClientLink client) {
         String host = Optional.ofNullable(req.getHeader("Host")).orElse(req.getServerName() + ":" + req.getServerPort());
         String uri = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
         return new RequestInfo(req.getScheme(), host, uri, Optional.ofNullable(req.getHeader("User-Agent")),
-                req.getRemoteAddr(), tokenFromCookie, crossSiteCookie);
+                req.getRemoteAddr(), tokenFromCookie, crossSiteCookie, rows, client);
     }
 }

@@ -37,6 +37,12 @@ import org.jooq.DSLContext;
  * }</pre>
  * When the batch was rolled back, the actions run before the failure keep their {@code <status code="ok"/>}
  * but not their payload: it described what the rollback undid, such as principals that no longer exist.
+ *
+ * <p>Before each action (and each bulk write) the batch asks whether its client is still connected
+ * ({@link dev.breezeway.http.ClientLink}); once it has gone the batch stops with
+ * {@link dev.breezeway.http.ClientLink.GoneException}, which rolls a transactional batch back as a
+ * failure does, and nothing is answered. The lists of one batch share one row budget
+ * ({@link dev.breezeway.query.RowBudget}, in the {@link RequestInfo}).
  */
 public final class BatchRunner {
     /** The most actions one batch may hold. */
@@ -88,7 +94,7 @@ public final class BatchRunner {
         }
         List<Outcome> run = new ArrayList<>();
         Optional<List<Step<?>>> bulk = prepareBulk(items, info);
-        boolean rolledBack = bulk.isPresent() ? runBulk(mode, bulk.get(), run) : runEach(mode, items, info, run);
+        boolean rolledBack = bulk.isPresent() ? runBulk(mode, bulk.get(), info, run) : runEach(mode, items, info, run);
         List<Outcome> outcomes = rolledBack ? run.stream().map(BatchRunner::withoutPayload).toList() : run;
         Optional<ApiException> firstFailure = outcomes.stream().flatMap(o -> o.failure().stream()).findFirst();
         boolean undone = rolledBack;
@@ -194,15 +200,15 @@ public final class BatchRunner {
      * prepared actions of one caller is written together, a refused action fails in its place. True if
      * rolled back.
      */
-    private boolean runBulk(String mode, List<Step<?>> steps, List<Outcome> outcomes) {
+    private boolean runBulk(String mode, List<Step<?>> steps, RequestInfo info, List<Outcome> outcomes) {
         BulkAction<?> action = dispatcher.bulk(steps.get(0).action()).orElseThrow();
         switch (mode) {
-            case "multiple" -> runBulk(action, steps, false, outcomes);
-            case "multiple-complete" -> runBulk(action, steps, true, outcomes);
+            case "multiple" -> runBulk(action, steps, false, info, outcomes);
+            case "multiple-complete" -> runBulk(action, steps, true, info, outcomes);
             default -> {
                 try {
                     db.transaction(() -> {
-                        if (!runBulk(action, steps, true, outcomes)) {
+                        if (!runBulk(action, steps, true, info, outcomes)) {
                             throw new Rollback();
                         }
                     });
@@ -217,7 +223,7 @@ public final class BatchRunner {
     /** Adds the outcomes of {@code steps} in order; false if one failed and {@code stopAtFirstFailure}. */
     @SuppressWarnings("unchecked")
     private static <P> boolean runBulk(BulkAction<P> action, List<Step<?>> steps, boolean stopAtFirstFailure,
-                                       List<Outcome> outcomes) {
+                                       RequestInfo info, List<Outcome> outcomes) {
         int i = 0;
         while (i < steps.size()) {
             Step<?> step = steps.get(i);
@@ -229,6 +235,7 @@ public final class BatchRunner {
                 i++;
                 continue;
             }
+            info.client().checkConnected();
             // A step is prepared by the same action, so its call has the action's type.
             List<P> run = new ArrayList<>();
             int end = i;
@@ -256,7 +263,9 @@ public final class BatchRunner {
         }
     }
 
+    /** Runs one action; @throws dev.breezeway.http.ClientLink.GoneException first if the client has gone */
     private Outcome runOne(Item i, RequestInfo info) {
+        info.client().checkConnected();
         try {
             Results r = dispatcher.dispatch(i.name(), i.call(i.params(), info));
             return new Outcome(i.name(), Optional.of(r), Optional.empty());

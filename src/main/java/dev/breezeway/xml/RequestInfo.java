@@ -1,5 +1,7 @@
 package dev.breezeway.xml;
 
+import dev.breezeway.http.ClientLink;
+import dev.breezeway.query.RowBudget;
 import java.util.Optional;
 
 /**
@@ -9,9 +11,12 @@ import java.util.Optional;
  * @param tokenFromCookie the presented token came from the {@code BREEZESESSION} cookie, not from {@code session=}
  * @param crossSiteCookie a browser sent the cookie from another site, so it was ignored (see
  *                        {@link dev.breezeway.http.SessionCookie#crossSite})
+ * @param rows            the rows the request's lists may still answer, shared by every action of a batch
+ * @param client          whether the client is still connected, asked before expensive steps
  */
 public record RequestInfo(String scheme, String hostHeader, String uriWithQuery, Optional<String> userAgent,
-                          String remoteAddress, boolean tokenFromCookie, boolean crossSiteCookie) {
+                          String remoteAddress, boolean tokenFromCookie, boolean crossSiteCookie, RowBudget rows,
+                          ClientLink client) {
 
     /** {@code http://host:port} as the client addressed us. */
     public String origin() {
@@ -20,6 +25,7 @@ public record RequestInfo(String scheme, String hostHeader, String uriWithQuery,
 
     /** The same request, for a batch action that brings its own {@code session} parameter. */
     public RequestInfo withParameterToken() {
-        return new RequestInfo(scheme, hostHeader, uriWithQuery, userAgent, remoteAddress, false, crossSiteCookie);
+        return new RequestInfo(scheme, hostHeader, uriWithQuery, userAgent, remoteAddress, false, crossSiteCookie, rows,
+                client);
     }
 }

@@ -25,6 +25,19 @@ class AppConfigTest {
     }
 
     @Test
+    void theHashQueueDefaultsTo32PerHashThreadAndIsValidated() {
+        AppConfig c = AppConfig.fromMap(Map.of());
+        assertThat(c.hashQueue()).isEqualTo(32 * Math.max(2, Runtime.getRuntime().availableProcessors()));
+        assertThat(c.hashWait()).isEqualTo(Duration.ofSeconds(2));
+        AppConfig set = AppConfig.fromMap(Map.of("BREEZEWAY_HASH_QUEUE", "2", "BREEZEWAY_HASH_WAIT_MILLIS", "500"));
+        assertThat(set.hashQueue()).isEqualTo(2);
+        assertThat(set.hashWait()).isEqualTo(Duration.ofMillis(500));
+        assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_HASH_QUEUE", "0", "BREEZEWAY_HASH_WAIT_MILLIS", "5")))
+                .hasMessageContaining("BREEZEWAY_HASH_QUEUE must be between 1 and 100000, got 0")
+                .hasMessageContaining("BREEZEWAY_HASH_WAIT_MILLIS must be between 10 and 600000, got 5");
+    }
+
+    @Test
     void portZeroIsAllowedToPickAFreePort() {
         assertThat(AppConfig.fromMap(Map.of("BREEZEWAY_HTTP_PORT", "0")).httpPort()).isZero();
     }

@@ -43,8 +43,8 @@ public final class AclFieldListAction implements Action {
                 .<AclFieldService.FieldRef>map(AclFieldService.FieldRef.Named::new)
                 .orElseGet(() -> custom(raw));
         AclFieldListXml x = new AclFieldListXml();
-        int rows = limit.fetchSize(page.rows());
-        limit.checked(page, fields.list(call.requireSession(), ref, page.start(), rows))
+        int rows = limit.fetchSize(call.request().rows(), page.rows());
+        limit.checked(call.request().rows(), page, fields.list(call.requireSession(), ref, page.start(), rows))
                 .forEach(v -> x.acls.add(FieldXmls.aclValue(v)));
         return Results.ok(x);
     }

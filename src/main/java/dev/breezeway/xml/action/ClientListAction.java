@@ -29,7 +29,7 @@ public final class ClientListAction implements Action {
         ListQuery page = FilterParams.page(call.params());
         call.params().throwIfInvalid();
         ClientListXml x = new ClientListXml();
-        limit.page(page, clients.list(call.requireSession())).forEach(c -> x.clients.add(ClientXmls.row(c)));
+        limit.page(call.request().rows(), page, clients.list(call.requireSession())).forEach(c -> x.clients.add(ClientXmls.row(c)));
         return Results.ok(x);
     }
 }

@@ -34,7 +34,7 @@ public final class CustomFieldsAction implements Action {
         ListQuery q = FilterParams.read(call.params(), FIELDS);
         call.params().throwIfInvalid();
         CustomFieldsXml x = new CustomFieldsXml();
-        List<CustomField> page = limit.checked(q, fields.list(call.requireSession(), limit.bounded(q)));
+        List<CustomField> page = limit.checked(call.request().rows(), q, fields.list(call.requireSession(), limit.bounded(call.request().rows(), q)));
         page.forEach(f -> x.fields.add(FieldXmls.field(f)));
         return Results.ok(x);
     }

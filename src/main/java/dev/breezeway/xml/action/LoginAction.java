@@ -32,7 +32,7 @@ public final class LoginAction implements Action {
         }
         String token = auth.login(new AuthService.LoginRequest(login.get(), password.get(), accountId,
                 call.presentedToken().filter(t -> !call.request().tokenFromCookie()), call.request().userAgent(),
-                call.request().remoteAddress()));
+                call.request().remoteAddress(), call.request().client()));
         return Results.ok().withSessionCookie(token);
     }
 }

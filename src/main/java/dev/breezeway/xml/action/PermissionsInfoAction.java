@@ -59,12 +59,12 @@ public final class PermissionsInfoAction implements Action {
         }
         ListQuery q = FilterParams.read(p, FIELDS);
         p.throwIfInvalid();
-        PermissionService.Listing listing = permissions.list(call.requireSession(), aclId, limit.bounded(q));
+        PermissionService.Listing listing = permissions.list(call.requireSession(), aclId, limit.bounded(call.request().rows(), q));
         PermissionsXml x = new PermissionsXml();
         for (PseudoPrincipal pseudo : PseudoPrincipal.values()) {
             x.principals.add(pseudo(pseudo, Optional.ofNullable(listing.pseudo().get(pseudo))));
         }
-        limit.checked(q, listing.principals()).forEach(e -> x.principals.add(entry(e)));
+        limit.checked(call.request().rows(), q, listing.principals()).forEach(e -> x.principals.add(entry(e)));
         return Results.ok(x);
     }
 

@@ -22,6 +22,6 @@ public final class PrincipalListAction implements Action {
     @Override
     public Results handle(Call call) {
         PrincipalQuery q = PrincipalQueryParser.parse(call.params(), true);
-        return Results.ok(PrincipalXmls.list(principals.list(call.requireSession(), q)));
+        return Results.ok(PrincipalXmls.list(principals.list(call.requireSession(), call.request().rows(), q)));
     }
 }

@@ -29,6 +29,6 @@ public final class PrincipalListByFieldAction implements Action {
         p.throwIfInvalid();
         PrincipalQuery q = PrincipalQueryParser.parse(p, false)
                 .withCustomValue(new PrincipalQuery.CustomValue(value, fieldId));
-        return Results.ok(PrincipalXmls.list(principals.list(call.requireSession(), q)));
+        return Results.ok(PrincipalXmls.list(principals.list(call.requireSession(), call.request().rows(), q)));
     }
 }

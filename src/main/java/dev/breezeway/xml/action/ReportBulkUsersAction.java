@@ -25,7 +25,7 @@ public final class ReportBulkUsersAction implements Action {
     public Results handle(Call call) {
         PrincipalQuery q = PrincipalQueryParser.parse(call.params(), false);
         ReportBulkUsersXml x = new ReportBulkUsersXml();
-        for (PrincipalRow r : principals.users(call.requireSession(), q)) {
+        for (PrincipalRow r : principals.users(call.requireSession(), call.request().rows(), q)) {
             ReportBulkUsersXml.Row row = new ReportBulkUsersXml.Row();
             row.principalId = Long.toString(r.principalId());
             row.login = r.breezeLogin();

@@ -31,11 +31,11 @@ public final class RoleListAction implements Action {
         p.throwIfInvalid();
         OptionalInt asked = p.first("filter-rows").map(String::strip).filter(s -> !s.isEmpty()).isPresent()
                 ? OptionalInt.of(rows) : OptionalInt.empty();
-        limit.fetchSize(asked);
+        limit.fetchSize(call.request().rows(), asked);
         RoleService.Page page = roles.list(call.requireSession(), start, rows);
         RoleListXml x = new RoleListXml();
         x.listCompleted = Boolean.toString(page.listCompleted());
-        limit.checked(asked, page.items()).forEach(r -> x.roles.add(RoleActions.xml(r)));
+        limit.checked(call.request().rows(), asked, page.items()).forEach(r -> x.roles.add(RoleActions.xml(r)));
         return Results.ok(x);
     }
 

@@ -40,7 +40,7 @@ public final class SessionListAction implements Action {
         p.throwIfInvalid();
         UUID uuid = iam.idOf(caller, id);
         SessionsXml out = new SessionsXml();
-        for (SessionStore.Listed s : limit.page(page, iam.sessionsOf(caller, uuid))) {
+        for (SessionStore.Listed s : limit.page(call.request().rows(), page, iam.sessionsOf(caller, uuid))) {
             SessionsXml.Entry e = new SessionsXml.Entry();
             e.sessionId = s.publicId().toString();
             e.type = s.kind();

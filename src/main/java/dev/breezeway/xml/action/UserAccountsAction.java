@@ -30,7 +30,7 @@ public final class UserAccountsAction implements Action {
             throw ApiException.noData();
         }
         AuthService.Authenticated who = auth.authenticate(login.get(), password.get(), java.util.Optional.empty(),
-                call.request().remoteAddress());
+                call.request().remoteAddress(), call.request().client());
         UsersXml x = new UsersXml();
         UsersXml.User u = new UsersXml.User();
         u.userId = Long.toString(who.principalId());
