@@ -6,6 +6,10 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.nio.file.Path;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,10 +37,34 @@ public final class WebAppListener implements ServletContextListener {
         ctx.log("Breezeway started");
     }
 
+    /**
+     * Closes everything the application started (housekeeping, the pool) while the webapp's class loader
+     * is still open: Jetty closes it right after this returns. The WAR registers no JVM shutdown hook (it
+     * has no embedded MariaDB), so nothing of it runs later. The JDBC drivers this webapp registered are
+     * deregistered too, so that a redeploy leaves no driver of the old class loader behind.
+     */
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        if (app != null) {
-            app.close();
+        try {
+            if (app != null) {
+                app.close();
+                app = null;
+            }
+        } finally {
+            deregisterDrivers(event.getServletContext());
+        }
+    }
+
+    private static void deregisterDrivers(ServletContext ctx) {
+        ClassLoader webapp = WebAppListener.class.getClassLoader();
+        for (Driver d : Collections.list(DriverManager.getDrivers())) {
+            if (d.getClass().getClassLoader() == webapp) {
+                try {
+                    DriverManager.deregisterDriver(d);
+                } catch (SQLException | SecurityException e) {
+                    ctx.log("Could not deregister the JDBC driver " + d.getClass().getName() + ": " + e);
+                }
+            }
         }
     }
 }

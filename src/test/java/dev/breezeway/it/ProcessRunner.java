@@ -17,13 +17,14 @@ import java.util.regex.Pattern;
 final class ProcessRunner implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread pump;
 
     ProcessRunner(List<String> command, Path workDir, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("BREEZEWAY_"));
         pb.environment().putAll(env);
         process = pb.start();
-        Thread pump = new Thread(() -> {
+        pump = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
@@ -61,6 +62,38 @@ final class ProcessRunner implements AutoCloseable {
 
     List<String> output() {
         return lines;
+    }
+
+    /** The process and the processes it started that are still running. */
+    List<ProcessHandle> processTree() {
+        List<ProcessHandle> tree = new java.util.ArrayList<>();
+        tree.add(process.toHandle());
+        process.descendants().forEach(tree::add);
+        return tree;
+    }
+
+    /**
+     * Asks the process to stop (SIGTERM, as an init system would) and waits up to {@code timeout} for it
+     * to exit, keeping what it prints meanwhile; returns its exit code. Throws if it had to be killed.
+     */
+    int stop(Duration timeout) throws InterruptedException {
+        // ProcessHandle.destroy() sends the same SIGTERM as Process.destroy(), which also closes the pipe
+        // from the process at once: what the process prints while it stops would be lost.
+        process.toHandle().destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("the process did not stop within " + timeout + " of SIGTERM:\n"
+                    + String.join("\n", lines));
+        }
+        return process.exitValue();
+    }
+
+    /** Waits (briefly) until the output pump has read everything the exited process wrote. */
+    void drainOutput(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pump.isAlive() && System.nanoTime() < deadline) {
+            pump.join(50);
+        }
     }
 
     @Override
