@@ -2,10 +2,13 @@ package dev.breezeway;
 
 import dev.breezeway.config.AppConfig;
 import dev.breezeway.config.ConfigException;
+import dev.breezeway.http.RequestIds;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +32,8 @@ public final class WebAppListener implements ServletContextListener {
                     + " is required when Breezeway runs as a WAR (the embedded MariaDB is not in the WAR)"));
         }
         app = App.start(config);
+        ctx.addFilter("requestIds", new RequestIds())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         app.servlets().forEach((path, servlet) -> ctx.addServlet(path, servlet).addMapping(path));
         ctx.log("Breezeway started");
     }

@@ -1,6 +1,9 @@
 package dev.breezeway.http;
 
 import dev.breezeway.App;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -9,7 +12,11 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Builds the embedded Jetty server (HTTP/1.1 only) that serves an {@link App}; port 0 picks a free port. */
+/**
+ * Builds the embedded Jetty server (HTTP/1.1 only) that serves an {@link App}; port 0 picks a free port.
+ * Every request gets an id ({@link RequestIds}) and an access-log line ({@link AccessLog}); the thread
+ * pool and connectors report to the app's metrics.
+ */
 public final class ServerFactory {
     public static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
@@ -31,9 +38,12 @@ public final class ServerFactory {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
+        context.addFilter(new FilterHolder(new RequestIds()), "/*", EnumSet.of(DispatcherType.REQUEST));
         app.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         server.setHandler(context);
         server.setErrorHandler(new JettyErrorHandler(app.xmlWriter(), MAX_REQUEST_HEADER_BYTES));
+        server.setRequestLog(new AccessLog());
+        app.metrics().bindJetty(server, threads);
         server.setStopAtShutdown(false);
         return server;
     }
