@@ -120,6 +120,7 @@ public final class App implements AutoCloseable {
     private final ScheduledExecutorService housekeeping;
     private final LastActive lastActive;
     private final Metrics metrics;
+    private final MetricsServlet metricsServlet;
 
     private App(AppConfig config, Database database, Clock clock, Metrics metrics) {
         this.config = config;
@@ -227,7 +228,10 @@ public final class App implements AutoCloseable {
                 new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter,
                 config.listLimit(), new ActionMetrics(metrics.registry(), actions.entries().keySet())));
         servlets.put("/healthz", new HealthServlet(database));
-        servlets.put("/metrics", new MetricsServlet(metrics));
+        this.metricsServlet = new MetricsServlet(metrics);
+        if (config.metricsPort().isEmpty()) {
+            servlets.put("/metrics", metricsServlet);  // else only on its own port (ServerFactory)
+        }
 
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breezeway-housekeeping");
@@ -259,11 +263,13 @@ public final class App implements AutoCloseable {
 
     /** Opens the database (embedded unless a URL is configured), migrates it, bootstraps it and wires everything. */
     public static App start(AppConfig config) {
+        config.logFormat().apply();  // before the database's first lines
         return start(config, Database.open(config), Clock.systemUTC());
     }
 
     /** Wires the application over an already open database; closes it if wiring fails. */
     public static App start(AppConfig config, Database database, Clock clock) {
+        config.logFormat().apply();
         Metrics metrics = new Metrics();
         try {
             return new App(config, database, clock, metrics);
@@ -317,6 +323,11 @@ public final class App implements AutoCloseable {
     /** The meter registry behind {@code /metrics}, e.g. for binding the embedded server's Jetty. */
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** {@code GET /metrics}; in {@link #servlets()} unless {@code BREEZEWAY_METRICS_PORT} gives it a port of its own. */
+    public MetricsServlet metricsServlet() {
+        return metricsServlet;
     }
 
     @Override

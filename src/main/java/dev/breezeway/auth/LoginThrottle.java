@@ -15,6 +15,8 @@ import java.util.OptionalInt;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts failed logins in three scopes and refuses attempts while any is over its limit (the answer is
@@ -30,6 +32,7 @@ import org.jooq.impl.DSL;
  * A success releases its reservation and forgets the failures of that login.
  */
 public final class LoginThrottle {
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     /** The key of the rows that count one address over all logins, and one login over all addresses. */
     private static final String ALL = "";
     private final DSLContext db;
@@ -80,16 +83,18 @@ public final class LoginThrottle {
                     return c;
                 }
             }
-            return new Counted(OptionalInt.empty(), false);
+            return new Counted(OptionalInt.empty(), Optional.empty());
         }));
-        if (counted.lockStarted()) {
+        counted.started().ifPresent(s -> {
             metrics.lockout();  // after the commit, so a retried transaction counts once
-        }
+            log.info("Login lock started for {} minutes: login '{}' from address {} ('' = any) had {} failures",
+                    counted.locked().getAsInt(), s.login(), s.address(), s.max());
+        });
         return counted.locked();
     }
 
-    /** One counter's verdict: the minutes it is locked, and whether this attempt started the lock. */
-    private record Counted(OptionalInt locked, boolean lockStarted) {
+    /** One counter's verdict: the minutes it is locked, and the scope whose lock this attempt started. */
+    private record Counted(OptionalInt locked, Optional<Scope> started) {
     }
 
     private record Scope(String login, String address, int max) {
@@ -115,8 +120,10 @@ public final class LoginThrottle {
                 .where(LOGIN_ATTEMPT.LOGIN_KEY.eq(s.login()).and(LOGIN_ATTEMPT.ADDRESS.eq(s.address())))
                 .fetchSingle();
         // The attempt that reaches the limit is still verified; the ones after it are refused.
-        return r.value2() > s.max() ? new Counted(OptionalInt.of(minutesLeft(r.value1(), now)), r.value2() == s.max() + 1)
-                : new Counted(OptionalInt.empty(), false);
+        return r.value2() > s.max()
+                ? new Counted(OptionalInt.of(minutesLeft(r.value1(), now)),
+                        Optional.of(s).filter(x -> r.value2() == x.max() + 1))
+                : new Counted(OptionalInt.empty(), Optional.empty());
     }
 
     /**

@@ -18,7 +18,7 @@ import org.slf4j.MDC;
  */
 public final class AccessLog extends ContainerLifeCycle implements RequestLog {
     public static final String LOGGER = "breezeway.access";
-    public static final String FORMAT = "%{client}a \"%m %U\" action=%{" + ActionServlet.ACTION + "}ra status=%s"
+    public static final String FORMAT = "%{client}a \"%m %U\" action=%{" + ActionServlet.ACTION + "}attr status=%s"
             + " bytes=%O ms=%{ms}T id=%{" + RequestIds.HEADER + "}o";
 
     private final CustomRequestLog delegate;

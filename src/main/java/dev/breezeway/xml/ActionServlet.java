@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ActionServlet extends HttpServlet {
     private static final Logger log = LoggerFactory.getLogger(ActionServlet.class);
-    /** The request attribute naming the action for the access log ({@code %{breezeway.action}ra}). */
+    /** The request attribute naming the action for the access log ({@code %{breezeway.action}attr}). */
     public static final String ACTION = "breezeway.action";
 
     private final transient Dispatcher dispatcher;
