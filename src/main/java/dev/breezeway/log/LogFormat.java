@@ -34,7 +34,14 @@ public enum LogFormat {
 
     /** Makes the {@code STDOUT} appender write this format; {@link #TEXT} leaves {@code logback.xml}'s pattern. */
     public void apply() {
-        if (this == TEXT || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+            apply(ctx);
+        }
+    }
+
+    /** {@link #apply()} on {@code ctx}. */
+    void apply(LoggerContext ctx) {
+        if (this == TEXT) {
             return;
         }
         Appender<ILoggingEvent> appender = ctx.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(APPENDER);
@@ -50,8 +57,6 @@ public enum LogFormat {
         json.setWithArguments(false);   // … and its arguments, apart,
         json.setWithFormattedMessage(true);  // are replaced by the message as the text format shows it
         json.start();
-        out.stop();
-        out.setEncoder(json);
-        out.start();
+        out.setEncoder(json);  // at start-up; the appender keeps its stream (a restart would close it)
     }
 }

@@ -109,6 +109,27 @@ class MetricsHttpTest {
                 .contains("breezeway_password_hash_capacity");
     }
 
+    @Test
+    void aMetricsPortOfItsOwnServesOnlyMetrics() {
+        try (TestServer own = TestServer.start(Map.of("BREEZEWAY_METRICS_PORT", "0"))) {
+            String main = own.baseUrl();
+            String metrics = "http://127.0.0.1:" + own.metricsPort();
+            assertThat(own.metricsPort()).isNotEqualTo(own.port());
+            assertThat(get(own, main + "/metrics").status()).isEqualTo(404);
+            assertThat(get(own, main + "/healthz").status()).isEqualTo(200);
+            BreezeClient.Reply scraped = get(own, metrics + "/metrics");
+            assertThat(scraped.status()).isEqualTo(200);
+            assertThat(scraped.body()).contains("jvm_memory_used_bytes{");
+            assertThat(get(own, metrics + "/healthz").status()).isEqualTo(404);
+            // Jetty's error page for /api/xml is a Breeze envelope (JettyErrorHandler), not the action's answer.
+            assertThat(get(own, metrics + "/api/xml?action=common-info").body()).doesNotContain("code=\"ok\"");
+        }
+    }
+
+    private static BreezeClient.Reply get(TestServer s, String url) {
+        return s.client().send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     /** The value of the sample {@code name{labels}} (labels as Prometheus orders them), or fails. */
     private static double value(String name, String labels) {
         String series = labels.isEmpty() ? name : name + "{" + labels + "}";
