@@ -1,6 +1,8 @@
 package dev.breezeway.http;
 
 import dev.breezeway.App;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,7 +63,9 @@ public final class ServerFactory {
         }
         server.setErrorHandler(new JettyErrorHandler(app.xmlWriter(), MAX_REQUEST_HEADER_BYTES));
         server.setRequestLog(new AccessLog());
-        app.metrics().bindJetty(server, threads);
+        // Jetty's thread pool (jetty_threads_*: busy, idle, jobs) and connections (jetty_connections_*, bytes).
+        new JettyServerThreadPoolMetrics(threads, List.of()).bindTo(app.metrics().registry());
+        JettyConnectionMetrics.addToAllConnectors(server, app.metrics().registry());
         server.setStopAtShutdown(false);
         return server;
     }

@@ -3,8 +3,6 @@ package dev.breezeway.metrics;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
-import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,16 +11,14 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.List;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
  * The one meter registry of an {@code App}, scraped by Prometheus at {@code GET /metrics}
  * ({@link MetricsServlet}). One owner, so that every binder and every feature's meters land in the same
  * exposition, and a second {@code App} in the same JVM (the tests) keeps its own numbers instead of
- * sharing a global registry. The JVM binders are bound here; the database pool, Jetty and the features
- * bind themselves through the accessors below when they are wired.
+ * sharing a global registry. The JVM binders are bound here; the database pool, the features and the
+ * embedded Jetty ({@code ServerFactory}: no Jetty class is named here, the WAR's webapp cannot see them)
+ * bind themselves to {@link #registry()} when they are wired.
  */
 public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -44,12 +40,6 @@ public final class Metrics implements AutoCloseable {
     /** The HikariCP pool's {@code hikaricp_*} series, via {@code HikariDataSource#setMetricsTrackerFactory}. */
     public MetricsTrackerFactory poolTracker() {
         return new MicrometerMetricsTrackerFactory(registry);
-    }
-
-    /** Jetty's thread pool ({@code jetty_threads_*}) and connections ({@code jetty_connections_*}, bytes). */
-    public void bindJetty(Server server, ThreadPool threads) {
-        new JettyServerThreadPoolMetrics(threads, List.of()).bindTo(registry);
-        JettyConnectionMetrics.addToAllConnectors(server, registry);
     }
 
     /** The Prometheus text exposition (format 0.0.4) of every meter. */

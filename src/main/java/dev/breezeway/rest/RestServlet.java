@@ -109,7 +109,9 @@ public final class RestServlet extends HttpServlet {
         }
         long nanos = System.nanoTime() - start;
         metrics.record(req.getMethod(), template, reply.status(), nanos);
-        log.debug("route {} {} answered {} in {} µs", req.getMethod(), template, reply.status(), nanos / 1000);
+        if (log.isDebugEnabled()) {
+            log.debug("route {} {} answered {} in {} µs", req.getMethod(), template, reply.status(), nanos / 1000);
+        }
     }
 
     private static Optional<String> bearer(HttpServletRequest req) {

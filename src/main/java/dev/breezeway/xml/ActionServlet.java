@@ -133,7 +133,9 @@ public final class ActionServlet extends HttpServlet {
         body.writeTo(resp.getOutputStream());
         long nanos = System.nanoTime() - start;
         metrics.record(tag, status, nanos);
-        log.debug("action {} answered {} in {} µs", tag, status.wire(), nanos / 1000);
+        if (log.isDebugEnabled()) {
+            log.debug("action {} answered {} in {} µs", tag, status.wire(), nanos / 1000);
+        }
     }
 
     private static RequestInfo requestInfo(HttpServletRequest req, boolean tokenFromCookie, boolean crossSiteCookie,
