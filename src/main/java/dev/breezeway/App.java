@@ -27,6 +27,11 @@ import dev.breezeway.field.AclFieldStore;
 import dev.breezeway.field.CustomFieldService;
 import dev.breezeway.field.CustomFieldStore;
 import dev.breezeway.http.HealthServlet;
+import dev.breezeway.metrics.ActionMetrics;
+import dev.breezeway.metrics.LoginMetrics;
+import dev.breezeway.metrics.Metrics;
+import dev.breezeway.metrics.MetricsServlet;
+import dev.breezeway.metrics.RouteMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.breezeway.access.Authorizer;
@@ -114,15 +119,21 @@ public final class App implements AutoCloseable {
     private final PrincipalService principalCore;
     private final ScheduledExecutorService housekeeping;
     private final LastActive lastActive;
+    private final Metrics metrics;
+    private final MetricsServlet metricsServlet;
 
-    private App(AppConfig config, Database database, Clock clock) {
+    private App(AppConfig config, Database database, Clock clock, Metrics metrics) {
         this.config = config;
         this.database = database;
+        this.metrics = metrics;
         DSLContext db = database.dsl();
+        database.trackPool(metrics.poolTracker());
+        LoginMetrics loginMetrics = new LoginMetrics(metrics.registry());
 
         ObjectMapper json = new ObjectMapper();
         JsonNode openApi = readOpenApi(json);
         PasswordHasher hasher = new PasswordHasher(AppConfig.hashThreads(), config.hashQueue(), config.hashWait());
+        hasher.bindTo(metrics.registry());
         PasswordPolicy policy = new PasswordPolicy();
         Uuids uuids = new Uuids(clock);
         AccountStore accounts = new AccountStore(db);
@@ -158,9 +169,10 @@ public final class App implements AutoCloseable {
         PrincipalListService principalList = new PrincipalListService(db, config.listLimit(), authorizer);
 
         LoginThrottle throttle = new LoginThrottle(database.autonomous(), clock, config.loginMaxFailures(),
-                config.loginMaxFailuresPerAddress(), config.loginMaxFailuresPerLogin(), config.loginLockWindow());
+                config.loginMaxFailuresPerAddress(), config.loginMaxFailuresPerLogin(), config.loginLockWindow(),
+                loginMetrics);
         this.lastActive = new LastActive(principals);
-        AuthService auth = new AuthService(db, sessions, hasher, throttle, lastActive, clock);
+        AuthService auth = new AuthService(db, sessions, hasher, throttle, lastActive, clock, loginMetrics);
         AclObjectStore aclObjects = new AclObjectStore(db);
         CustomFieldStore customFieldStore = new CustomFieldStore(db);
         CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock);
@@ -201,7 +213,7 @@ public final class App implements AutoCloseable {
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;
-        RestServlet rest = new RestServlet(routes, sessions, json, authorizer);
+        RestServlet rest = new RestServlet(routes, sessions, json, authorizer, new RouteMetrics(metrics.registry()));
         servlets.put("/resources/*", rest);
         servlets.put("/auth/*", rest);
         servlets.put("/v1/*", rest);
@@ -214,8 +226,12 @@ public final class App implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(actions, authorizer);
         servlets.put("/api/xml", new ActionServlet(dispatcher,
                 new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter,
-                config.listLimit()));
+                config.listLimit(), new ActionMetrics(metrics.registry(), actions.entries().keySet())));
         servlets.put("/healthz", new HealthServlet(database));
+        this.metricsServlet = new MetricsServlet(metrics);
+        if (config.metricsPort().isEmpty()) {
+            servlets.put("/metrics", metricsServlet);  // else only on its own port (ServerFactory)
+        }
 
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breezeway-housekeeping");
@@ -247,14 +263,18 @@ public final class App implements AutoCloseable {
 
     /** Opens the database (embedded unless a URL is configured), migrates it, bootstraps it and wires everything. */
     public static App start(AppConfig config) {
+        config.logFormat().apply();  // before the database's first lines
         return start(config, Database.open(config), Clock.systemUTC());
     }
 
     /** Wires the application over an already open database; closes it if wiring fails. */
     public static App start(AppConfig config, Database database, Clock clock) {
+        config.logFormat().apply();
+        Metrics metrics = new Metrics();
         try {
-            return new App(config, database, clock);
+            return new App(config, database, clock, metrics);
         } catch (RuntimeException e) {
+            metrics.close();
             database.close();
             throw e;
         }
@@ -300,6 +320,16 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    /** The meter registry behind {@code /metrics}, e.g. for binding the embedded server's Jetty. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** {@code GET /metrics}; in {@link #servlets()} unless {@code BREEZEWAY_METRICS_PORT} gives it a port of its own. */
+    public MetricsServlet metricsServlet() {
+        return metricsServlet;
+    }
+
     @Override
     public void close() {
         housekeeping.shutdownNow();
@@ -310,5 +340,6 @@ public final class App implements AutoCloseable {
         }
         flushLastActive();  // the times of the last second
         database.close();
+        metrics.close();
     }
 }

@@ -2,6 +2,8 @@ package dev.breezeway;
 
 import dev.breezeway.config.AppConfig;
 import dev.breezeway.config.ConfigException;
+import dev.breezeway.http.RequestIds;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -10,6 +12,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +36,8 @@ public final class WebAppListener implements ServletContextListener {
                     + " is required when Breezeway runs as a WAR (the embedded MariaDB is not in the WAR)"));
         }
         app = App.start(config);
+        ctx.addFilter("requestIds", new RequestIds())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         app.servlets().forEach((path, servlet) -> ctx.addServlet(path, servlet).addMapping(path));
         ctx.log("Breezeway started");
     }

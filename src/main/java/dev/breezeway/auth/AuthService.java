@@ -6,6 +6,7 @@ import dev.breezeway.db.Times;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Problem;
 import dev.breezeway.http.ClientLink;
+import dev.breezeway.metrics.LoginMetrics;
 import dev.breezeway.principal.LastActive;
 import dev.breezeway.principal.PrincipalStore;
 import dev.breezeway.session.SessionService;
@@ -30,9 +31,11 @@ public final class AuthService {
     private final LoginThrottle throttle;
     private final LastActive lastActive;
     private final Clock clock;
+    private final LoginMetrics metrics;
 
     public AuthService(DSLContext db, SessionService sessions, PasswordHasher hasher,
-                       LoginThrottle throttle, LastActive lastActive, Clock clock) {
+                       LoginThrottle throttle, LastActive lastActive, Clock clock, LoginMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -76,6 +79,24 @@ public final class AuthService {
      */
     public Authenticated authenticate(String login, String password, Optional<Long> accountId, String address,
                                       ClientLink client) {
+        try {
+            Authenticated who = check(login, password, accountId, address, client);
+            metrics.ok();
+            return who;
+        } catch (ApiException e) {
+            if (e.problemKind().filter(p -> p == Problem.SERVER_BUSY).isPresent()) {
+                metrics.busy();
+            } else if (e.statusSubcode().filter("user-suspended"::equals).isPresent()) {
+                metrics.locked();
+            } else {
+                metrics.failed();
+            }
+            throw e;
+        }
+    }
+
+    private Authenticated check(String login, String password, Optional<Long> accountId, String address,
+                                ClientLink client) {
         Optional<PrincipalStore.Credentials> found;
         boolean ok;
         try (PasswordHasher.LoginCheck check = hasher.loginCheck(client)) {

@@ -4,6 +4,7 @@ import static dev.breezeway.db.gen.Tables.LOGIN_ATTEMPT;
 
 import dev.breezeway.db.Deadlocks;
 import dev.breezeway.db.Times;
+import dev.breezeway.metrics.LoginMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.OptionalInt;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts failed logins in three scopes and refuses attempts while any is over its limit (the answer is
@@ -29,6 +32,7 @@ import org.jooq.impl.DSL;
  * A success releases its reservation and forgets the failures of that login.
  */
 public final class LoginThrottle {
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     /** The key of the rows that count one address over all logins, and one login over all addresses. */
     private static final String ALL = "";
     private final DSLContext db;
@@ -37,11 +41,16 @@ public final class LoginThrottle {
     private final int maxPerAddress;
     private final int maxPerLogin;
     private final Duration window;
+    private final LoginMetrics metrics;
 
-    /** @param db a context outside the request's transaction ({@code Database.autonomous()}) */
+    /**
+     * @param db      a context outside the request's transaction ({@code Database.autonomous()})
+     * @param metrics counts each lock that starts ({@link LoginMetrics#lockout})
+     */
     public LoginThrottle(DSLContext db, Clock clock, int maxFailures, int maxPerAddress, int maxPerLogin,
-                         Duration window) {
+                         Duration window, LoginMetrics metrics) {
         this.db = db;
+        this.metrics = metrics;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.maxPerAddress = maxPerAddress;
@@ -65,24 +74,34 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         // Racing attempts lock the same counters in different orders (and gaps of absent ones): InnoDB
         // may pick one as a deadlock's victim, which is rolled back whole and safe to run again.
-        return Deadlocks.retry(() -> db.transactionResult(tx -> {
+        Counted counted = Deadlocks.retry(() -> db.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             for (Scope s : List.of(new Scope(key, addr, maxFailures), new Scope(ALL, addr, maxPerAddress),
                     new Scope(key, ALL, maxPerLogin))) {
-                OptionalInt locked = count(t, s, now);
-                if (locked.isPresent()) {
-                    return locked;
+                Counted c = count(t, s, now);
+                if (c.locked().isPresent()) {
+                    return c;
                 }
             }
-            return OptionalInt.empty();
+            return new Counted(OptionalInt.empty(), Optional.empty());
         }));
+        counted.started().ifPresent(s -> {
+            metrics.lockout();  // after the commit, so a retried transaction counts once
+            log.info("Login lock started for {} minutes: login '{}' from address {} ('' = any) had {} failures",
+                    counted.locked().getAsInt(), s.login(), s.address(), s.max());
+        });
+        return counted.locked();
+    }
+
+    /** One counter's verdict: the minutes it is locked, and the scope whose lock this attempt started. */
+    private record Counted(OptionalInt locked, Optional<Scope> started) {
     }
 
     private record Scope(String login, String address, int max) {
     }
 
     /** Raises one counter (a new window once the old one has passed) and says whether it is now over its limit. */
-    private OptionalInt count(DSLContext t, Scope s, Instant now) {
+    private Counted count(DSLContext t, Scope s, Instant now) {
         LocalDateTime cutoff = Times.toLocal(now.minus(window));
         t.insertInto(LOGIN_ATTEMPT)
                 .set(LOGIN_ATTEMPT.LOGIN_KEY, s.login())
@@ -101,7 +120,10 @@ public final class LoginThrottle {
                 .where(LOGIN_ATTEMPT.LOGIN_KEY.eq(s.login()).and(LOGIN_ATTEMPT.ADDRESS.eq(s.address())))
                 .fetchSingle();
         // The attempt that reaches the limit is still verified; the ones after it are refused.
-        return r.value2() > s.max() ? OptionalInt.of(minutesLeft(r.value1(), now)) : OptionalInt.empty();
+        return r.value2() > s.max()
+                ? new Counted(OptionalInt.of(minutesLeft(r.value1(), now)),
+                        Optional.of(s).filter(x -> r.value2() == x.max() + 1))
+                : new Counted(OptionalInt.empty(), Optional.empty());
     }
 
     /**

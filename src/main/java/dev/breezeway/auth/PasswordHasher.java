@@ -8,6 +8,9 @@ import dev.breezeway.config.AppConfig;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Problem;
 import dev.breezeway.http.ClientLink;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +46,7 @@ import java.util.function.Function;
  * a client that has closed its connection ({@link ClientLink}) is not queued, and dropped when its turn
  * comes.
  */
-public final class PasswordHasher {
+public final class PasswordHasher implements MeterBinder {
     public static final int MEMORY_KIB = 19456;
     public static final int ITERATIONS = 2;
     public static final int PARALLELISM = 1;
@@ -98,6 +101,34 @@ public final class PasswordHasher {
             t.start();
         }
         this.dummyHash = hash("not-a-real-password-0");
+    }
+
+    /**
+     * The bounded work as gauges: {@code breezeway_password_hash_places{kind=login|account}} (taken) against
+     * {@code breezeway_password_hash_capacity}, and {@code breezeway_password_hash_queued{kind}} (waiting
+     * for a hash thread). Places near capacity mean logins are about to be refused as busy.
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("breezeway_password_hash_places", logins, AtomicInteger::get).tag("kind", "login")
+                .description("Places taken among the password checks of each kind (queued or hashing)").register(registry);
+        Gauge.builder("breezeway_password_hash_places", accountWork, AtomicInteger::get).tag("kind", "account")
+                .description("Places taken among the password checks of each kind (queued or hashing)").register(registry);
+        Gauge.builder("breezeway_password_hash_capacity", () -> queue)
+                .description("Places of each kind of password work (BREEZEWAY_HASH_QUEUE)").register(registry);
+        Gauge.builder("breezeway_password_hash_queued", () -> queued(loginQueue)).tag("kind", "login")
+                .description("Hashes waiting for a hash thread").register(registry);
+        Gauge.builder("breezeway_password_hash_queued", () -> queued(accountQueue)).tag("kind", "account")
+                .description("Hashes waiting for a hash thread").register(registry);
+    }
+
+    private int queued(ArrayDeque<Task<?>> q) {
+        lock.lock();
+        try {
+            return q.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A new hash of {@code password}, as account work. */

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import dev.breezeway.log.LogFormat;
 import java.util.Properties;
 
 /**
@@ -42,7 +44,9 @@ public record AppConfig(
         Duration loginLockWindow,
         int hashQueue,
         Duration hashWait,
-        Optional<String> secretKey) {
+        Optional<String> secretKey,
+        LogFormat logFormat,
+        OptionalInt metricsPort) {
 
     public static final String CONFIG_FILE = "BREEZEWAY_CONFIG";
     public static final String HTTP_HOST = "BREEZEWAY_HTTP_HOST";
@@ -71,6 +75,8 @@ public record AppConfig(
     public static final String HASH_QUEUE = "BREEZEWAY_HASH_QUEUE";
     public static final String HASH_WAIT_MILLIS = "BREEZEWAY_HASH_WAIT_MILLIS";
     public static final String SECRET_KEY = "BREEZEWAY_SECRET_KEY";
+    public static final String LOG_FORMAT = "BREEZEWAY_LOG_FORMAT";
+    public static final String METRICS_PORT = "BREEZEWAY_METRICS_PORT";
 
     /** The time limit of one SQL statement unless {@code BREEZEWAY_DB_STATEMENT_SECONDS} says otherwise. */
     public static final int DEFAULT_STATEMENT_SECONDS = 10;
@@ -136,7 +142,14 @@ public record AppConfig(
                 Duration.ofMinutes(r.integer(LOGIN_LOCK_MINUTES, 15, 1, 24 * 60)),
                 r.integer(HASH_QUEUE, DEFAULT_HASH_QUEUE_PER_THREAD * hashThreads(), 1, 100_000),
                 Duration.ofMillis(r.integer(HASH_WAIT_MILLIS, DEFAULT_HASH_WAIT_MILLIS, 10, 600_000)),
-                r.optional(SECRET_KEY));
+                r.optional(SECRET_KEY),
+                r.logFormat(LOG_FORMAT),
+                r.optionalInteger(METRICS_PORT, 0, 65535));
+        config.metricsPort().ifPresent(p -> {
+            if (p == config.httpPort() && p != 0) {
+                r.problems.add(METRICS_PORT + " must differ from " + HTTP_PORT + " (" + p + ")");
+            }
+        });
         config.dbUrl().ifPresent(url -> {
             if (!url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {
                 r.problems.add(DB_URL + " must be a jdbc:mariadb:// URL, got '" + url + "'");
@@ -178,6 +191,19 @@ public record AppConfig(
 
         Optional<String> optional(String key) {
             return Optional.ofNullable(values.get(key)).map(String::trim).filter(s -> !s.isEmpty());
+        }
+
+        LogFormat logFormat(String key) {
+            Optional<String> raw = optional(key);
+            Optional<LogFormat> f = raw.flatMap(LogFormat::parse);
+            if (raw.isPresent() && f.isEmpty()) {
+                problems.add(key + " must be text or json, got '" + raw.get() + "'");
+            }
+            return f.orElse(LogFormat.TEXT);
+        }
+
+        OptionalInt optionalInteger(String key, int min, int max) {
+            return optional(key).isEmpty() ? OptionalInt.empty() : OptionalInt.of(integer(key, min, min, max));
         }
 
         String text(String key, String fallback) {

@@ -184,6 +184,11 @@ public final class Database implements AutoCloseable {
         return writes;
     }
 
+    /** Reports the pool's {@code hikaricp_*} series (connections active, idle, pending, wait times); once. */
+    public void trackPool(com.zaxxer.hikari.metrics.MetricsTrackerFactory tracker) {
+        pool.setMetricsTrackerFactory(tracker);
+    }
+
     /** True while the database answers a trivial query within its validation timeout. */
     public boolean isAlive() {
         try (var c = pool.getConnection()) {

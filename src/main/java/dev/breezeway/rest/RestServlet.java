@@ -6,7 +6,9 @@ import dev.breezeway.error.XmlText;
 import dev.breezeway.error.Problem;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
+import dev.breezeway.http.RequestIds;
 import dev.breezeway.http.SessionCookie;
+import dev.breezeway.metrics.RouteMetrics;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The JSON API under {@code /resources/*} (and the seed APIs' own paths): authenticates with
  * {@code Authorization: Bearer <token>} or the {@code BREEZESESSION} cookie (ignored when a browser sent
  * it from another site, {@link SessionCookie#crossSite}), routes, and renders every
- * outcome as JSON, errors as {@code {"error":{"code":…,"message":…}}}.
+ * outcome as JSON, errors as {@code {"error":{"code":…,"message":…}}}. Each request is timed by method,
+ * route template and status ({@link RouteMetrics}).
  */
 public final class RestServlet extends HttpServlet {
     private static final Logger log = LoggerFactory.getLogger(RestServlet.class);
@@ -40,9 +42,12 @@ public final class RestServlet extends HttpServlet {
     private final transient SessionService sessions;
     private final transient ObjectMapper json;
     private final transient Authorizer authorizer;
+    private final transient RouteMetrics metrics;
 
-    public RestServlet(Router router, SessionService sessions, ObjectMapper json, Authorizer authorizer) {
+    public RestServlet(Router router, SessionService sessions, ObjectMapper json, Authorizer authorizer,
+                       RouteMetrics metrics) {
         this.authorizer = authorizer;
+        this.metrics = metrics;
         this.router = router;
         this.sessions = sessions;
         this.json = json;
@@ -50,16 +55,19 @@ public final class RestServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        long start = System.nanoTime();
+        String requestId = RequestIds.of(req);
         String path = req.getRequestURI();
         RestReply reply;
         boolean plain = false;
+        String template = RouteMetrics.UNMATCHED;
         try {
             Router.Match m = router.find(req.getMethod(), path);
             if (m.route().isEmpty()) {
                 throw ApiException.problem(m.pathKnown() ? Problem.METHOD_NOT_ALLOWED : Problem.NOT_FOUND, "path");
             }
             Router.Route route = m.route().get();
+            template = route.template();
             plain = route.plainErrors();
             Optional<String> bearer = bearer(req);
             Optional<String> fromCookie = bearer.isPresent() ? Optional.empty() : SessionCookie.read(req);
@@ -91,7 +99,6 @@ public final class RestServlet extends HttpServlet {
             reply = RestErrors.internal(requestId);
         }
         resp.setStatus(reply.status());
-        resp.setHeader("X-Request-Id", requestId);
         resp.setHeader("Cache-Control", "no-store");
         reply.headers().forEach(resp::setHeader);
         if (reply.body().isPresent()) {
@@ -99,6 +106,11 @@ public final class RestServlet extends HttpServlet {
             resp.setContentType("application/json");
             resp.setContentLength(bytes.length);
             resp.getOutputStream().write(bytes);
+        }
+        long nanos = System.nanoTime() - start;
+        metrics.record(req.getMethod(), template, reply.status(), nanos);
+        if (log.isDebugEnabled()) {
+            log.debug("route {} {} answered {} in {} µs", req.getMethod(), template, reply.status(), nanos / 1000);
         }
     }
 

@@ -6,7 +6,10 @@ import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
+import dev.breezeway.error.StatusCode;
 import dev.breezeway.http.ClientLink;
+import dev.breezeway.http.RequestIds;
+import dev.breezeway.metrics.ActionMetrics;
 import dev.breezeway.http.SessionCookie;
 import dev.breezeway.query.RowBudget;
 import jakarta.servlet.http.HttpServlet;
@@ -15,17 +18,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/xml}: reads the parameters, resolves the session, checks the action's access, runs it
  * and writes the envelope. Every outcome is HTTP 200 with {@code Content-Type: text/xml}; our own
- * failures are {@code internal-error}, logged once with the request id sent in {@code X-Request-Id}.
+ * failures are {@code internal-error}, logged once with the request id sent in {@code X-Request-Id}
+ * ({@link RequestIds}). Each request is timed by action and status ({@link ActionMetrics}), and its action
+ * (as the metrics name it, never a caller's garbage) is left in the request attribute {@link #ACTION}
+ * for the access log.
  */
 public final class ActionServlet extends HttpServlet {
     private static final Logger log = LoggerFactory.getLogger(ActionServlet.class);
+    /** The request attribute naming the action for the access log ({@code %{breezeway.action}attr}). */
+    public static final String ACTION = "breezeway.action";
 
     private final transient Dispatcher dispatcher;
     private final transient BatchRunner batches;
@@ -33,14 +40,16 @@ public final class ActionServlet extends HttpServlet {
     private final transient RequestReader reader;
     private final transient XmlWriter writer;
     private final int listLimit;
+    private final transient ActionMetrics metrics;
     /** The methods that run actions; HEAD runs the action as GET does and answers without the body. */
     private static final java.util.Set<String> ALLOWED_METHODS = java.util.Set.of("GET", "POST", "HEAD");
     private static final String ALLOW = "GET, POST, HEAD";
 
     /** @param listLimit the rows all lists of one request may answer together ({@code BREEZEWAY_LIST_LIMIT}) */
     public ActionServlet(Dispatcher dispatcher, BatchRunner batches, SessionService sessions, RequestReader reader,
-                         XmlWriter writer, int listLimit) {
+                         XmlWriter writer, int listLimit, ActionMetrics metrics) {
         this.listLimit = listLimit;
+        this.metrics = metrics;
         this.dispatcher = dispatcher;
         this.batches = batches;
         this.sessions = sessions;
@@ -50,7 +59,10 @@ public final class ActionServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+        long start = System.nanoTime();
+        String requestId = RequestIds.of(req);
+        StatusCode status = StatusCode.OK;
+        String tag = ActionMetrics.UNKNOWN;
         ByteArrayOutputStream body = new ByteArrayOutputStream(512);
         Optional<String> cookie = Optional.empty();
         Optional<String> token = Optional.empty();
@@ -83,6 +95,7 @@ public final class ActionServlet extends HttpServlet {
                 writer.writeOk(body, results);
             }
         } catch (ApiException e) {
+            status = e.code();
             body.reset();
             writer.writeError(body, e);
             if (action.equals("login") && token.isEmpty() && !crossSiteCookie) {
@@ -97,15 +110,17 @@ public final class ActionServlet extends HttpServlet {
             log.debug("request {} (action '{}') stopped: the client has gone", requestId, action);
             return;
         } catch (RuntimeException e) {
+            status = StatusCode.INTERNAL_ERROR;
             log.error("request {} (action '{}') failed", requestId, action, e);
             body.reset();
             writer.writeInternalError(body);
         } finally {
             client.close();
+            tag = action.equals("<actions>") ? ActionMetrics.BATCH : metrics.tag(action);
+            req.setAttribute(ACTION, tag);
         }
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentType("text/xml");
-        resp.setHeader("X-Request-Id", requestId);
         resp.setHeader("Cache-Control", "no-store");
         if (!methodAllowed) {
             resp.setHeader("Allow", ALLOW);
@@ -116,6 +131,11 @@ public final class ActionServlet extends HttpServlet {
         }
         resp.setContentLength(body.size());
         body.writeTo(resp.getOutputStream());
+        long nanos = System.nanoTime() - start;
+        metrics.record(tag, status, nanos);
+        if (log.isDebugEnabled()) {
+            log.debug("action {} answered {} in {} µs", tag, status.wire(), nanos / 1000);
+        }
     }
 
     private static RequestInfo requestInfo(HttpServletRequest req, boolean tokenFromCookie, boolean crossSiteCookie,

@@ -91,4 +91,23 @@ class AppConfigTest {
         AppConfig c = AppConfig.fromSources(Map.of("PATH", "/usr/bin", "HOME", "/root"), Optional.empty());
         assertThat(c.httpPort()).isEqualTo(8080);
     }
+
+    @Test
+    void logFormatIsTextOrJson() {
+        assertThat(AppConfig.fromMap(Map.of()).logFormat()).isEqualTo(dev.breezeway.log.LogFormat.TEXT);
+        assertThat(AppConfig.fromMap(Map.of("BREEZEWAY_LOG_FORMAT", "json")).logFormat())
+                .isEqualTo(dev.breezeway.log.LogFormat.JSON);
+        assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_LOG_FORMAT", "xml")))
+                .hasMessageContaining("BREEZEWAY_LOG_FORMAT must be text or json, got 'xml'");
+    }
+
+    @Test
+    void metricsPortIsOptionalAndNotTheHttpPort() {
+        assertThat(AppConfig.fromMap(Map.of()).metricsPort()).isEmpty();
+        assertThat(AppConfig.fromMap(Map.of("BREEZEWAY_METRICS_PORT", "9400")).metricsPort()).hasValue(9400);
+        assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_METRICS_PORT", "8080")))
+                .hasMessageContaining("BREEZEWAY_METRICS_PORT must differ from BREEZEWAY_HTTP_PORT (8080)");
+        assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_METRICS_PORT", "70000")))
+                .hasMessageContaining("BREEZEWAY_METRICS_PORT must be between 0 and 65535, got 70000");
+    }
 }

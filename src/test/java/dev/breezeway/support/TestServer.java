@@ -88,6 +88,11 @@ public final class TestServer implements AutoCloseable {
         return ServerFactory.port(server);
     }
 
+    /** The port of {@code /metrics} when started with {@code BREEZEWAY_METRICS_PORT}. */
+    public int metricsPort() {
+        return ServerFactory.metricsPort(server).orElseThrow();
+    }
+
     /** A client with no session. */
     public BreezeClient client() {
         return new BreezeClient(baseUrl());
