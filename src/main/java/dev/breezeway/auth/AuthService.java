@@ -98,27 +98,33 @@ public final class AuthService {
     private Authenticated check(String login, String password, Optional<Long> accountId, String address,
                                 ClientLink client) {
         Optional<PrincipalStore.Credentials> found;
-        boolean ok;
+        boolean ok = false;
         try (PasswordHasher.LoginCheck check = hasher.loginCheck(client)) {
             OptionalInt locked = throttle.reserve(login, address);
             if (locked.isPresent()) {
                 throw ApiException.userSuspended(locked.getAsInt());
             }
-            found = credentials(login);
-            Optional<String> hash = found.flatMap(PrincipalStore.Credentials::passwordHash);
-            if (hash.isEmpty()) {
-                check.verifyDummy(password);
-                throw ApiException.noData();
+            // The reserved attempt is settled whatever happens: a verified answer as a failure or a
+            // success (the owner's failures forgotten, suspended or not), anything else as abandoned.
+            LoginThrottle.Outcome outcome = LoginThrottle.Outcome.ABANDONED;
+            try {
+                found = credentials(login);
+                Optional<String> hash = found.flatMap(PrincipalStore.Credentials::passwordHash);
+                if (hash.isEmpty()) {
+                    check.verifyDummy(password);
+                } else {
+                    ok = check.verify(password, hash.get())
+                            && accountId.map(a -> a == found.get().accountId()).orElse(true);
+                }
+                outcome = ok ? LoginThrottle.Outcome.SUCCEEDED : LoginThrottle.Outcome.FAILED;
+            } finally {
+                throttle.settle(login, address, outcome);
             }
-            ok = check.verify(password, hash.get());
         }
-        PrincipalStore.Credentials c = found.get();
-        boolean accountMatches = accountId.map(a -> a == c.accountId()).orElse(true);
-        if (!ok || !accountMatches) {
+        if (!ok) {
             throw ApiException.noData();
         }
-        // The password is right: its owner's failures are forgotten, suspended or not.
-        throttle.succeeded(login, address);
+        PrincipalStore.Credentials c = found.get();
         if (c.suspendedAt().isPresent()) {
             // Said only to a caller who knows the password; XML shows it as no-data like any failed login.
             throw ApiException.problem(Problem.ACCOUNT_SUSPENDED, "login");

@@ -11,8 +11,8 @@ import org.jooq.exception.DataAccessException;
  * transaction, whose earlier statements the deadlock rolled back too.
  */
 public final class Deadlocks {
-    /** Attempts in all; a fourth deadlock in a row is reported as the failure it is. */
-    static final int ATTEMPTS = 4;
+    /** Attempts in all; an eighth deadlock in a row is reported as the failure it is. */
+    static final int ATTEMPTS = 8;
 
     private Deadlocks() {
     }
