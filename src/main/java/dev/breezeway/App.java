@@ -114,6 +114,7 @@ public final class App implements AutoCloseable {
     private final PrincipalService principalCore;
     private final ScheduledExecutorService housekeeping;
     private final LastActive lastActive;
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
     private App(AppConfig config, Database database, Clock clock) {
         this.config = config;
@@ -216,6 +217,8 @@ public final class App implements AutoCloseable {
                 new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter,
                 config.listLimit()));
         servlets.put("/healthz", new HealthServlet(database));
+        servlets.put("/healthz/live", new HealthServlet(database, draining::get, HealthServlet.Check.LIVE));
+        servlets.put("/healthz/ready", new HealthServlet(database, draining::get, HealthServlet.Check.READY));
 
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breezeway-housekeeping");
@@ -298,6 +301,11 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** From now on {@code /healthz/ready} answers 503: the server is stopping. */
+    public void startDraining() {
+        draining.set(true);
     }
 
     @Override

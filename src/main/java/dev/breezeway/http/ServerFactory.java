@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Builds the embedded Jetty server (HTTP/1.1 only) that serves an {@link App}; port 0 picks a free port. */
@@ -16,7 +17,20 @@ public final class ServerFactory {
     private ServerFactory() {
     }
 
+    /** The server of {@code app}, with the default stop timeout; not started. */
     public static Server newServer(App app, String host, int port) {
+        Server server = newServer(host, port, java.time.Duration.ofSeconds(30));
+        mount(server, app);
+        return server;
+    }
+
+    /**
+     * A server with its connector but no application yet, so that the port can be bound
+     * ({@code connector(server).open()}) before anything else starts. Its stop is graceful: the
+     * connector stops accepting, requests in flight may run for up to {@code stopTimeout}, new
+     * requests on open connections are answered 503.
+     */
+    public static Server newServer(String host, int port, java.time.Duration stopTimeout) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("breezeway-http");
         Server server = new Server(threads);
@@ -28,14 +42,23 @@ public final class ServerFactory {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
+        server.setStopTimeout(stopTimeout.toMillis());
+        server.setStopAtShutdown(false);
+        return server;
+    }
 
+    /** Mounts the application's servlets behind a {@link GracefulHandler}. */
+    public static void mount(Server server, App app) {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         app.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
-        server.setHandler(context);
+        server.setHandler(new GracefulHandler(context));
         server.setErrorHandler(new JettyErrorHandler(app.xmlWriter(), MAX_REQUEST_HEADER_BYTES));
-        server.setStopAtShutdown(false);
-        return server;
+    }
+
+    /** The server's (only) connector. */
+    public static ServerConnector connector(Server server) {
+        return (ServerConnector) server.getConnectors()[0];
     }
 
     /** The port the server's first connector listens on. */
