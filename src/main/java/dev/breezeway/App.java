@@ -130,17 +130,9 @@ public final class App implements AutoCloseable {
         PrincipalStore principals = new PrincipalStore(db);
         MembershipStore memberStore = new MembershipStore(db);
         SessionStore sessionStore = new SessionStore(db);
-        Supplier<SecretBox> secrets = new Supplier<>() {
-            private SecretBox box;
-
-            @Override
-            public synchronized SecretBox get() {
-                if (box == null) {
-                    box = SecretBox.open(config.secretKey(), config.dataDir());
-                }
-                return box;
-            }
-        };
+        // At start, not on first use: a node with another key than the database's refuses to start.
+        SecretBox secretBox = dev.breezeway.auth.SecretKeyGuard.open(db, config.secretKey(), config.dataDir());
+        Supplier<SecretBox> secrets = () -> secretBox;
         SessionService sessions = new SessionService(sessionStore, new Tokens(),
                 new AnonymousTokens(data -> secrets.get().mac(data)), clock, config.sessionIdleTimeout(),
                 config.sessionMaxLifetime(), database.writes(), config.sessionCacheTtl());
