@@ -4,15 +4,15 @@ import dev.breezeway.config.AppConfig;
 import dev.breezeway.config.ConfigException;
 import dev.breezeway.db.DatabaseUnavailableException;
 import dev.breezeway.http.ServerFactory;
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's life: bind the port first (a taken port fails before anything starts or is created),
- * then the database and the application (bootstrap included), then Jetty; on SIGTERM or SIGINT drain
+ * The server's life: start Jetty first (a taken port fails before anything starts or is created; until
+ * the application is mounted every request gets 503 {@code starting}), then the database and the
+ * application (bootstrap included), then mount it; on SIGTERM or SIGINT drain
  * (requests in flight finish within {@code BREEZEWAY_STOP_TIMEOUT_SECONDS}, new ones get 503), then close
  * the application and the database, then exit 0.
  */
@@ -26,8 +26,9 @@ final class Launcher {
     static int serve(AppConfig config) {
         Server server = ServerFactory.newServer(config.httpHost(), config.httpPort(), config.stopTimeout());
         try {
-            ServerFactory.connector(server).open();
-        } catch (IOException | RuntimeException e) {
+            server.start();  // binds the port; answers 503 "starting" until the application is mounted
+        } catch (Exception e) {
+            stopQuietly(server);
             System.err.println("Breezeway cannot listen on " + config.httpHost() + ":" + config.httpPort() + ": "
                     + reason(e));
             return Main.EXIT_PORT;
@@ -49,14 +50,13 @@ final class Launcher {
             System.err.println("Breezeway did not start: " + reason(e));
             return Main.EXIT_FAILED;
         }
-        ServerFactory.mount(server, app);
         Stopper stopper = new Stopper(server, app, config);
         Runtime.getRuntime().addShutdownHook(new Thread(stopper::stop, "breezeway-shutdown"));
         onSignal("TERM", stopper);
         onSignal("INT", stopper);
         try {
-            server.start();
-        } catch (Exception e) {
+            ServerFactory.mount(server, app);
+        } catch (RuntimeException e) {
             System.err.println("Breezeway did not start: " + reason(e));
             stopper.stop();
             return Main.EXIT_FAILED;
@@ -88,10 +88,14 @@ final class Launcher {
     }
 
     private static void closeQuietly(Server server) {
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
         try {
-            ServerFactory.connector(server).close();
-        } catch (RuntimeException e) {
-            // nothing to do
+            server.stop();
+        } catch (Exception e) {
+            // nothing more to do: the process exits
         }
     }
 

@@ -25,8 +25,8 @@ public final class ServerFactory {
     }
 
     /**
-     * A server with its connector but no application yet, so that the port can be bound
-     * ({@code connector(server).open()}) before anything else starts. Its stop is graceful: the
+     * A server with its connector but no application yet, so that it can be started — the port bound, every
+     * request answered 503 by its {@link StartupGate} — before anything else starts. Its stop is graceful: the
      * connector stops accepting, requests in flight may run for up to {@code stopTimeout}, new
      * requests on open connections are answered 503.
      */
@@ -44,16 +44,26 @@ public final class ServerFactory {
         server.addConnector(connector);
         server.setStopTimeout(stopTimeout.toMillis());
         server.setStopAtShutdown(false);
+        server.setHandler(new StartupGate());
         return server;
     }
 
-    /** Mounts the application's servlets behind a {@link GracefulHandler}. */
+    /** Mounts the application's servlets behind a {@link GracefulHandler}, before or after the start. */
     public static void mount(Server server, App app) {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         app.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
-        server.setHandler(new GracefulHandler(context));
         server.setErrorHandler(new JettyErrorHandler(app.xmlWriter(), MAX_REQUEST_HEADER_BYTES));
+        GracefulHandler graceful = new GracefulHandler(context);
+        if (server.isStarted()) {  // a handler added to a running server is not started for it
+            graceful.setServer(server);
+            try {
+                graceful.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("the servlet context did not start: " + e.getMessage(), e);
+            }
+        }
+        ((StartupGate) server.getHandler()).setHandler(graceful);
     }
 
     /** The server's (only) connector. */
