@@ -77,8 +77,8 @@ final class Cli {
                 }
                 String login = args[1].strip();
                 return "--clear-login-lock".equals(command)
-                        ? withDatabase(db -> clearLock(db, login))
-                        : withDatabase(db -> resetAdmin(db, login));
+                        ? withDatabase(o -> clearLock(o.config(), o.database(), login))
+                        : withDatabase(o -> resetAdmin(o.config(), o.database(), login));
             }
             default -> {
                 return usage("unknown option: " + command);
@@ -130,23 +130,24 @@ final class Cli {
         }
     }
 
-    private static LoginThrottle throttle(Opened o) {
-        AppConfig c = o.config();
-        return new LoginThrottle(o.database().autonomous(), Clock.systemUTC(), c.loginMaxFailures(),
+    private static LoginThrottle throttle(AppConfig c, Database database) {
+        return new LoginThrottle(database.autonomous(), Clock.systemUTC(), c.loginMaxFailures(),
                 c.loginMaxFailuresPerAddress(), c.loginMaxFailuresPerLogin(), c.loginLockWindow());
     }
 
-    private static int clearLock(Opened o, String login) {
-        int n = throttle(o).clear(Optional.of(login), Optional.empty());
+    /** {@code --clear-login-lock LOGIN} over an open database. */
+    static int clearLock(AppConfig config, Database database, String login) {
+        int n = throttle(config, database).clear(Optional.of(login), Optional.empty());
         System.out.println("Breezeway cleared " + n + " failed-login counter(s) of '" + login + "'");
         return 0;
     }
 
-    private static int resetAdmin(Opened o, String login) {
-        var db = o.database().dsl();
+    /** {@code --reset-admin-password LOGIN} over an open database; prints what it did. */
+    static int resetAdmin(AppConfig config, Database database, String login) {
+        var db = database.dsl();
         Clock clock = Clock.systemUTC();
         PasswordPolicy policy = new PasswordPolicy();
-        Optional<String> given = o.config().adminPassword();
+        Optional<String> given = config.adminPassword();
         given.flatMap(p -> policy.violation(PasswordRules.defaults(Face.JSON), p, login)).ifPresent(v -> {
             throw new ConfigException(List.of(AppConfig.ADMIN_PASSWORD + " " + v));
         });
@@ -170,7 +171,7 @@ final class Cli {
                     ? "Breezeway created the administrator '" + login + "'"
                     : "Breezeway reset the password of '" + login + "', made it an administrator and ended its sessions");
         }
-        int cleared = throttle(o).clear(Optional.of(login), Optional.empty());
+        int cleared = throttle(config, database).clear(Optional.of(login), Optional.empty());
         if (cleared > 0) {
             System.out.println("Breezeway cleared " + cleared + " failed-login counter(s) of '" + login + "'");
         }

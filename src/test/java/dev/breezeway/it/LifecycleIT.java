@@ -168,6 +168,12 @@ class LifecycleIT {
             assertThat(get(base, "/healthz")).isEqualTo(200);
             assertThat(get(base, "/healthz/live")).isEqualTo(200);
             assertThat(get(base, "/healthz/ready")).isEqualTo(200);
+            // The application (and its error handler) mounted into the running server: our JSON errors.
+            String raw = new BreezeClient(base).rawHttp("PATCH /nowhere HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+            assertThat(raw).startsWith("HTTP/1.1 405");
+            assertThat(BreezeClient.bodyOf(raw)).contains("METHOD_NOT_ALLOWED");
+            assertThat(raw.toLowerCase(java.util.Locale.ROOT)).doesNotContain("\r\nserver:");
             BreezeClient admin = new BreezeClient(base);
             admin.login(ADMIN, adminPassword);
             assertThat(xpath(admin.call("common-info"), "/results/common/user/login")).isEqualTo(ADMIN);
