@@ -4,6 +4,7 @@ import static dev.breezeway.support.Xml.count;
 import static dev.breezeway.support.Xml.status;
 import static dev.breezeway.support.Xml.xpath;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breezeway.support.BreezeClient;
 import java.io.IOException;
@@ -178,6 +179,16 @@ class LifecycleIT {
             admin.login(ADMIN, adminPassword);
             assertThat(xpath(admin.call("common-info"), "/results/common/user/login")).isEqualTo(ADMIN);
             assertThat(mariadbds(dataDir())).hasSize(1);
+            // Access control: root without the password is refused, with the file's password admitted.
+            String port3306 = Arrays.stream(mariadbds(dataDir()).get(0).info().arguments().orElseThrow())
+                    .filter(a -> a.startsWith("--port=")).findFirst().orElseThrow().substring("--port=".length());
+            String url = "jdbc:mariadb://127.0.0.1:" + port3306 + "/breezeway";
+            assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "root", "").close())
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("Access denied");
+            assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, "nobody", "").close())
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("Access denied");
+            String rootPassword = Files.readString(dataDir().resolve("mariadb-root.password")).strip();
+            java.sql.DriverManager.getConnection(url, "root", rootPassword).close();
         }
         assertThat(mariadbds(dataDir())).isEmpty();
     }
@@ -200,8 +211,15 @@ class LifecycleIT {
             assertThat(exitWithin(p, Duration.ofSeconds(120))).isZero();
             assertThat(p.output()).noneMatch(l -> l.contains("Chosen-Pass-2718"));
         }
+        // A data directory from before access control has no password file: the next start sets one.
+        Path passwordFile = dataDir().resolve("mariadb-root.password");
+        String before = Files.readString(passwordFile);
+        Files.delete(passwordFile);
         try (ProcessRunner p = jar(env())) {
             String base = "http://127.0.0.1:" + p.await(LISTENING, Duration.ofSeconds(120));
+            assertThat(passwordFile).exists();
+            assertThat(Files.readString(passwordFile)).isNotEqualTo(before);
+            assertThat(RootPasswordFile.permissions(dataDir())).isEqualTo("rw-------");
             BreezeClient old = new BreezeClient(base);
             assertThat(status(old.getRaw("login", "login", ADMIN, "password", adminPassword).body())).isEqualTo("no-data");
             BreezeClient admin = new BreezeClient(base);
