@@ -121,6 +121,7 @@ public final class App implements AutoCloseable {
     private final LastActive lastActive;
     private final Metrics metrics;
     private final MetricsServlet metricsServlet;
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
 
     private App(AppConfig config, Database database, Clock clock, Metrics metrics) {
         this.config = config;
@@ -140,17 +141,9 @@ public final class App implements AutoCloseable {
         PrincipalStore principals = new PrincipalStore(db);
         MembershipStore memberStore = new MembershipStore(db);
         SessionStore sessionStore = new SessionStore(db);
-        Supplier<SecretBox> secrets = new Supplier<>() {
-            private SecretBox box;
-
-            @Override
-            public synchronized SecretBox get() {
-                if (box == null) {
-                    box = SecretBox.open(config.secretKey(), config.dataDir());
-                }
-                return box;
-            }
-        };
+        // At start, not on first use: a node with another key than the database's refuses to start.
+        SecretBox secretBox = dev.breezeway.auth.SecretKeyGuard.open(db, config.secretKey(), config.dataDir());
+        Supplier<SecretBox> secrets = () -> secretBox;
         SessionService sessions = new SessionService(sessionStore, new Tokens(),
                 new AnonymousTokens(data -> secrets.get().mac(data)), clock, config.sessionIdleTimeout(),
                 config.sessionMaxLifetime(), database.writes(), config.sessionCacheTtl());
@@ -232,6 +225,8 @@ public final class App implements AutoCloseable {
         if (config.metricsPort().isEmpty()) {
             servlets.put("/metrics", metricsServlet);  // else only on its own port (ServerFactory)
         }
+        servlets.put("/healthz/live", new HealthServlet(database, draining::get, HealthServlet.Check.LIVE));
+        servlets.put("/healthz/ready", new HealthServlet(database, draining::get, HealthServlet.Check.READY));
 
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breezeway-housekeeping");
@@ -328,6 +323,11 @@ public final class App implements AutoCloseable {
     /** {@code GET /metrics}; in {@link #servlets()} unless {@code BREEZEWAY_METRICS_PORT} gives it a port of its own. */
     public MetricsServlet metricsServlet() {
         return metricsServlet;
+    }
+
+    /** From now on {@code /healthz/ready} answers 503: the server is stopping. */
+    public void startDraining() {
+        draining.set(true);
     }
 
     @Override

@@ -2,47 +2,36 @@ package dev.breezeway;
 
 import dev.breezeway.config.AppConfig;
 import dev.breezeway.config.ConfigException;
-import dev.breezeway.http.ServerFactory;
-import org.eclipse.jetty.server.Server;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
-/** {@code java -jar target/breezeway.jar}: the embedded Jetty server, configured from the environment. */
+/**
+ * {@code java -jar target/breezeway.jar [command]}: without a command the embedded Jetty server
+ * ({@link Launcher}); with one, a command of {@link Cli} ({@code --help} lists them). Exit codes: 0 done,
+ * 1 failed, 2 bad configuration or usage, 3 the port cannot be bound, 4 the database cannot be reached.
+ */
 public final class Main {
-    private static final Logger log = LoggerFactory.getLogger(Main.class);
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_CONFIG = 2;
+    public static final int EXIT_PORT = 3;
+    public static final int EXIT_DATABASE = 4;
 
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(Cli.run(args));
+            return;
+        }
         AppConfig config;
         try {
-            config = AppConfig.fromSources(System.getenv(), java.util.Optional.empty());
+            config = AppConfig.fromSources(System.getenv(), Optional.empty());
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
-            System.exit(2);
+            System.exit(EXIT_CONFIG);
             return;
         }
-        App app;
-        try {
-            app = App.start(config);
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Server server = ServerFactory.newServer(app, config.httpHost(), config.httpPort());
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.stop();
-            } catch (Exception e) {
-                log.warn("Jetty did not stop cleanly: {}", e.toString());
-            }
-            app.close();
-        }, "breezeway-shutdown"));
-        String host = "0.0.0.0".equals(config.httpHost()) ? "localhost" : config.httpHost();
-        log.info("Breezeway listening on http://{}:{}", host, ServerFactory.port(server));
-        server.join();
+        int code = Launcher.serve(config);
+        System.exit(code);
     }
 }

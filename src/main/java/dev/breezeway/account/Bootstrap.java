@@ -87,7 +87,8 @@ public final class Bootstrap {
         log.info("Created the first account and the administrator '{}'", adminLogin);
     }
 
-    private static String generatePassword() {
+    /** A password that passes the default policy, e.g. for the first administrator or a recovery. */
+    public static String generatePassword() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         // The fixed prefix guarantees an upper-case letter, a lower-case letter and a digit.

@@ -94,6 +94,20 @@ public final class SecretBox {
         }
     }
 
+    /** SHA-256 of the key itself: names the key (e.g. in the database) without revealing it. */
+    public byte[] keyFingerprint() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(aesKey.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    /** Whether the data directory already holds a key file ({@link #open} would not create one). */
+    public static boolean hasKeyFile(Path dataDir) {
+        return Files.exists(dataDir.resolve("secret.key"));
+    }
+
     public byte[] fingerprint(String plain) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -46,7 +46,8 @@ public record AppConfig(
         Duration hashWait,
         Optional<String> secretKey,
         LogFormat logFormat,
-        OptionalInt metricsPort) {
+        OptionalInt metricsPort,
+        Duration stopTimeout) {
 
     public static final String CONFIG_FILE = "BREEZEWAY_CONFIG";
     public static final String HTTP_HOST = "BREEZEWAY_HTTP_HOST";
@@ -77,6 +78,13 @@ public record AppConfig(
     public static final String SECRET_KEY = "BREEZEWAY_SECRET_KEY";
     public static final String LOG_FORMAT = "BREEZEWAY_LOG_FORMAT";
     public static final String METRICS_PORT = "BREEZEWAY_METRICS_PORT";
+    public static final String STOP_TIMEOUT_SECONDS = "BREEZEWAY_STOP_TIMEOUT_SECONDS";
+
+    /**
+     * Environment keys with this prefix are not settings of the server (the test suite's
+     * {@code BREEZEWAY_TEST_DB_URL} and friends) and are never reported as unknown.
+     */
+    public static final String NOT_A_SETTING_PREFIX = "BREEZEWAY_TEST_";
 
     /** The time limit of one SQL statement unless {@code BREEZEWAY_DB_STATEMENT_SECONDS} says otherwise. */
     public static final int DEFAULT_STATEMENT_SECONDS = 10;
@@ -106,11 +114,76 @@ public record AppConfig(
                 .or(() -> fallbackFile);
         file.ifPresent(f -> merged.putAll(readProperties(f)));
         env.forEach((k, v) -> {
-            if (k.startsWith("BREEZEWAY_")) {
+            if (k.startsWith("BREEZEWAY_") && !k.startsWith(NOT_A_SETTING_PREFIX)) {
                 merged.put(k, v);
             }
         });
+        List<String> unknown = unknownKeys(merged.keySet());
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(unknown);
+        }
         return fromMap(merged);
+    }
+
+    /** Every key the server reads: the {@code BREEZEWAY_*} constants of this class. */
+    public static java.util.SortedSet<String> knownKeys() {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field f : AppConfig.class.getFields()) {
+            int m = f.getModifiers();
+            if (java.lang.reflect.Modifier.isStatic(m) && java.lang.reflect.Modifier.isFinal(m)
+                    && f.getType() == String.class) {
+                try {
+                    String v = (String) f.get(null);
+                    if (v.startsWith("BREEZEWAY_") && !v.equals(NOT_A_SETTING_PREFIX)) {
+                        keys.add(v);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** One message per key that is no setting, naming the closest known key when one is near. */
+    static List<String> unknownKeys(java.util.Collection<String> keys) {
+        java.util.SortedSet<String> known = knownKeys();
+        List<String> problems = new ArrayList<>();
+        for (String k : new java.util.TreeSet<>(keys)) {
+            if (!known.contains(k)) {
+                String closest = null;
+                int best = Integer.MAX_VALUE;
+                for (String c : known) {
+                    int d = distance(k, c);
+                    if (d < best) {
+                        best = d;
+                        closest = c;
+                    }
+                }
+                problems.add(k + " is not a setting of Breezeway"
+                        + (closest != null && best <= 3 ? " (did you mean " + closest + "?)" : ""));
+            }
+        }
+        return problems;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** Parses and validates the settings; every problem is reported at once. */
@@ -144,10 +217,17 @@ public record AppConfig(
                 Duration.ofMillis(r.integer(HASH_WAIT_MILLIS, DEFAULT_HASH_WAIT_MILLIS, 10, 600_000)),
                 r.optional(SECRET_KEY),
                 r.logFormat(LOG_FORMAT),
-                r.optionalInteger(METRICS_PORT, 0, 65535));
+                r.optionalInteger(METRICS_PORT, 0, 65535),
+                Duration.ofSeconds(r.integer(STOP_TIMEOUT_SECONDS, 30, 0, 3600)));
         config.metricsPort().ifPresent(p -> {
             if (p == config.httpPort() && p != 0) {
                 r.problems.add(METRICS_PORT + " must differ from " + HTTP_PORT + " (" + p + ")");
+            }
+        });
+        config.secretKey().ifPresent(key -> {
+            if (!isKey(key)) {
+                r.problems.add(SECRET_KEY + " must be 32 random bytes in base64 (e.g. the output of "
+                        + "'openssl rand -base64 32'); the value given is not");
             }
         });
         config.dbUrl().ifPresent(url -> {
@@ -167,6 +247,14 @@ public record AppConfig(
             throw new ConfigException(r.problems);
         }
         return config;
+    }
+
+    private static boolean isKey(String base64) {
+        try {
+            return java.util.Base64.getDecoder().decode(base64.strip()).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Map<String, String> readProperties(Path file) {

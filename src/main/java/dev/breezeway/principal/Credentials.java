@@ -188,6 +188,15 @@ public final class Credentials {
         });
     }
 
+    /**
+     * The operator's recovery ({@code --reset-admin-password}): stores {@code hash} as the principal's
+     * password (not temporary, no expiry) and ends every session it has, inside {@code tx}.
+     */
+    void recover(DSLContext tx, long principalId, String hash) {
+        store.write(tx, principalId, hash, false, Optional.empty(), clock.instant());
+        endSessions(tx, principalId, Optional.empty());
+    }
+
     /** Ends every session of the principal but {@code keep}, at once: the one place sessions end for a principal. */
     void endSessions(DSLContext tx, long principalId, Optional<Long> keep) {
         sessions.revokeAllOf(tx, principalId, keep, clock.instant());

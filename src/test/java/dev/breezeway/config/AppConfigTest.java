@@ -110,4 +110,51 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_METRICS_PORT", "70000")))
                 .hasMessageContaining("BREEZEWAY_METRICS_PORT must be between 0 and 65535, got 70000");
     }
+
+    @Test
+    void anUnknownBreezewayKeyStopsTheStartNamingItAndTheClosestKnownKey() {
+        assertThatThrownBy(() -> AppConfig.fromSources(Map.of("BREEZEWAY_HTTP_PROT", "9090"), Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("BREEZEWAY_HTTP_PROT is not a setting of Breezeway")
+                .hasMessageContaining("did you mean BREEZEWAY_HTTP_PORT?");
+    }
+
+    @Test
+    void anUnknownKeyInThePropertiesFileIsReportedToo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("breezeway.properties");
+        Files.writeString(file, "BREEZEWAY_LIST_LIMTI=5\n");
+        assertThatThrownBy(() -> AppConfig.fromSources(Map.of(), Optional.of(file)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("BREEZEWAY_LIST_LIMTI is not a setting")
+                .hasMessageContaining("BREEZEWAY_LIST_LIMIT");
+    }
+
+    @Test
+    void theTestSuitesOwnKeysAndEveryKnownKeyAreAccepted() {
+        AppConfig c = AppConfig.fromSources(Map.of("BREEZEWAY_TEST_DB_URL", "jdbc:mariadb://h/db",
+                "BREEZEWAY_STOP_TIMEOUT_SECONDS", "5", "BREEZEWAY_HTTP_PORT", "9090"), Optional.empty());
+        assertThat(c.httpPort()).isEqualTo(9090);
+        assertThat(c.stopTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(AppConfig.knownKeys()).contains(AppConfig.SECRET_KEY, AppConfig.CONFIG_FILE,
+                AppConfig.STOP_TIMEOUT_SECONDS).doesNotContain(AppConfig.NOT_A_SETTING_PREFIX);
+    }
+
+    @Test
+    void aSecretKeyThatIsNot32BytesOfBase64StopsTheStartNamingIt() {
+        for (String bad : new String[] {"not base64 at all!", "c2hvcnQ=", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYwMQ=="}) {
+            assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_SECRET_KEY", bad)))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("BREEZEWAY_SECRET_KEY must be 32 random bytes in base64")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(bad));
+        }
+        assertThat(AppConfig.fromMap(Map.of("BREEZEWAY_SECRET_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="))
+                .secretKey()).isPresent();
+    }
+
+    @Test
+    void theStopTimeoutDefaultsTo30SecondsAndIsValidated() {
+        assertThat(AppConfig.fromMap(Map.of()).stopTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_STOP_TIMEOUT_SECONDS", "-1")))
+                .hasMessageContaining("BREEZEWAY_STOP_TIMEOUT_SECONDS must be between 0 and 3600");
+    }
 }

@@ -67,7 +67,7 @@ class DatabaseFaultsHttpTest {
 
     @Test
     void aKilledEmbeddedMariaDbIsRestartedAndKeepsItsData() throws Exception {
-        try (TestServer server = TestServer.start(newDatabase(), "root", "", Map.of())) {
+        try (TestServer server = TestServer.start(newDatabase(), mariadb.user(), mariadb.password(), Map.of())) {
             BreezeClient admin = server.admin();
             assertThat(status(createUser(admin, "before-kill@example.com"))).isEqualTo("ok");
             long pid = mariadbdPid();
@@ -89,7 +89,7 @@ class DatabaseFaultsHttpTest {
 
     @Test
     void aFrozenDatabaseFailsCallsWithinABoundAndTheServerRecoversByItself() throws Exception {
-        try (TestServer server = TestServer.start(newDatabase(), "root", "",
+        try (TestServer server = TestServer.start(newDatabase(), mariadb.user(), mariadb.password(),
                 Map.of(AppConfig.DB_STATEMENT_SECONDS, String.valueOf(STATEMENT_SECONDS)))) {
             BreezeClient admin = server.admin();
             JsonClient json = JsonClient.loggedIn(server, TestServer.ADMIN_LOGIN, TestServer.ADMIN_PASSWORD);
@@ -198,7 +198,7 @@ class DatabaseFaultsHttpTest {
 
     private static void dropLeftovers() {
         List<String> names = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(mariadb.serverUrl(), "root", "");
+        try (Connection c = DriverManager.getConnection(mariadb.serverUrl(), mariadb.user(), mariadb.password());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW DATABASES LIKE 'fault\\_%'")) {
             while (rs.next()) {
@@ -211,7 +211,7 @@ class DatabaseFaultsHttpTest {
     }
 
     private static void exec(String sql) {
-        try (Connection c = DriverManager.getConnection(mariadb.serverUrl(), "root", "");
+        try (Connection c = DriverManager.getConnection(mariadb.serverUrl(), mariadb.user(), mariadb.password());
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

@@ -60,6 +60,11 @@ final class ProcessRunner implements AutoCloseable {
         throw new AssertionError("no /" + regex + "/ within " + timeout + ":\n" + String.join("\n", lines));
     }
 
+    /** The child process, e.g. to signal it ({@code destroy()} is SIGTERM) or wait for its exit. */
+    Process process() {
+        return process;
+    }
+
     List<String> output() {
         return lines;
     }

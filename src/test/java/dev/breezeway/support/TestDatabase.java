@@ -43,7 +43,7 @@ public final class TestDatabase {
                 EmbeddedMariaDb db = EmbeddedMariaDb.start(Path.of("target",
                         System.getProperty("breezeway.test.db.dir", "test-mariadb")), true);
                 Runtime.getRuntime().addShutdownHook(new Thread(db::close));
-                instance = new TestDatabase(db.serverUrl(), "root", "");
+                instance = new TestDatabase(db.serverUrl(), db.user(), db.password());
             }
             instance.dropLeftovers();
         }
