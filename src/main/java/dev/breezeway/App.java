@@ -2,6 +2,8 @@ package dev.breezeway;
 
 import dev.breezeway.access.Authorizer;
 import dev.breezeway.account.AccountStore;
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditStore;
 import dev.breezeway.principal.Authorizations;
 import dev.breezeway.principal.Credentials;
 import dev.breezeway.principal.Lifecycle;
@@ -114,6 +116,8 @@ public final class App implements AutoCloseable {
     private final PrincipalService principalCore;
     private final ScheduledExecutorService housekeeping;
     private final LastActive lastActive;
+    private final AuditStore auditEvents;
+    private final Clock clock;
 
     private App(AppConfig config, Database database, Clock clock) {
         this.config = config;
@@ -144,6 +148,9 @@ public final class App implements AutoCloseable {
                 new AnonymousTokens(data -> secrets.get().mac(data)), clock, config.sessionIdleTimeout(),
                 config.sessionMaxLifetime(), database.writes(), config.sessionCacheTtl());
         Authorizer authorizer = new Authorizer(db);
+        AuditLog audit = new AuditLog(db, database.autonomous(), clock);
+        this.auditEvents = new AuditStore(db);
+        this.clock = clock;
 
         // The principal core: the only writer of principals, their credentials, memberships and grants.
         Policies policies = new Policies(db);
@@ -152,7 +159,7 @@ public final class App implements AutoCloseable {
         PrincipalService principalService = new PrincipalService(db, principals, credentials, policies, uuids, clock,
                 authorizer, config.bulkWriters());
         Lifecycle lifecycle = new Lifecycle(db, principals, memberStore, credentials, authorizer, uuids);
-        Memberships memberships = new Memberships(db, principals, memberStore, authorizer);
+        Memberships memberships = new Memberships(db, principals, memberStore, authorizer, audit);
         Authorizations authorizations = new Authorizations(db, authorizer, clock);
         ModernPrincipals modern = new ModernPrincipals(db, authorizations, authorizer, clock);
         PrincipalListService principalList = new PrincipalListService(db, config.listLimit(), authorizer);
@@ -160,7 +167,8 @@ public final class App implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(database.autonomous(), clock, config.loginMaxFailures(),
                 config.loginMaxFailuresPerAddress(), config.loginMaxFailuresPerLogin(), config.loginLockWindow());
         this.lastActive = new LastActive(principals);
-        AuthService auth = new AuthService(db, sessions, hasher, throttle, lastActive, clock);
+        AuthService auth = new AuthService(db, sessions, hasher, throttle, lastActive, clock, audit,
+                () -> accounts.firstAccountId().orElse(0L));
         AclObjectStore aclObjects = new AclObjectStore(db);
         CustomFieldStore customFieldStore = new CustomFieldStore(db);
         CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock);
@@ -185,7 +193,7 @@ public final class App implements AutoCloseable {
 
         Services services = new Services(config, clock, json, openApi, authorizer, accounts, sessions, auth,
                 principalService, principalList, lifecycle, credentials, memberships, customFields, aclFields,
-                permissions, iam, clients, clientUsers, roles, org, users, policies);
+                permissions, iam, clients, clientUsers, roles, org, users, policies, auditEvents);
         ActionRegistry actions = ActionTable.build(services, VERSION);
         this.actionTable = actions;
         this.principalCore = principalService;
@@ -197,7 +205,8 @@ public final class App implements AutoCloseable {
                 SmartcardsXml.class, PolicyXml.class,
                 PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class, ClientXml.class,
                 ClientListXml.class, ClientTokenXml.class, AccountPolicyXml.class, ShortcutsXml.class,
-                ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class, LoginLocksXml.class));
+                ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class, LoginLocksXml.class,
+                dev.breezeway.xml.model.AuditEventsXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;
@@ -230,11 +239,21 @@ public final class App implements AutoCloseable {
                 }
                 throttle.purge();
                 principalService.purgeRequestTokens();
+                purgeAuditEvents();
             } catch (RuntimeException e) {
                 log.warn("Session purge failed: {}", e.toString());
             }
         }, 10, 10, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::flushLastActive, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Deletes the audit events older than {@code BREEZEWAY_AUDIT_RETENTION_DAYS}; returns how many went. */
+    public int purgeAuditEvents() {
+        int n = auditEvents.purgeBefore(clock.instant().minus(java.time.Duration.ofDays(config.auditRetentionDays())));
+        if (n > 0) {
+            log.info("Purged {} audit events older than {} days", n, config.auditRetentionDays());
+        }
+        return n;
     }
 
     private void flushLastActive() {

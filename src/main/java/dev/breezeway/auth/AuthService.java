@@ -2,17 +2,22 @@ package dev.breezeway.auth;
 
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.db.Times;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Problem;
 import dev.breezeway.http.ClientLink;
 import dev.breezeway.principal.LastActive;
 import dev.breezeway.principal.PrincipalStore;
+import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 
 /**
@@ -30,9 +35,15 @@ public final class AuthService {
     private final LoginThrottle throttle;
     private final LastActive lastActive;
     private final Clock clock;
+    private final AuditLog audit;
+    private final LongSupplier defaultAccount;
 
+    /** @param defaultAccount the account a refused login of an unknown login is recorded in when it names none */
     public AuthService(DSLContext db, SessionService sessions, PasswordHasher hasher,
-                       LoginThrottle throttle, LastActive lastActive, Clock clock) {
+                       LoginThrottle throttle, LastActive lastActive, Clock clock, AuditLog audit,
+                       LongSupplier defaultAccount) {
+        this.audit = audit;
+        this.defaultAccount = defaultAccount;
         this.db = db;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -63,6 +74,7 @@ public final class AuthService {
                 request.client());
         String token = sessions.start(who.principalId(), who.accountId(), request.presentedToken(),
                 request.userAgent(), who.mustChangePassword());
+        audit.loginOk(who.accountId(), who.principalId(), request.login());
         lastActive.record(who.principalId(), clock.instant());  // written behind, within a second
         return token;
     }
@@ -81,12 +93,16 @@ public final class AuthService {
         try (PasswordHasher.LoginCheck check = hasher.loginCheck(client)) {
             OptionalInt locked = throttle.reserve(login, address);
             if (locked.isPresent()) {
+                refused("login.locked", accountId, credentials(login), login,
+                        Map.of("minutes-left", locked.getAsInt()));
                 throw ApiException.userSuspended(locked.getAsInt());
             }
             found = credentials(login);
             Optional<String> hash = found.flatMap(PrincipalStore.Credentials::passwordHash);
             if (hash.isEmpty()) {
                 check.verifyDummy(password);
+                refused("login.failed", accountId, found, login,
+                        Map.of("reason", found.isEmpty() ? "unknown-login" : "no-password"));
                 throw ApiException.noData();
             }
             ok = check.verify(password, hash.get());
@@ -94,17 +110,39 @@ public final class AuthService {
         PrincipalStore.Credentials c = found.get();
         boolean accountMatches = accountId.map(a -> a == c.accountId()).orElse(true);
         if (!ok || !accountMatches) {
+            refused("login.failed", accountId, found, login, Map.of("reason", ok ? "other-account" : "wrong-password"));
             throw ApiException.noData();
         }
         // The password is right: its owner's failures are forgotten, suspended or not.
         throttle.succeeded(login, address);
         if (c.suspendedAt().isPresent()) {
+            refused("login.failed", accountId, found, login, Map.of("reason", "suspended"));
             // Said only to a caller who knows the password; XML shows it as no-data like any failed login.
             throw ApiException.problem(Problem.ACCOUNT_SUSPENDED, "login");
         }
         // An expired password, like a temporary one, logs in only to be changed.
         boolean expired = c.passwordExpiresAt().map(at -> !clock.instant().isBefore(at)).orElse(false);
         return new Authenticated(c.principalId(), c.accountId(), c.passwordTemporary() || expired);
+    }
+
+    /** Ends {@code session} (logout), recorded in the audit trail. */
+    public void logout(Session session) {
+        db.transaction(() -> {
+            sessions.end(session.sessionId());
+            audit.change(session, "logout", AuditTarget.principal(session.principalId(), session.login()),
+                    Map.of("session-id", session.sessionId()));
+        });
+    }
+
+    /**
+     * Records a refused login on a connection of its own (it survives a rolled-back batch), in the account of
+     * the login if it exists, else the one the request named, else the default one.
+     */
+    private void refused(String kind, Optional<Long> accountId, Optional<PrincipalStore.Credentials> found,
+                         String login, Map<String, ?> details) {
+        long account = found.map(PrincipalStore.Credentials::accountId).or(() -> accountId)
+                .orElseGet(defaultAccount::getAsLong);
+        audit.loginRefused(account, kind, found.map(PrincipalStore.Credentials::principalId), login, details);
     }
 
     /** The login locks in force now, for an administrator. */

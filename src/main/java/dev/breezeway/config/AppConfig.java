@@ -42,7 +42,8 @@ public record AppConfig(
         Duration loginLockWindow,
         int hashQueue,
         Duration hashWait,
-        Optional<String> secretKey) {
+        Optional<String> secretKey,
+        int auditRetentionDays) {
 
     public static final String CONFIG_FILE = "BREEZEWAY_CONFIG";
     public static final String HTTP_HOST = "BREEZEWAY_HTTP_HOST";
@@ -71,6 +72,8 @@ public record AppConfig(
     public static final String HASH_QUEUE = "BREEZEWAY_HASH_QUEUE";
     public static final String HASH_WAIT_MILLIS = "BREEZEWAY_HASH_WAIT_MILLIS";
     public static final String SECRET_KEY = "BREEZEWAY_SECRET_KEY";
+    /** Days an audit event is kept; older ones are purged by the periodic housekeeping. */
+    public static final String AUDIT_RETENTION_DAYS = "BREEZEWAY_AUDIT_RETENTION_DAYS";
 
     /** The time limit of one SQL statement unless {@code BREEZEWAY_DB_STATEMENT_SECONDS} says otherwise. */
     public static final int DEFAULT_STATEMENT_SECONDS = 10;
@@ -136,7 +139,8 @@ public record AppConfig(
                 Duration.ofMinutes(r.integer(LOGIN_LOCK_MINUTES, 15, 1, 24 * 60)),
                 r.integer(HASH_QUEUE, DEFAULT_HASH_QUEUE_PER_THREAD * hashThreads(), 1, 100_000),
                 Duration.ofMillis(r.integer(HASH_WAIT_MILLIS, DEFAULT_HASH_WAIT_MILLIS, 10, 600_000)),
-                r.optional(SECRET_KEY));
+                r.optional(SECRET_KEY),
+                r.integer(AUDIT_RETENTION_DAYS, 365, 1, 36_500));
         config.dbUrl().ifPresent(url -> {
             if (!url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {
                 r.problems.add(DB_URL + " must be a jdbc:mariadb:// URL, got '" + url + "'");

@@ -1,0 +1,129 @@
+package dev.breezeway.audit;
+
+import static dev.breezeway.db.gen.Tables.AUDIT_EVENT;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.breezeway.db.Times;
+import dev.breezeway.session.Session;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+
+/**
+ * Writes the audit trail ({@code audit_event}): who did what to which object, the before/after of the
+ * changed fields, when, from which address and through which face ({@link AuditContext}).
+ *
+ * <p>{@link #change} writes through the thread-bound context, so the event is committed or rolled back with
+ * the change it records: a service calls it inside its own {@code db.transaction(() -> …)}. Failed and
+ * locked logins are written by {@link #loginRefused} on a connection of their own, committed at once, so
+ * they survive a rolled-back batch as the failure counters do.
+ *
+ * <p>Details never hold a secret: a key naming a password, hash, secret or token is dropped whatever the
+ * caller passes.
+ */
+public final class AuditLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|passwd|hash|secret|token|smartcard).*");
+    private static final int MAX_TEXT = 255;
+
+    private final DSLContext db;
+    private final DSLContext autonomous;
+    private final Clock clock;
+
+    public AuditLog(DSLContext db, DSLContext autonomous, Clock clock) {
+        this.db = db;
+        this.autonomous = autonomous;
+        this.clock = clock;
+    }
+
+    /** A change made by {@code actor}, in the calling thread's transaction. */
+    public void change(Session actor, String kind, AuditTarget target, Map<String, ?> details) {
+        insert(db, actor.accountId(), Optional.of(actor.principalId()), Optional.of(actor.login()), kind, target,
+                details);
+    }
+
+    /** A change made by the system or an anonymous caller in {@code accountId}, in the calling thread's transaction. */
+    public void system(long accountId, String kind, AuditTarget target, Map<String, ?> details) {
+        insert(db, accountId, Optional.empty(), Optional.empty(), kind, target, details);
+    }
+
+    /** A successful login of {@code principalId}, in the calling thread's transaction (with its session). */
+    public void loginOk(long accountId, long principalId, String login) {
+        insert(db, accountId, Optional.of(principalId), Optional.of(login), "login.ok",
+                AuditTarget.principal(principalId, login), Map.of());
+    }
+
+    /**
+     * A refused login ({@code login.failed} or {@code login.locked}), committed at once whatever happens to the
+     * calling thread's transaction; the actor is anonymous, the object the login tried.
+     */
+    public void loginRefused(long accountId, String kind, Optional<Long> principalId, String login,
+                             Map<String, ?> details) {
+        insert(autonomous, accountId, Optional.empty(), Optional.empty(), kind,
+                new AuditTarget("principal", principalId.map(Object::toString).orElse(null), login), details);
+    }
+
+    /**
+     * The fields that differ between {@code before} and {@code after}, as
+     * {@code {"name":{"before":"Ada","after":"Ada L."}}}; equal fields are left out.
+     */
+    public static Map<String, Object> changes(Map<String, ?> before, Map<String, ?> after) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : after.entrySet()) {
+            Object was = before.get(e.getKey());
+            if (!Objects.equals(was, e.getValue())) {
+                Map<String, Object> pair = new LinkedHashMap<>();
+                pair.put("before", was);
+                pair.put("after", e.getValue());
+                out.put(e.getKey(), pair);
+            }
+        }
+        return out;
+    }
+
+    private void insert(DSLContext ctx, long accountId, Optional<Long> actorId, Optional<String> actorLogin, String kind,
+                        AuditTarget target, Map<String, ?> details) {
+        Optional<AuditContext.Origin> origin = AuditContext.current();
+        ctx.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.ACCOUNT_ID, accountId)
+                .set(AUDIT_EVENT.OCCURRED_AT, Times.toLocal(clock.instant()))
+                .set(AUDIT_EVENT.ACTOR_PRINCIPAL_ID, actorId.orElse(null))
+                .set(AUDIT_EVENT.ACTOR_LOGIN, actorLogin.map(AuditLog::cut).orElse(null))
+                .set(AUDIT_EVENT.KIND, kind)
+                .set(AUDIT_EVENT.OBJECT_TYPE, target.type())
+                .set(AUDIT_EVENT.OBJECT_ID, target.id())
+                .set(AUDIT_EVENT.OBJECT_NAME, target.name() == null ? null : cut(target.name()))
+                .set(AUDIT_EVENT.DETAILS, details.isEmpty() ? null : json(details))
+                .set(AUDIT_EVENT.ADDRESS, origin.map(AuditContext.Origin::address).orElse(null))
+                .set(AUDIT_EVENT.FACE, origin.map(o -> o.face().wire()).orElse(null))
+                .execute();
+    }
+
+    private static String json(Map<String, ?> details) {
+        try {
+            return JSON.writeValueAsString(withoutSecrets(details));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit details are not JSON", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withoutSecrets(Map<String, ?> details) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        details.forEach((k, v) -> {
+            if (!SECRET.matcher(k).matches()) {
+                out.put(k, v instanceof Map<?, ?> m ? withoutSecrets((Map<String, ?>) m) : v);
+            }
+        });
+        return out;
+    }
+
+    private static String cut(String s) {
+        return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT);
+    }
+}
