@@ -158,9 +158,9 @@ public final class App implements AutoCloseable {
                 clock);
         PrincipalService principalService = new PrincipalService(db, principals, credentials, policies, uuids, clock,
                 authorizer, config.bulkWriters());
-        Lifecycle lifecycle = new Lifecycle(db, principals, memberStore, credentials, authorizer, uuids);
+        Lifecycle lifecycle = new Lifecycle(db, principals, memberStore, credentials, authorizer, uuids, audit);
         Memberships memberships = new Memberships(db, principals, memberStore, authorizer, audit);
-        Authorizations authorizations = new Authorizations(db, authorizer, clock);
+        Authorizations authorizations = new Authorizations(db, authorizer, clock, audit);
         ModernPrincipals modern = new ModernPrincipals(db, authorizations, authorizer, clock);
         PrincipalListService principalList = new PrincipalListService(db, config.listLimit(), authorizer);
 

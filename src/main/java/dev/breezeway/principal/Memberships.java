@@ -101,7 +101,15 @@ public final class Memberships {
     /** The member is the object: "who put X into admins" is a filter on X. */
     private void recordMembership(Session caller, String kind, Principal group, Principal member) {
         audit.change(caller, kind, AuditTarget.principal(member.principalId(), member.breezeLogin()),
-                Map.of("group-id", group.principalId(), "group-name", group.breezeLogin()));
+                ordered("group-id", group.principalId(), "group-name", group.breezeLogin(), "group-type", group.type().wire()));
+    }
+
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
     }
 
     /**
