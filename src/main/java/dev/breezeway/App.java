@@ -153,15 +153,15 @@ public final class App implements AutoCloseable {
         this.clock = clock;
 
         // The principal core: the only writer of principals, their credentials, memberships and grants.
-        Policies policies = new Policies(db);
+        Policies policies = new Policies(db, audit);
         Credentials credentials = new Credentials(db, principals, sessionStore, hasher, policy, policies, authorizer,
-                clock);
+                clock, audit);
         PrincipalService principalService = new PrincipalService(db, principals, credentials, policies, uuids, clock,
-                authorizer, config.bulkWriters());
+                authorizer, config.bulkWriters(), audit);
         Lifecycle lifecycle = new Lifecycle(db, principals, memberStore, credentials, authorizer, uuids, audit);
         Memberships memberships = new Memberships(db, principals, memberStore, authorizer, audit);
         Authorizations authorizations = new Authorizations(db, authorizer, clock, audit);
-        ModernPrincipals modern = new ModernPrincipals(db, authorizations, authorizer, clock);
+        ModernPrincipals modern = new ModernPrincipals(db, authorizations, authorizer, clock, audit);
         PrincipalListService principalList = new PrincipalListService(db, config.listLimit(), authorizer);
 
         LoginThrottle throttle = new LoginThrottle(database.autonomous(), clock, config.loginMaxFailures(),
@@ -174,19 +174,20 @@ public final class App implements AutoCloseable {
         CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock);
         AclFieldService aclFields = new AclFieldService(db, aclObjects, customFieldStore, new AclFieldStore(db), clock,
                 authorizer);
-        PermissionService permissions = new PermissionService(db, aclObjects, new PermissionStore(db), clock);
+        PermissionService permissions = new PermissionService(db, aclObjects, new PermissionStore(db), clock, audit);
 
         new Bootstrap(db, accounts, principals, memberStore, hasher, policy, uuids)
                 .run(config.adminLogin(), config.adminPassword());
 
         IamStore iamStore = new IamStore(db, json);
         IamService iam = new IamService(db, iamStore, authorizer, sessionStore, sessions.lifetime(), modern, authorizations, lifecycle,
-                credentials, clock, database.writes());
+                credentials, clock, database.writes(), audit);
         ClientStore clientStore = new ClientStore(db);
-        ClientService clients = new ClientService(db, clientStore, lifecycle, authorizations, sessions, authorizer, clock);
+        ClientService clients = new ClientService(db, clientStore, lifecycle, authorizations, sessions, authorizer, clock,
+                audit);
         ClientUserService clientUsers = new ClientUserService(db, clientStore, clients, principalService, principals, iam,
                 lifecycle, authorizer);
-        RoleService roles = new RoleService(db, new RoleStore(db), authorizer);
+        RoleService roles = new RoleService(db, new RoleStore(db), authorizer, audit);
         OrgService org = new OrgService(db, authorizer, secrets);
         UserService users = new UserService(db, principalService, principals, iamStore, authorizer, authorizations,
                 credentials, lifecycle);

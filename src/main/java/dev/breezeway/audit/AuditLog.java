@@ -5,14 +5,17 @@ import static dev.breezeway.db.gen.Tables.AUDIT_EVENT;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.breezeway.db.Times;
+import dev.breezeway.db.gen.tables.records.AuditEventRecord;
 import dev.breezeway.session.Session;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 
 /**
  * Writes the audit trail ({@code audit_event}): who did what to which object, the before/after of the
@@ -45,6 +48,20 @@ public final class AuditLog {
     public void change(Session actor, String kind, AuditTarget target, Map<String, ?> details) {
         insert(db, actor.accountId(), Optional.of(actor.principalId()), Optional.of(actor.login()), kind, target,
                 details);
+    }
+
+    /** One event of {@code kind} per target (with its details), in one multi-row insert, e.g. a bulk create. */
+    public void changeAll(Session actor, String kind, List<AuditTarget> targets, List<? extends Map<String, ?>> details) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        InsertSetMoreStep<AuditEventRecord> step = null;
+        for (int i = 0; i < targets.size(); i++) {
+            AuditEventRecord r = row(actor.accountId(), Optional.of(actor.principalId()), Optional.of(actor.login()), kind,
+                    targets.get(i), details.get(i));
+            step = step == null ? db.insertInto(AUDIT_EVENT).set(r) : step.newRecord().set(r);
+        }
+        step.execute();
     }
 
     /** A change made by the system or an anonymous caller in {@code accountId}, in the calling thread's transaction. */
@@ -86,22 +103,48 @@ public final class AuditLog {
         return out;
     }
 
+    /**
+     * The components of {@code r} as a map (an empty Optional as null, a present one as its value), without
+     * those named in {@code leaveOut}, e.g. a policy's settings without its version.
+     */
+    public static Map<String, Object> fieldsOf(Record r, String... leaveOut) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        java.util.Set<String> skip = java.util.Set.of(leaveOut);
+        for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+            if (skip.contains(c.getName())) {
+                continue;
+            }
+            try {
+                Object v = c.getAccessor().invoke(r);
+                out.put(c.getName(), v instanceof Optional<?> o ? o.orElse(null) : v);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
     private void insert(DSLContext ctx, long accountId, Optional<Long> actorId, Optional<String> actorLogin, String kind,
                         AuditTarget target, Map<String, ?> details) {
+        ctx.insertInto(AUDIT_EVENT).set(row(accountId, actorId, actorLogin, kind, target, details)).execute();
+    }
+
+    private AuditEventRecord row(long accountId, Optional<Long> actorId, Optional<String> actorLogin, String kind,
+                                 AuditTarget target, Map<String, ?> details) {
         Optional<AuditContext.Origin> origin = AuditContext.current();
-        ctx.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.ACCOUNT_ID, accountId)
-                .set(AUDIT_EVENT.OCCURRED_AT, Times.toLocal(clock.instant()))
-                .set(AUDIT_EVENT.ACTOR_PRINCIPAL_ID, actorId.orElse(null))
-                .set(AUDIT_EVENT.ACTOR_LOGIN, actorLogin.map(AuditLog::cut).orElse(null))
-                .set(AUDIT_EVENT.KIND, kind)
-                .set(AUDIT_EVENT.OBJECT_TYPE, target.type())
-                .set(AUDIT_EVENT.OBJECT_ID, target.id())
-                .set(AUDIT_EVENT.OBJECT_NAME, target.name() == null ? null : cut(target.name()))
-                .set(AUDIT_EVENT.DETAILS, details.isEmpty() ? null : json(details))
-                .set(AUDIT_EVENT.ADDRESS, origin.map(AuditContext.Origin::address).orElse(null))
-                .set(AUDIT_EVENT.FACE, origin.map(o -> o.face().wire()).orElse(null))
-                .execute();
+        AuditEventRecord r = new AuditEventRecord();
+        r.setAccountId(accountId);
+        r.setOccurredAt(Times.toLocal(clock.instant()));
+        r.setActorPrincipalId(actorId.orElse(null));
+        r.setActorLogin(actorLogin.map(AuditLog::cut).orElse(null));
+        r.setKind(kind);
+        r.setObjectType(target.type());
+        r.setObjectId(target.id());
+        r.setObjectName(target.name() == null ? null : cut(target.name()));
+        r.setDetails(details.isEmpty() ? null : json(details));
+        r.setAddress(origin.map(AuditContext.Origin::address).orElse(null));
+        r.setFace(origin.map(o -> o.face().wire()).orElse(null));
+        return r;
     }
 
     private static String json(Map<String, ?> details) {

@@ -66,6 +66,8 @@ public final class Authorizations {
 
     /** The principal's roles, ACL and attributes as stored, to tell a change from a repetition. */
     public record Current(Collection<String> roles, Collection<Grant> acl, Map<String, List<String>> attributes) {
+        /** What a new principal holds. */
+        public static final Current NONE = new Current(List.of(), List.of(), Map.of());
     }
 
     /**
@@ -84,7 +86,7 @@ public final class Authorizations {
     }
 
     /** One audit event per part that changed, with the part before and after. */
-    private void record(Session caller, long principalId, Current current, Change change) {
+    void record(Session caller, long principalId, Current current, Change change) {
         AuditTarget target = AuditTarget.principal(principalId, null);
         change.roles().filter(r -> !Set.copyOf(r).equals(Set.copyOf(current.roles()))).ifPresent(r ->
                 audit.change(caller, "principal.roles", target, AuditLog.changes(Map.of("roles", List.copyOf(current.roles())),

@@ -216,7 +216,11 @@ public final class Lifecycle {
             throw ApiException.invalid(Invalid.of("rank", FieldType.STRING, InvalidSubcode.FORMAT))
                     .describedAs("A guest cannot be given a rank; promote it first");
         }
-        db.transaction(() -> authorizations.setRank(db, id, rank, credentials.now()));
+        db.transaction(() -> {
+            authorizations.setRank(db, id, rank, credentials.now());
+            audit.change(caller, "principal.rank", PrincipalAudit.target(target),
+                    AuditLog.changes(Map.of("rank", current.toString()), Map.of("rank", rank.toString())));
+        });
     }
 
     /** A guest becomes a regular user. */
@@ -227,7 +231,11 @@ public final class Lifecycle {
                     .describedAs("User is not a guest");
         }
         authz.requireMayActOn(caller, id);
-        db.transaction(() -> fields.promoteGuest(db, id, credentials.now()));
+        db.transaction(() -> {
+            fields.promoteGuest(db, id, credentials.now());
+            audit.change(caller, "principal.promote", PrincipalAudit.target(target),
+                    AuditLog.changes(Map.of("type", "guest"), Map.of("type", "user")));
+        });
     }
 
     /**

@@ -276,4 +276,65 @@ class AuditTrailHttpTest {
         assertThat(count(left, "//event")).isEqualTo(1);
         assertThat(xpath(left, "//event/@object-id")).isEqualTo("audit-recent");
     }
+
+    @Test
+    void changesToPrincipalsPasswordsPoliciesClientsRolesPermissionsAndSessionsAreRecorded() {
+        String u = dir.user("audit-change@example.com", "Chang", "Audit");
+        assertThat(xpath(events("filter-object-id", u, "filter-kind", "principal.create"), "//event/details"))
+                .contains("\"login\":\"audit-change@example.com\"").doesNotContain("Pass");
+        assertThat(status(admin.call("principal-update", "principal-id", u, "first-name", "Changed"))).isEqualTo("ok");
+        String update = xpath(events("filter-object-id", u, "filter-kind", "principal.update"), "//event/details");
+        assertThat(update).contains("\"first-name\":{\"before\":\"Chang\",\"after\":\"Changed\"}")
+                .contains("\"name\":{\"before\":\"Chang Audit\",\"after\":\"Changed Audit\"}")
+                .doesNotContain("email");
+        assertThat(status(admin.call("user-update-pwd", "user-id", u, "password", "New-Secret-Pass-77",
+                "password-verify", "New-Secret-Pass-77"))).isEqualTo("ok");
+        String pwd = events("filter-object-id", u, "filter-kind", "credentials.set");
+        assertThat(count(pwd, "//event")).isEqualTo(1);
+        assertThat(pwd).doesNotContain("New-Secret-Pass-77");
+
+        assertThat(status(admin.call("account-policy-update", "face", "xml", "password-min-length", "6"))).isEqualTo("ok");
+        assertThat(xpath(events("filter-kind", "policy.update", "filter-object-id", "xml"), "//event[1]/details"))
+                .contains("\"minLength\":{\"before\":4,\"after\":6}");
+
+        String created = admin.call("client-create", "name", "Audit Billing");
+        String clientId = xpath(created, "//client/@client-id");
+        String secret = xpath(created, "//client/secret");
+        admin.call("client-rotate", "client-id", clientId);
+        admin.call("client-revoke", "client-id", clientId);
+        String clients = events("filter-object-type", "client", "filter-object-id", clientId);
+        assertThat(count(clients, "//event")).as(clients).isEqualTo(3);
+        assertThat(xpath(clients, "//event[1]/@kind")).isEqualTo("client.revoke");
+        assertThat(xpath(clients, "//event[3]/@kind")).isEqualTo("client.create");
+        assertThat(clients).doesNotContain(secret);
+
+        String role = admin.call("role-create", "name", "audit-role", "permission", "users:read");
+        assertThat(status(role)).as(role).isEqualTo("ok");
+        assertThat(xpath(events("filter-kind", "role.create", "filter-object-name", "audit-role"), "//event/details"))
+                .contains("users:read");
+
+        String group = dir.group("audit-acl-group", "an ACL object");
+        assertThat(status(admin.call("permissions-update", "acl-id", group, "principal-id", u, "permission-id", "view")))
+                .isEqualTo("ok");
+        String acl = events("filter-kind", "permission.update", "filter-object-id", group);
+        assertThat(xpath(acl, "//event/details")).as(acl).contains("\"after\":\"view\"");
+
+        // A session revoked through the JSON face.
+        JsonClient j = JsonClient.loggedIn(server, "audit-change@example.com", "New-Secret-Pass-77");
+        JsonNode me = j.get("/resources/me").body();
+        String uuid = me.get("id").asText();
+        JsonNode list = json.get("/resources/iam/principals/" + uuid + "/sessions").body();
+        String sessionId = null;
+        for (JsonNode n : list) {
+            if (!n.get("isRevoked").asBoolean()) {
+                sessionId = n.get("id").asText();
+            }
+        }
+        assertThat(sessionId).as(list.toString()).isNotNull();
+        assertThat(json.delete("/resources/iam/principals/" + uuid + "/sessions/" + sessionId, java.util.Optional.empty())
+                .status()).isEqualTo(204);
+        String revoked = events("filter-kind", "session.revoke", "filter-object-id", u);
+        assertThat(xpath(revoked, "//event/@face")).as(revoked).isEqualTo("json");
+        assertThat(xpath(revoked, "//event/details")).contains(sessionId);
+    }
 }
