@@ -46,7 +46,7 @@ final class RouteTable {
         PolicyResources policies = new PolicyResources(s.policies(), s.json());
         AuthResources auth = new AuthResources(s.auth(), s.sessions(), s.iam(), s.json());
         LoginLockResources locks = new LoginLockResources(s.auth());
-        AuditResources audit = new AuditResources(s.audit(), s.json());
+        AuditResources audit = new AuditResources(s.audit(), s.iam(), s.json());
         return Router.builder()
                 .get("/resources/openapi.json", Access.ANYONE, c -> RestReply.ok(s.openApi()))
                 .post("/resources/auth/login", Access.ANYONE, auth::login)

@@ -7,6 +7,7 @@ import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
+import dev.breezeway.iam.IamService;
 import dev.breezeway.query.ListQuery;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,19 +15,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * {@code GET /resources/audit-events?from=&to=&actor=&object=&kind=&limit=&after=}: the account's audit trail,
  * newest first, {@code {"events":[…],"nextCursor":"41"}}; {@code after=<nextCursor>} reads the next page.
- * {@code from}/{@code to} are instants (inclusive), {@code actor} a principal id, {@code object} an object id
- * (a principal's is its number), {@code kind} an event kind; each but the times may repeat (OR).
+ * {@code from}/{@code to} are instants (inclusive), {@code actor} a principal (its number or UUID), {@code object}
+ * an object id (a principal's number or UUID), {@code kind} an event kind; each but the times may repeat (OR).
  */
 public final class AuditResources {
     private final AuditStore events;
+    private final IamService iam;
     private final ObjectMapper json;
 
-    public AuditResources(AuditStore events, ObjectMapper json) {
+    public AuditResources(AuditStore events, IamService iam, ObjectMapper json) {
         this.events = events;
+        this.iam = iam;
         this.json = json;
     }
 
@@ -42,11 +46,15 @@ public final class AuditResources {
         c.queryFirst("to").ifPresent(v -> filters.add(filter("occurred-at", ListQuery.Op.LESS_OR_EQUAL,
                 List.of(AuditStore.instant("to", v).toString()))));
         if (!c.queryAll("actor").isEmpty()) {
-            c.queryAll("actor").forEach(v -> integer("actor", v));
-            filters.add(filter("actor-id", ListQuery.Op.EQUALS, c.queryAll("actor")));
+            List<String> actors = c.queryAll("actor").stream().map(v -> numbered(c, v)).toList();
+            actors.forEach(v -> integer("actor", v));
+            filters.add(filter("actor-id", ListQuery.Op.EQUALS, actors));
         }
-        for (String[] p : new String[][] {{"object", "object-id"}, {"objectType", "object-type"}, {"kind", "kind"},
-                {"face", "face"}}) {
+        if (!c.queryAll("object").isEmpty()) {
+            filters.add(filter("object-id", ListQuery.Op.EQUALS,
+                    c.queryAll("object").stream().map(v -> numbered(c, v)).toList()));
+        }
+        for (String[] p : new String[][] {{"objectType", "object-type"}, {"kind", "kind"}, {"face", "face"}}) {
             if (!c.queryAll(p[0]).isEmpty()) {
                 filters.add(filter(p[1], ListQuery.Op.EQUALS, c.queryAll(p[0])));
             }
@@ -86,6 +94,24 @@ public final class AuditResources {
             return json.readTree(details);
         } catch (IOException e) {
             return json.getNodeFactory().textNode(details);
+        }
+    }
+
+    /**
+     * A principal's number for its UUID (the JSON face's id), so {@code object} and {@code actor} take either;
+     * a UUID of no principal the caller can see stays as it is and matches nothing.
+     */
+    private String numbered(RestCall c, String v) {
+        UUID id;
+        try {
+            id = UUID.fromString(v.strip());
+        } catch (IllegalArgumentException e) {
+            return v;
+        }
+        try {
+            return Long.toString(iam.get(c.caller(), id).principalId());
+        } catch (ApiException e) {
+            return v;
         }
     }
 

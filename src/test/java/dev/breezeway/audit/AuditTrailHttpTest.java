@@ -125,6 +125,10 @@ class AuditTrailHttpTest {
         assertThat(r.get("events")).as(r.toString()).hasSize(1);
         assertThat(r.get("events").get(0).get("face").asText()).isEqualTo("json");
         assertThat(r.get("events").get(0).get("details").get("roles").get("after").toString()).isEqualTo("[\"auditor\"]");
+        // The JSON face names principals by UUID: object= takes it as well as the number.
+        JsonNode byUuid = json.get("/resources/audit-events?object=" + uuid + "&kind=principal.suspend").body();
+        assertThat(byUuid.get("events")).as(byUuid.toString()).hasSize(1);
+        assertThat(byUuid.get("events").get(0).get("object").get("id").asText()).isEqualTo(x);
     }
 
     @Test
