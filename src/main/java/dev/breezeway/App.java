@@ -188,7 +188,7 @@ public final class App implements AutoCloseable {
         ClientUserService clientUsers = new ClientUserService(db, clientStore, clients, principalService, principals, iam,
                 lifecycle, authorizer);
         RoleService roles = new RoleService(db, new RoleStore(db), authorizer, audit);
-        OrgService org = new OrgService(db, authorizer, secrets);
+        OrgService org = new OrgService(db, authorizer, secrets, audit);
         UserService users = new UserService(db, principalService, principals, iamStore, authorizer, authorizations,
                 credentials, lifecycle);
 

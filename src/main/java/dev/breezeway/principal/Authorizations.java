@@ -126,6 +126,12 @@ public final class Authorizations {
         change.attributes().ifPresent(a -> authz.requireWithinScope(caller, a));
     }
 
+    /** Writes a checked change inside the caller's transaction and records what it changed from {@code current}. */
+    public void write(Session caller, long principalId, Current current, Change change) {
+        write(db, principalId, change);
+        record(caller, principalId, current, change);
+    }
+
     /** Writes a checked change inside the caller's transaction. */
     public void write(DSLContext tx, long principalId, Change change) {
         change.roles().ifPresent(r -> store.replaceRoles(tx, principalId, r));
@@ -161,8 +167,11 @@ public final class Authorizations {
             if (Set.copyOf(store.tenantsOf(principalId)).equals(Set.copyOf(tenants))) {
                 return;
             }
+            List<String> before = store.tenantsOf(principalId);
             fields.bumpVersion(db, principalId, OptionalLong.empty(), clock.instant());
             writeTenants(db, principalId, tenants);
+            audit.change(caller, "principal.tenants", AuditTarget.principal(principalId, null),
+                    AuditLog.changes(Map.of("tenants", before), Map.of("tenants", List.copyOf(tenants))));
         });
     }
 
