@@ -71,8 +71,12 @@ public final class AuditLog {
 
     /** A successful login of {@code principalId}, in the calling thread's transaction (with its session). */
     public void loginOk(long accountId, long principalId, String login) {
-        insert(db, accountId, Optional.of(principalId), Optional.of(login), "login.ok",
-                AuditTarget.principal(principalId, login), Map.of());
+        loginOk(accountId, principalId, login, "login.ok", AuditTarget.principal(principalId, login));
+    }
+
+    /** A successful login of {@code principalId} as {@code kind} (e.g. an API client's token), in the thread's transaction. */
+    public void loginOk(long accountId, long principalId, String login, String kind, AuditTarget target) {
+        insert(db, accountId, Optional.of(principalId), Optional.of(login), kind, target, Map.of());
     }
 
     /**
@@ -81,8 +85,13 @@ public final class AuditLog {
      */
     public void loginRefused(long accountId, String kind, Optional<Long> principalId, String login,
                              Map<String, ?> details) {
-        insert(autonomous, accountId, Optional.empty(), Optional.empty(), kind,
-                new AuditTarget("principal", principalId.map(Object::toString).orElse(null), login), details);
+        loginRefused(accountId, kind, new AuditTarget("principal", principalId.map(Object::toString).orElse(null), login),
+                details);
+    }
+
+    /** A refused login of {@code target} (e.g. an API client), committed at once as {@link #loginRefused} is. */
+    public void loginRefused(long accountId, String kind, AuditTarget target, Map<String, ?> details) {
+        insert(autonomous, accountId, Optional.empty(), Optional.empty(), kind, target, details);
     }
 
     /**

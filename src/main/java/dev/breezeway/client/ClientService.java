@@ -178,8 +178,13 @@ public final class ClientService {
         return db.transactionResult(() -> {
             Optional<ClientStore.Credentials> c = store.lockCredentials(db, clientId);
             if (c.isEmpty() || !MessageDigest.isEqual(c.get().secretHash(), presented)) {
+                // A known client with a wrong secret is recorded in its account; an unknown id has none.
+                c.ifPresent(k -> audit.loginRefused(k.accountId(), "client.token.failed",
+                        AuditTarget.of("client", clientId, null), java.util.Map.of("reason", "wrong-secret")));
                 throw ApiException.problem(Problem.INVALID_CLIENT, "client_id");
             }
+            audit.loginOk(c.get().accountId(), c.get().principalId(), clientId, "client.token",
+                    AuditTarget.of("client", clientId, null));
             return sessions.startClient(c.get().principalId(), c.get().accountId(), userAgent,
                     clock.instant().plus(TOKEN_LIFETIME));
         });
