@@ -1,5 +1,6 @@
 package dev.breezeway;
 
+import static dev.breezeway.access.PermissionCatalogue.AUDIT_READ;
 import static dev.breezeway.access.PermissionCatalogue.CLIENTS_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.CLIENTS_READ;
 import static dev.breezeway.access.PermissionCatalogue.DIRECTORY_LIST;
@@ -30,6 +31,7 @@ import dev.breezeway.xml.action.AccountPolicyUpdateAction;
 import dev.breezeway.xml.action.AclFieldInfoAction;
 import dev.breezeway.xml.action.AclFieldListAction;
 import dev.breezeway.xml.action.AclFieldUpdateAction;
+import dev.breezeway.xml.action.AuditEventListAction;
 import dev.breezeway.xml.action.ClientCreateAction;
 import dev.breezeway.xml.action.ClientListAction;
 import dev.breezeway.xml.action.ClientRevokeAction;
@@ -100,10 +102,11 @@ final class ActionTable {
         return ActionRegistry.builder()
                 .add("common-info", Access.ANYONE, new CommonInfoAction(s.sessions(), s.clock(), version))
                 .add("login", Access.ANYONE, new LoginAction(s.auth()))
-                .add("logout", Access.ANYONE, new LogoutAction(s.sessions()))
+                .add("logout", Access.ANYONE, new LogoutAction(s.sessions(), s.auth()))
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(s.auth(), s.accounts()))
                 .add("login-lock-list", Access.permission(USERS_UPDATE), new LoginLockListAction(s.auth()))
                 .add("login-lock-clear", Access.permission(USERS_UPDATE), new LoginLockClearAction(s.auth()))
+                .add("audit-event-list", Access.permission(AUDIT_READ), new AuditEventListAction(s.audit(), lists))
                 .add("sco-shortcuts", Access.LOGGED_IN, new ScoShortcutsAction())
                 .add("principal-info", Access.selfOr(USERS_READ), new PrincipalInfoAction(s.principals()))
                 .add("principal-list", Access.permission(DIRECTORY_LIST), new PrincipalListAction(s.principalList()))

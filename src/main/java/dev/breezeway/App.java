@@ -2,6 +2,8 @@ package dev.breezeway;
 
 import dev.breezeway.access.Authorizer;
 import dev.breezeway.account.AccountStore;
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditStore;
 import dev.breezeway.principal.Authorizations;
 import dev.breezeway.principal.Credentials;
 import dev.breezeway.principal.Lifecycle;
@@ -122,6 +124,8 @@ public final class App implements AutoCloseable {
     private final Metrics metrics;
     private final MetricsServlet metricsServlet;
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AuditStore auditEvents;
+    private final Clock clock;
 
     private App(AppConfig config, Database database, Clock clock, Metrics metrics) {
         this.config = config;
@@ -148,49 +152,54 @@ public final class App implements AutoCloseable {
                 new AnonymousTokens(data -> secrets.get().mac(data)), clock, config.sessionIdleTimeout(),
                 config.sessionMaxLifetime(), database.writes(), config.sessionCacheTtl());
         Authorizer authorizer = new Authorizer(db);
+        AuditLog audit = new AuditLog(db, database.autonomous(), clock);
+        this.auditEvents = new AuditStore(db);
+        this.clock = clock;
 
         // The principal core: the only writer of principals, their credentials, memberships and grants.
-        Policies policies = new Policies(db);
+        Policies policies = new Policies(db, audit);
         Credentials credentials = new Credentials(db, principals, sessionStore, hasher, policy, policies, authorizer,
-                clock);
+                clock, audit);
         PrincipalService principalService = new PrincipalService(db, principals, credentials, policies, uuids, clock,
-                authorizer, config.bulkWriters());
-        Lifecycle lifecycle = new Lifecycle(db, principals, memberStore, credentials, authorizer, uuids);
-        Memberships memberships = new Memberships(db, principals, memberStore, authorizer);
-        Authorizations authorizations = new Authorizations(db, authorizer, clock);
-        ModernPrincipals modern = new ModernPrincipals(db, authorizations, authorizer, clock);
+                authorizer, config.bulkWriters(), audit);
+        Lifecycle lifecycle = new Lifecycle(db, principals, memberStore, credentials, authorizer, uuids, audit);
+        Memberships memberships = new Memberships(db, principals, memberStore, authorizer, audit);
+        Authorizations authorizations = new Authorizations(db, authorizer, clock, audit);
+        ModernPrincipals modern = new ModernPrincipals(db, authorizations, authorizer, clock, audit);
         PrincipalListService principalList = new PrincipalListService(db, config.listLimit(), authorizer);
 
         LoginThrottle throttle = new LoginThrottle(database.autonomous(), clock, config.loginMaxFailures(),
                 config.loginMaxFailuresPerAddress(), config.loginMaxFailuresPerLogin(), config.loginLockWindow(),
                 loginMetrics);
         this.lastActive = new LastActive(principals);
-        AuthService auth = new AuthService(db, sessions, hasher, throttle, lastActive, clock, loginMetrics);
+        AuthService auth = new AuthService(db, sessions, hasher, throttle, lastActive, clock, loginMetrics, audit,
+                () -> accounts.firstAccountId().orElse(0L));
         AclObjectStore aclObjects = new AclObjectStore(db);
         CustomFieldStore customFieldStore = new CustomFieldStore(db);
         CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock);
         AclFieldService aclFields = new AclFieldService(db, aclObjects, customFieldStore, new AclFieldStore(db), clock,
                 authorizer);
-        PermissionService permissions = new PermissionService(db, aclObjects, new PermissionStore(db), clock);
+        PermissionService permissions = new PermissionService(db, aclObjects, new PermissionStore(db), clock, audit);
 
         new Bootstrap(db, accounts, principals, memberStore, hasher, policy, uuids)
                 .run(config.adminLogin(), config.adminPassword());
 
         IamStore iamStore = new IamStore(db, json);
         IamService iam = new IamService(db, iamStore, authorizer, sessionStore, sessions.lifetime(), modern, authorizations, lifecycle,
-                credentials, clock, database.writes());
+                credentials, clock, database.writes(), audit);
         ClientStore clientStore = new ClientStore(db);
-        ClientService clients = new ClientService(db, clientStore, lifecycle, authorizations, sessions, authorizer, clock);
+        ClientService clients = new ClientService(db, clientStore, lifecycle, authorizations, sessions, authorizer, clock,
+                audit);
         ClientUserService clientUsers = new ClientUserService(db, clientStore, clients, principalService, principals, iam,
                 lifecycle, authorizer);
-        RoleService roles = new RoleService(db, new RoleStore(db), authorizer);
-        OrgService org = new OrgService(db, authorizer, secrets);
+        RoleService roles = new RoleService(db, new RoleStore(db), authorizer, audit);
+        OrgService org = new OrgService(db, authorizer, secrets, audit);
         UserService users = new UserService(db, principalService, principals, iamStore, authorizer, authorizations,
                 credentials, lifecycle);
 
         Services services = new Services(config, clock, json, openApi, authorizer, accounts, sessions, auth,
                 principalService, principalList, lifecycle, credentials, memberships, customFields, aclFields,
-                permissions, iam, clients, clientUsers, roles, org, users, policies);
+                permissions, iam, clients, clientUsers, roles, org, users, policies, auditEvents);
         ActionRegistry actions = ActionTable.build(services, VERSION);
         this.actionTable = actions;
         this.principalCore = principalService;
@@ -202,7 +211,8 @@ public final class App implements AutoCloseable {
                 SmartcardsXml.class, PolicyXml.class,
                 PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class, ClientXml.class,
                 ClientListXml.class, ClientTokenXml.class, AccountPolicyXml.class, ShortcutsXml.class,
-                ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class, LoginLocksXml.class));
+                ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class, LoginLocksXml.class,
+                dev.breezeway.xml.model.AuditEventsXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;
@@ -241,11 +251,21 @@ public final class App implements AutoCloseable {
                 }
                 throttle.purge();
                 principalService.purgeRequestTokens();
+                purgeAuditEvents();
             } catch (RuntimeException e) {
                 log.warn("Session purge failed: {}", e.toString());
             }
         }, 10, 10, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::flushLastActive, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Deletes the audit events older than {@code BREEZEWAY_AUDIT_RETENTION_DAYS}; returns how many went. */
+    public int purgeAuditEvents() {
+        int n = auditEvents.purgeBefore(clock.instant().minus(java.time.Duration.ofDays(config.auditRetentionDays())));
+        if (n > 0) {
+            log.info("Purged {} audit events older than {} days", n, config.auditRetentionDays());
+        }
+        return n;
     }
 
     private void flushLastActive() {

@@ -164,8 +164,9 @@ final class Cli {
             System.out.println("Breezeway created the first account and the administrator '" + login + "'");
         } else {
             Authorizer authorizer = new Authorizer(db);
+            dev.breezeway.audit.AuditLog audit = new dev.breezeway.audit.AuditLog(db, database.autonomous(), clock);
             Credentials credentials = new Credentials(db, principals, new SessionStore(db), hasher, policy,
-                    new Policies(db), authorizer, clock);
+                    new Policies(db, audit), authorizer, clock, audit);
             AdminRecovery.Result r = new AdminRecovery(db, principals, members, credentials, uuids)
                     .reset(account.get(), login, hasher.hash(password));
             System.out.println(r.created()

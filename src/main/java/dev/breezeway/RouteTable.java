@@ -1,5 +1,6 @@
 package dev.breezeway;
 
+import static dev.breezeway.access.PermissionCatalogue.AUDIT_READ;
 import static dev.breezeway.access.PermissionCatalogue.CLIENTS_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.CLIENTS_READ;
 import static dev.breezeway.access.PermissionCatalogue.POLICIES_MANAGE;
@@ -18,6 +19,7 @@ import static dev.breezeway.access.PermissionCatalogue.USERS_READ;
 import static dev.breezeway.access.PermissionCatalogue.USERS_UPDATE;
 
 import dev.breezeway.access.Access;
+import dev.breezeway.rest.AuditResources;
 import dev.breezeway.rest.AuthResources;
 import dev.breezeway.rest.ClientResources;
 import dev.breezeway.rest.IamResources;
@@ -44,11 +46,13 @@ final class RouteTable {
         PolicyResources policies = new PolicyResources(s.policies(), s.json());
         AuthResources auth = new AuthResources(s.auth(), s.sessions(), s.iam(), s.json());
         LoginLockResources locks = new LoginLockResources(s.auth());
+        AuditResources audit = new AuditResources(s.audit(), s.iam(), s.json());
         return Router.builder()
                 .get("/resources/openapi.json", Access.ANYONE, c -> RestReply.ok(s.openApi()))
                 .post("/resources/auth/login", Access.ANYONE, auth::login)
                 .postDuringPasswordChange("/resources/auth/logout", Access.LOGGED_IN, auth::logout)
                 .get("/resources/me", Access.LOGGED_IN, auth::me)
+                .get("/resources/audit-events", Access.permission(AUDIT_READ), audit::list)
                 .get("/resources/login-locks", Access.permission(USERS_UPDATE), locks::list)
                 .delete("/resources/login-locks/{login}", Access.permission(USERS_UPDATE), locks::clear)
                 .postDuringPasswordChange("/resources/me/password", Access.LOGGED_IN, auth::changePassword)

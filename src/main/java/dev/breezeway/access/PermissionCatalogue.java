@@ -32,9 +32,13 @@ public final class PermissionCatalogue {
     /** account-policy-update and PUT /resources/account/policies/{face}: the login and password policies. */
     public static final String POLICIES_MANAGE = "policies:manage";
 
+    /** audit-event-list and GET /resources/audit-events: the audit trail. */
+    public static final String AUDIT_READ = "audit:read";
+
     public static final List<String> ALL = List.of(USERS_CREATE, USERS_READ, USERS_LIST, USERS_UPDATE, USERS_DELETE,
             USERS_PASSWORD_RESET, ROLES_CREATE, ROLES_READ, ROLES_LIST, ROLES_UPDATE, ROLES_DELETE, GROUPS_UPDATE,
-            FIELDS_MANAGE, PERMISSIONS_MANAGE, PRINCIPALS_READ, PRINCIPALS_WRITE, CLIENTS_MANAGE, DIRECTORY_LIST, CLIENTS_READ, POLICIES_MANAGE);
+            FIELDS_MANAGE, PERMISSIONS_MANAGE, PRINCIPALS_READ, PRINCIPALS_WRITE, CLIENTS_MANAGE, DIRECTORY_LIST, CLIENTS_READ, POLICIES_MANAGE,
+            AUDIT_READ);
 
     private PermissionCatalogue() {
     }

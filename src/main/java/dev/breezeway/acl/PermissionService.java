@@ -1,5 +1,7 @@
 package dev.breezeway.acl;
 
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
@@ -8,6 +10,7 @@ import dev.breezeway.query.ListQuery;
 import dev.breezeway.session.Session;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.jooq.DSLContext;
 
@@ -24,8 +27,10 @@ public final class PermissionService {
     private final AclObjectStore objects;
     private final PermissionStore store;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public PermissionService(DSLContext db, AclObjectStore objects, PermissionStore store, Clock clock) {
+    public PermissionService(DSLContext db, AclObjectStore objects, PermissionStore store, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.objects = objects;
         this.store = store;
@@ -64,6 +69,12 @@ public final class PermissionService {
                 if (objects.kindOf(t, caller.accountId(), c.aclId()).isEmpty() || !holderExists(t, caller, c.holder())) {
                     continue;
                 }
+                Optional<PermissionId> before = store.find(c.aclId(), c.holder());
+                java.util.Map<String, Object> change = new java.util.LinkedHashMap<>();
+                change.put("before", before.map(PermissionId::wire).orElse(null));
+                change.put("after", c.permissionId() == PermissionId.REMOVE ? null : c.permissionId().wire());
+                audit.change(caller, "permission.update", AuditTarget.of("acl", c.aclId(), null),
+                        java.util.Map.of("principal-id", c.holder().key(), "permission-id", change));
                 if (c.permissionId() == PermissionId.REMOVE) {
                     store.remove(t, c.aclId(), c.holder());
                 } else {
@@ -84,7 +95,10 @@ public final class PermissionService {
         if (objects.kindOf(caller.accountId(), aclId).isEmpty()) {
             throw ApiException.invalid(Invalid.of("acl-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
         }
-        store.removeAll(aclId);
+        db.transaction(() -> {
+            store.removeAll(aclId);
+            audit.change(caller, "permission.reset", AuditTarget.of("acl", aclId, null), Map.of());
+        });
     }
 
     private void requireObject(Session caller, long aclId) {

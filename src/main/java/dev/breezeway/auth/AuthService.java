@@ -2,6 +2,8 @@ package dev.breezeway.auth;
 
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.db.Times;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Problem;
@@ -9,11 +11,14 @@ import dev.breezeway.http.ClientLink;
 import dev.breezeway.metrics.LoginMetrics;
 import dev.breezeway.principal.LastActive;
 import dev.breezeway.principal.PrincipalStore;
+import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 
 /**
@@ -32,10 +37,16 @@ public final class AuthService {
     private final LastActive lastActive;
     private final Clock clock;
     private final LoginMetrics metrics;
+    private final AuditLog audit;
+    private final LongSupplier defaultAccount;
 
+    /** @param defaultAccount the account a refused login of an unknown login is recorded in when it names none */
     public AuthService(DSLContext db, SessionService sessions, PasswordHasher hasher,
-                       LoginThrottle throttle, LastActive lastActive, Clock clock, LoginMetrics metrics) {
+                       LoginThrottle throttle, LastActive lastActive, Clock clock, LoginMetrics metrics,
+                       AuditLog audit, LongSupplier defaultAccount) {
         this.metrics = metrics;
+        this.audit = audit;
+        this.defaultAccount = defaultAccount;
         this.db = db;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -66,6 +77,7 @@ public final class AuthService {
                 request.client());
         String token = sessions.start(who.principalId(), who.accountId(), request.presentedToken(),
                 request.userAgent(), who.mustChangePassword());
+        audit.loginOk(who.accountId(), who.principalId(), request.login());
         lastActive.record(who.principalId(), clock.instant());  // written behind, within a second
         return token;
     }
@@ -102,6 +114,8 @@ public final class AuthService {
         try (PasswordHasher.LoginCheck check = hasher.loginCheck(client)) {
             OptionalInt locked = throttle.reserve(login, address);
             if (locked.isPresent()) {
+                refused("login.locked", accountId, credentials(login), login,
+                        Map.of("minutes-left", locked.getAsInt()));
                 throw ApiException.userSuspended(locked.getAsInt());
             }
             // The reserved attempt is settled whatever happens: a verified answer as a failure or a
@@ -110,13 +124,19 @@ public final class AuthService {
             try {
                 found = credentials(login);
                 Optional<String> hash = found.flatMap(PrincipalStore.Credentials::passwordHash);
+                String reason;
                 if (hash.isEmpty()) {
                     check.verifyDummy(password);
+                    reason = found.isEmpty() ? "unknown-login" : "no-password";
                 } else {
-                    ok = check.verify(password, hash.get())
-                            && accountId.map(a -> a == found.get().accountId()).orElse(true);
+                    boolean right = check.verify(password, hash.get());
+                    ok = right && accountId.map(a -> a == found.get().accountId()).orElse(true);
+                    reason = right ? "other-account" : "wrong-password";
                 }
                 outcome = ok ? LoginThrottle.Outcome.SUCCEEDED : LoginThrottle.Outcome.FAILED;
+                if (!ok) {
+                    refused("login.failed", accountId, found, login, Map.of("reason", reason));
+                }
             } finally {
                 throttle.settle(login, address, outcome);
             }
@@ -126,12 +146,33 @@ public final class AuthService {
         }
         PrincipalStore.Credentials c = found.get();
         if (c.suspendedAt().isPresent()) {
+            refused("login.failed", accountId, found, login, Map.of("reason", "suspended"));
             // Said only to a caller who knows the password; XML shows it as no-data like any failed login.
             throw ApiException.problem(Problem.ACCOUNT_SUSPENDED, "login");
         }
         // An expired password, like a temporary one, logs in only to be changed.
         boolean expired = c.passwordExpiresAt().map(at -> !clock.instant().isBefore(at)).orElse(false);
         return new Authenticated(c.principalId(), c.accountId(), c.passwordTemporary() || expired);
+    }
+
+    /** Ends {@code session} (logout), recorded in the audit trail. */
+    public void logout(Session session) {
+        db.transaction(() -> {
+            sessions.end(session.sessionId());
+            audit.change(session, "logout", AuditTarget.principal(session.principalId(), session.login()),
+                    Map.of("session-id", session.sessionId()));
+        });
+    }
+
+    /**
+     * Records a refused login on a connection of its own (it survives a rolled-back batch), in the account of
+     * the login if it exists, else the one the request named, else the default one.
+     */
+    private void refused(String kind, Optional<Long> accountId, Optional<PrincipalStore.Credentials> found,
+                         String login, Map<String, ?> details) {
+        long account = found.map(PrincipalStore.Credentials::accountId).or(() -> accountId)
+                .orElseGet(defaultAccount::getAsLong);
+        audit.loginRefused(account, kind, found.map(PrincipalStore.Credentials::principalId), login, details);
     }
 
     /** The login locks in force now, for an administrator. */

@@ -7,6 +7,8 @@ import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.error.Problem;
 import dev.breezeway.access.Authorizer;
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.iam.IamStore;
 import dev.breezeway.principal.Authorizations;
 import dev.breezeway.principal.Lifecycle;
@@ -51,9 +53,11 @@ public final class ClientService {
     private final Authorizer authz;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final AuditLog audit;
 
     public ClientService(DSLContext db, ClientStore store, Lifecycle lifecycle, Authorizations authorizations,
-                         SessionService sessions, Authorizer authz, Clock clock) {
+                         SessionService sessions, Authorizer authz, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.store = store;
         this.lifecycle = lifecycle;
@@ -82,6 +86,8 @@ public final class ClientService {
         db.transaction(() -> {
             long principalId = lifecycle.createClientPrincipal(db, caller.accountId(), n);
             store.insert(db, clientId, caller.accountId(), principalId, n, Tokens.hash(secret), caller.principalId(), now);
+            audit.change(caller, "client.create", AuditTarget.of("client", clientId, n),
+                    java.util.Map.of("principal-id", principalId));
         });
         return new Issued(store.find(caller.accountId(), clientId).orElseThrow(), secret);
     }
@@ -108,6 +114,7 @@ public final class ClientService {
                 throw ApiException.noData();
             }
             lifecycle.endSessions(db, c.principalId());
+            audit.change(caller, "client.rotate", AuditTarget.of("client", clientId, c.name()), java.util.Map.of());
         });
         return new Issued(store.find(caller.accountId(), clientId).orElseThrow(), secret);
     }
@@ -130,6 +137,7 @@ public final class ClientService {
         db.transaction(() -> {
             if (store.revoke(db, caller.accountId(), clientId, now)) {
                 lifecycle.retireClient(db, c.get().principalId());
+                audit.change(caller, "client.revoke", AuditTarget.of("client", clientId, c.get().name()), java.util.Map.of());
             }
         });
     }
@@ -170,8 +178,13 @@ public final class ClientService {
         return db.transactionResult(() -> {
             Optional<ClientStore.Credentials> c = store.lockCredentials(db, clientId);
             if (c.isEmpty() || !MessageDigest.isEqual(c.get().secretHash(), presented)) {
+                // A known client with a wrong secret is recorded in its account; an unknown id has none.
+                c.ifPresent(k -> audit.loginRefused(k.accountId(), "client.token.failed",
+                        AuditTarget.of("client", clientId, null), java.util.Map.of("reason", "wrong-secret")));
                 throw ApiException.problem(Problem.INVALID_CLIENT, "client_id");
             }
+            audit.loginOk(c.get().accountId(), c.get().principalId(), clientId, "client.token",
+                    AuditTarget.of("client", clientId, null));
             return sessions.startClient(c.get().principalId(), c.get().accountId(), userAgent,
                     clock.instant().plus(TOKEN_LIFETIME));
         });

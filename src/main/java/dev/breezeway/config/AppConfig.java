@@ -47,7 +47,8 @@ public record AppConfig(
         Optional<String> secretKey,
         LogFormat logFormat,
         OptionalInt metricsPort,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        int auditRetentionDays) {
 
     public static final String CONFIG_FILE = "BREEZEWAY_CONFIG";
     public static final String HTTP_HOST = "BREEZEWAY_HTTP_HOST";
@@ -85,6 +86,8 @@ public record AppConfig(
      * {@code BREEZEWAY_TEST_DB_URL} and friends) and are never reported as unknown.
      */
     public static final String NOT_A_SETTING_PREFIX = "BREEZEWAY_TEST_";
+    /** Days an audit event is kept; older ones are purged by the periodic housekeeping. */
+    public static final String AUDIT_RETENTION_DAYS = "BREEZEWAY_AUDIT_RETENTION_DAYS";
 
     /** The time limit of one SQL statement unless {@code BREEZEWAY_DB_STATEMENT_SECONDS} says otherwise. */
     public static final int DEFAULT_STATEMENT_SECONDS = 10;
@@ -218,7 +221,8 @@ public record AppConfig(
                 r.optional(SECRET_KEY),
                 r.logFormat(LOG_FORMAT),
                 r.optionalInteger(METRICS_PORT, 0, 65535),
-                Duration.ofSeconds(r.integer(STOP_TIMEOUT_SECONDS, 30, 0, 3600)));
+                Duration.ofSeconds(r.integer(STOP_TIMEOUT_SECONDS, 30, 0, 3600)),
+                r.integer(AUDIT_RETENTION_DAYS, 365, 1, 36_500));
         config.metricsPort().ifPresent(p -> {
             if (p == config.httpPort() && p != 0) {
                 r.problems.add(METRICS_PORT + " must differ from " + HTTP_PORT + " (" + p + ")");

@@ -3,6 +3,8 @@ package dev.breezeway.iam;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breezeway.access.Authorizer;
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.access.Grant;
 import dev.breezeway.db.WriteGeneration;
 import dev.breezeway.error.ApiException;
@@ -43,10 +45,12 @@ public final class IamService {
     private final Credentials credentials;
     private final Clock clock;
     private final SessionLifetime lifetime;
+    private final AuditLog audit;
 
     public IamService(DSLContext db, IamStore store, Authorizer authz, SessionStore sessions, SessionLifetime lifetime,
                       ModernPrincipals modern, Authorizations authorizations, Lifecycle lifecycle,
-                      Credentials credentials, Clock clock, WriteGeneration writes) {
+                      Credentials credentials, Clock clock, WriteGeneration writes, AuditLog audit) {
+        this.audit = audit;
         this.lifetime = lifetime;
         this.db = db;
         this.store = store;
@@ -198,9 +202,13 @@ public final class IamService {
         if (p.principalId() != caller.principalId()) {
             authz.requireMayActOn(caller, p.principalId());
         }
-        if (!sessions.revokeByPublicId(p.principalId(), sessionId, clock.instant())) {
-            throw ApiException.problem(Problem.NOT_FOUND, "sessionId");
-        }
+        db.transaction(() -> {
+            if (!sessions.revokeByPublicId(p.principalId(), sessionId, clock.instant())) {
+                throw ApiException.problem(Problem.NOT_FOUND, "sessionId");
+            }
+            audit.change(caller, "session.revoke", AuditTarget.principal(p.principalId(), p.name()),
+                    Map.of("session-id", sessionId.toString()));
+        });
     }
 
     /** The principals whose {@code field} matches, for the graph query; ABAC applies. */

@@ -1,5 +1,7 @@
 package dev.breezeway.org;
 
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import static dev.breezeway.db.gen.Tables.COMPUTER_USERNAME;
 import static dev.breezeway.db.gen.Tables.GROUP_MEMBER;
 import static dev.breezeway.db.gen.Tables.POLICY;
@@ -41,8 +43,10 @@ public final class OrgService {
     private final DSLContext db;
     private final Supplier<SecretBox> secrets;
     private final Authorizer authz;
+    private final AuditLog audit;
 
-    public OrgService(DSLContext db, Authorizer authz, Supplier<SecretBox> secrets) {
+    public OrgService(DSLContext db, Authorizer authz, Supplier<SecretBox> secrets, AuditLog audit) {
+        this.audit = audit;
         this.authz = authz;
         this.db = db;
         this.secrets = secrets;
@@ -80,6 +84,8 @@ public final class OrgService {
                 db.insertInto(COMPUTER_USERNAME).set(COMPUTER_USERNAME.PRINCIPAL_ID, userId)
                         .set(COMPUTER_USERNAME.USERNAME, u.strip()).onDuplicateKeyIgnore().execute();
             }
+            audit.change(caller, "principal.computer-usernames", AuditTarget.principal(userId, null),
+                    Map.of("after", usernames.stream().map(String::strip).toList()));
         });
     }
 
@@ -130,6 +136,8 @@ public final class OrgService {
                         .set(SMARTCARD.LABEL, c.label().orElse(null))
                         .set(SMARTCARD.POSITION, position++).execute();
             }
+            // How many, never which: the numbers are stored encrypted and stay out of the trail.
+            audit.change(caller, "principal.cards", AuditTarget.principal(userId, null), Map.of("count", cards.size()));
         });
     }
 

@@ -2,6 +2,8 @@ package dev.breezeway.principal;
 
 import dev.breezeway.access.Authorizer;
 import dev.breezeway.access.Grant;
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
@@ -33,8 +35,10 @@ public final class Authorizations {
     private final ModernFieldsStore fields;
     private final Authorizer authz;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public Authorizations(DSLContext db, Authorizer authz, Clock clock) {
+    public Authorizations(DSLContext db, Authorizer authz, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.store = new AuthorizationStore(db);
         this.fields = new ModernFieldsStore(db);
@@ -62,6 +66,8 @@ public final class Authorizations {
 
     /** The principal's roles, ACL and attributes as stored, to tell a change from a repetition. */
     public record Current(Collection<String> roles, Collection<Grant> acl, Map<String, List<String>> attributes) {
+        /** What a new principal holds. */
+        public static final Current NONE = new Current(List.of(), List.of(), Map.of());
     }
 
     /**
@@ -75,7 +81,26 @@ public final class Authorizations {
                 throw ApiException.problem(Problem.PRECONDITION_FAILED, "version");
             }
             write(db, principalId, change);
+            record(caller, principalId, current, change);
         });
+    }
+
+    /** One audit event per part that changed, with the part before and after. */
+    void record(Session caller, long principalId, Current current, Change change) {
+        AuditTarget target = AuditTarget.principal(principalId, null);
+        change.roles().filter(r -> !Set.copyOf(r).equals(Set.copyOf(current.roles()))).ifPresent(r ->
+                audit.change(caller, "principal.roles", target, AuditLog.changes(Map.of("roles", List.copyOf(current.roles())),
+                        Map.of("roles", List.copyOf(r)))));
+        change.acl().filter(a -> !Set.copyOf(a).equals(Set.copyOf(current.acl()))).ifPresent(a ->
+                audit.change(caller, "principal.acl", target, AuditLog.changes(Map.of("acl", grants(current.acl())),
+                        Map.of("acl", grants(a)))));
+        change.attributes().filter(a -> !normal(a).equals(normal(current.attributes()))).ifPresent(a ->
+                audit.change(caller, "principal.attributes", target, AuditLog.changes(
+                        Map.of("attributes", current.attributes()), Map.of("attributes", a))));
+    }
+
+    private static List<String> grants(Collection<Grant> acl) {
+        return acl.stream().map(g -> g.resource() + ":" + g.permission()).toList();
     }
 
     /**
@@ -99,6 +124,12 @@ public final class Authorizations {
         change.roles().ifPresent(r -> authz.requireRolesGrantable(caller, r));
         change.acl().ifPresent(a -> authz.requireGrantable(caller, a));
         change.attributes().ifPresent(a -> authz.requireWithinScope(caller, a));
+    }
+
+    /** Writes a checked change inside the caller's transaction and records what it changed from {@code current}. */
+    public void write(Session caller, long principalId, Current current, Change change) {
+        write(db, principalId, change);
+        record(caller, principalId, current, change);
     }
 
     /** Writes a checked change inside the caller's transaction. */
@@ -136,8 +167,11 @@ public final class Authorizations {
             if (Set.copyOf(store.tenantsOf(principalId)).equals(Set.copyOf(tenants))) {
                 return;
             }
+            List<String> before = store.tenantsOf(principalId);
             fields.bumpVersion(db, principalId, OptionalLong.empty(), clock.instant());
             writeTenants(db, principalId, tenants);
+            audit.change(caller, "principal.tenants", AuditTarget.principal(principalId, null),
+                    AuditLog.changes(Map.of("tenants", before), Map.of("tenants", List.copyOf(tenants))));
         });
     }
 

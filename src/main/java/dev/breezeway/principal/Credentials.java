@@ -1,6 +1,8 @@
 package dev.breezeway.principal;
 
 import dev.breezeway.access.Authorizer;
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.auth.PasswordHasher;
 import dev.breezeway.auth.PasswordPolicy;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -39,9 +42,11 @@ public final class Credentials {
     private final Authorizer authz;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final AuditLog audit;
 
     public Credentials(DSLContext db, PrincipalStore principals, SessionStore sessions, PasswordHasher hasher,
-                       PasswordPolicy policy, Policies policies, Authorizer authz, Clock clock) {
+                       PasswordPolicy policy, Policies policies, Authorizer authz, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.store = new CredentialStore(db);
         this.principals = principals;
@@ -119,7 +124,7 @@ public final class Credentials {
         checkPassword(caller.accountId(), Face.XML, "password", password, target.breezeLogin());
         requireNotReused(caller.accountId(), Face.XML, userId, "password", password);
         boolean self = caller.principalId() == userId;
-        write(caller.accountId(), Face.XML, userId, hasher.hash(password), false,
+        write(caller, self ? "credentials.change" : "credentials.set", Face.XML, userId, hasher.hash(password), false,
                 self ? Optional.of(caller.sessionId()) : Optional.empty());
         if (self) {
             sessions.clearMustChangePassword(caller.sessionId());
@@ -133,7 +138,7 @@ public final class Credentials {
     public void setTemporary(Session caller, long principalId, String password, String field) {
         authz.requireMayActOn(caller, principalId);
         checkPassword(caller.accountId(), Face.JSON, field, password);
-        write(caller.accountId(), Face.JSON, principalId, hasher.hash(password), true, Optional.empty());
+        write(caller, "credentials.set", Face.JSON, principalId, hasher.hash(password), true, Optional.empty());
     }
 
     /**
@@ -146,7 +151,7 @@ public final class Credentials {
         random.nextBytes(bytes);
         // The fixed prefix guarantees an upper-case letter, a lower-case letter and a digit.
         String temporary = "Tmp9" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        write(caller.accountId(), Face.JSON, principalId, hasher.hash(temporary), true, Optional.empty());
+        write(caller, "credentials.reset", Face.JSON, principalId, hasher.hash(temporary), true, Optional.empty());
         return temporary;
     }
 
@@ -161,7 +166,7 @@ public final class Credentials {
         }
         checkPassword(caller.accountId(), Face.JSON, "newPassword", next, caller.login());
         requireNotReused(caller.accountId(), Face.JSON, caller.principalId(), "newPassword", next);
-        write(caller.accountId(), Face.JSON, caller.principalId(), hasher.hash(next), false,
+        write(caller, "credentials.change", Face.JSON, caller.principalId(), hasher.hash(next), false,
                 Optional.of(caller.sessionId()));
         sessions.clearMustChangePassword(caller.sessionId());
     }
@@ -180,11 +185,16 @@ public final class Credentials {
         }
     }
 
-    private void write(long accountId, Face face, long principalId, String hash, boolean temporary, Optional<Long> keep) {
-        Optional<Instant> expires = temporary ? Optional.empty() : expiryOf(accountId, face);
+    /** Writes a new password and ends sessions; the audit event says that it changed, never what it is. */
+    private void write(Session caller, String kind, Face face, long principalId, String hash, boolean temporary,
+                       Optional<Long> keep) {
+        Optional<Instant> expires = temporary ? Optional.empty() : expiryOf(caller.accountId(), face);
         db.transaction(() -> {
             store.write(db, principalId, hash, temporary, expires, clock.instant());
             endSessions(db, principalId, keep);
+            audit.change(caller, kind, AuditTarget.principal(principalId,
+                    principals.findById(db, principalId).map(Principal::breezeLogin).orElse(null)),
+                    Map.of("temporary", temporary));
         });
     }
 

@@ -3,6 +3,8 @@ package dev.breezeway.principal;
 import dev.breezeway.access.Authorizer;
 import dev.breezeway.access.Grant;
 import dev.breezeway.access.Rank;
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jooq.DSLContext;
@@ -33,9 +36,11 @@ public final class Lifecycle {
     private final Credentials credentials;
     private final Authorizer authz;
     private final Uuids uuids;
+    private final AuditLog audit;
 
     public Lifecycle(DSLContext db, PrincipalStore store, MembershipStore members, Credentials credentials,
-                     Authorizer authz, Uuids uuids) {
+                     Authorizer authz, Uuids uuids, AuditLog audit) {
+        this.audit = audit;
         this.uuids = uuids;
         this.db = db;
         this.store = store;
@@ -59,16 +64,18 @@ public final class Lifecycle {
                 throw ApiException.problem(Problem.PRECONDITION_FAILED, "version");
             }
             credentials.endSessions(db, id, Optional.empty());
+            audit.change(caller, "principal.suspend", AuditTarget.principal(id, p.breezeLogin()), Map.of());
         }));
     }
 
     public void reactivate(Session caller, long id, OptionalLong expected) {
-        live(caller, id);
+        Principal p = live(caller, id);
         authz.requireMayActOn(caller, id);
         db.transaction(() -> {
             if (!fields.setSuspended(db, id, expected, Optional.empty(), credentials.now())) {
                 throw ApiException.problem(Problem.PRECONDITION_FAILED, "version");
             }
+            audit.change(caller, "principal.reactivate", AuditTarget.principal(id, p.breezeLogin()), Map.of());
         });
     }
 
@@ -93,7 +100,7 @@ public final class Lifecycle {
             throw ApiException.invalid(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
         }
         authz.requireMayActOn(caller, p.principalId());
-        db.transaction(() -> authz.keepingAdmins(db, caller.accountId(), () -> softDelete(db, p.principalId())));
+        db.transaction(() -> authz.keepingAdmins(db, caller.accountId(), () -> softDelete(caller, p)));
     }
 
     /**
@@ -105,6 +112,11 @@ public final class Lifecycle {
         members.leaveAll(tx, id);
         store.deactivate(tx, id, credentials.now());
         credentials.endSessions(tx, id, Optional.empty());
+    }
+
+    private void softDelete(Session caller, Principal p) {
+        softDelete(db, p.principalId());
+        audit.change(caller, "principal.deactivate", AuditTarget.principal(p.principalId(), p.breezeLogin()), Map.of());
     }
 
     /** Nobody deletes or suspends themselves: {@code CANNOT_DELETE_SELF} (XML {@code illegal-operation} on the id). */
@@ -125,10 +137,10 @@ public final class Lifecycle {
      * soft deletion as {@link #deactivate}, for users and guests.
      */
     public void removeFromOrganisation(Session caller, long id) {
-        live(caller, id);
+        Principal p = live(caller, id);
         refuseSelf(caller, id);
         authz.requireMayActOn(caller, id);
-        db.transaction(() -> authz.keepingAdmins(db, caller.accountId(), () -> softDelete(db, id)));
+        db.transaction(() -> authz.keepingAdmins(db, caller.accountId(), () -> softDelete(caller, p)));
     }
 
     /**
@@ -179,6 +191,10 @@ public final class Lifecycle {
         }
         for (long id : ids) {
             authz.requireMayActOn(caller, id);
+            Optional<Principal> p = store.findIncludingDeactivated(db, id);
+            audit.change(caller, "principal.delete", AuditTarget.principal(id, p.map(Principal::breezeLogin).orElse(null)),
+                    p.map(x -> Map.<String, Object>of("type", x.type().wire()))
+                            .orElse(Map.of()));
         }
         authz.keepingAdmins(db, caller.accountId(), () -> store.delete(db, caller.accountId(), ids));
     }
@@ -200,7 +216,11 @@ public final class Lifecycle {
             throw ApiException.invalid(Invalid.of("rank", FieldType.STRING, InvalidSubcode.FORMAT))
                     .describedAs("A guest cannot be given a rank; promote it first");
         }
-        db.transaction(() -> authorizations.setRank(db, id, rank, credentials.now()));
+        db.transaction(() -> {
+            authorizations.setRank(db, id, rank, credentials.now());
+            audit.change(caller, "principal.rank", PrincipalAudit.target(target),
+                    AuditLog.changes(Map.of("rank", current.toString()), Map.of("rank", rank.toString())));
+        });
     }
 
     /** A guest becomes a regular user. */
@@ -211,7 +231,11 @@ public final class Lifecycle {
                     .describedAs("User is not a guest");
         }
         authz.requireMayActOn(caller, id);
-        db.transaction(() -> fields.promoteGuest(db, id, credentials.now()));
+        db.transaction(() -> {
+            fields.promoteGuest(db, id, credentials.now());
+            audit.change(caller, "principal.promote", PrincipalAudit.target(target),
+                    AuditLog.changes(Map.of("type", "guest"), Map.of("type", "user")));
+        });
     }
 
     /**

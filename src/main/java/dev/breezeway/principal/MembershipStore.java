@@ -23,19 +23,20 @@ public final class MembershipStore {
         this.db = db;
     }
 
-    /** Adds {@code memberId} to {@code groupId}; adding an existing member changes nothing. */
-    public void addMember(DSLContext tx, long groupId, long memberId) {
-        tx.insertInto(GROUP_MEMBER)
+    /** Adds {@code memberId} to {@code groupId}; adding an existing member changes nothing (false). */
+    public boolean addMember(DSLContext tx, long groupId, long memberId) {
+        return tx.insertInto(GROUP_MEMBER)
                 .set(GROUP_MEMBER.GROUP_ID, groupId)
                 .set(GROUP_MEMBER.MEMBER_ID, memberId)
                 .onDuplicateKeyIgnore()
-                .execute();
+                .execute() > 0;
     }
 
-    public void removeMember(DSLContext tx, long groupId, long memberId) {
-        tx.deleteFrom(GROUP_MEMBER)
+    /** Removes {@code memberId} from {@code groupId}; false if it was no member. */
+    public boolean removeMember(DSLContext tx, long groupId, long memberId) {
+        return tx.deleteFrom(GROUP_MEMBER)
                 .where(GROUP_MEMBER.GROUP_ID.eq(groupId).and(GROUP_MEMBER.MEMBER_ID.eq(memberId)))
-                .execute();
+                .execute() > 0;
     }
 
     /**

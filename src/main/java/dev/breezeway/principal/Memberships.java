@@ -2,6 +2,8 @@ package dev.breezeway.principal;
 
 import dev.breezeway.access.Authorizer;
 import dev.breezeway.access.Grant;
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
@@ -9,6 +11,7 @@ import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.session.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -22,8 +25,10 @@ public final class Memberships {
     private final PrincipalStore store;
     private final MembershipStore members;
     private final Authorizer authz;
+    private final AuditLog audit;
 
-    public Memberships(DSLContext db, PrincipalStore store, MembershipStore members, Authorizer authz) {
+    public Memberships(DSLContext db, PrincipalStore store, MembershipStore members, Authorizer authz, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.store = store;
         this.members = members;
@@ -69,7 +74,9 @@ public final class Memberships {
                     locked = true;
                 }
                 if (!c.isMember()) {
-                    members.removeMember(db, c.groupId(), c.principalId());
+                    if (members.removeMember(db, c.groupId(), c.principalId())) {
+                        recordMembership(caller, "membership.remove", group.get(), member.get());
+                    }
                     continue;
                 }
                 if (member.get().type() == PrincipalType.GUEST) {
@@ -81,12 +88,28 @@ public final class Memberships {
                     problems.add(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
                     continue;
                 }
-                members.addMember(db, c.groupId(), c.principalId());
+                if (members.addMember(db, c.groupId(), c.principalId())) {
+                    recordMembership(caller, "membership.add", group.get(), member.get());
+                }
             }
             if (!problems.isEmpty()) {
                 throw ApiException.invalid(problems);
             }
         }
+    }
+
+    /** The member is the object: "who put X into admins" is a filter on X. */
+    private void recordMembership(Session caller, String kind, Principal group, Principal member) {
+        audit.change(caller, kind, AuditTarget.principal(member.principalId(), member.breezeLogin()),
+                ordered("group-id", group.principalId(), "group-name", group.breezeLogin(), "group-type", group.type().wire()));
+    }
+
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
     }
 
     /**
@@ -104,7 +127,11 @@ public final class Memberships {
 
     /** Creates a policy (idempotent by name) and returns its id. */
     public long policy(Session caller, String name) {
-        return db.transactionResult(() -> members.policy(db, caller.accountId(), name));
+        return db.transactionResult(() -> {
+            long id = members.policy(db, caller.accountId(), name);
+            audit.change(caller, "policy.create", AuditTarget.of("policy", id, name), Map.of());
+            return id;
+        });
     }
 
     /** Assigns or unassigns a user to a policy; guests cannot be assigned. */
@@ -120,6 +147,8 @@ public final class Memberships {
                 throw ApiException.invalid(Invalid.of("principal-id", FieldType.ID, InvalidSubcode.ILLEGAL_OPERATION));
             }
             members.setPolicyMember(db, policyId, userId, member);
+            audit.change(caller, member ? "policy-membership.add" : "policy-membership.remove",
+                    AuditTarget.principal(userId, target.breezeLogin()), Map.of("policy-id", policyId));
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.breezeway.principal;
 
 import dev.breezeway.access.Authorizer;
+import dev.breezeway.audit.AuditLog;
 import dev.breezeway.db.Constraints;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
@@ -26,8 +27,12 @@ public final class ModernPrincipals {
     private final Authorizations authorizations;
     private final Authorizer authz;
     private final Clock clock;
+    private final AuditLog audit;
+    private final PrincipalStore principals;
 
-    public ModernPrincipals(DSLContext db, Authorizations authorizations, Authorizer authz, Clock clock) {
+    public ModernPrincipals(DSLContext db, Authorizations authorizations, Authorizer authz, Clock clock, AuditLog audit) {
+        this.audit = audit;
+        this.principals = new PrincipalStore(db);
         this.db = db;
         this.fields = new ModernFieldsStore(db);
         this.authorizations = authorizations;
@@ -45,6 +50,9 @@ public final class ModernPrincipals {
             return db.transactionResult(() -> {
                 long created = fields.insert(db, caller.accountId(), id, f);
                 authorizations.write(db, created, change);
+                Principal p = principals.findById(db, created).orElseThrow();
+                audit.change(caller, "principal.create", PrincipalAudit.target(p), PrincipalAudit.created(p));
+                authorizations.record(caller, created, Authorizations.Current.NONE, change);
                 return created;
             });
         } catch (DataAccessException e) {
@@ -59,10 +67,18 @@ public final class ModernPrincipals {
         authorizations.guard(caller, principalId, current, change);
         try {
             db.transaction(() -> {
+                Optional<Principal> before = principals.findById(db, principalId);
                 if (!fields.updateFields(db, principalId, expected, f, oldEmail, clock.instant())) {
                     throw ApiException.problem(Problem.PRECONDITION_FAILED, "version");
                 }
                 authorizations.write(db, principalId, change);
+                Principal after = principals.findById(db, principalId).orElseThrow();
+                var changed = AuditLog.changes(before.map(PrincipalAudit::fields).orElse(java.util.Map.of()),
+                        PrincipalAudit.fields(after));
+                if (!changed.isEmpty()) {
+                    audit.change(caller, "principal.update", PrincipalAudit.target(after), changed);
+                }
+                authorizations.record(caller, principalId, current, change);
             });
         } catch (DataAccessException e) {
             throw translate(e);

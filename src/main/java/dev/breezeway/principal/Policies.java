@@ -1,5 +1,7 @@
 package dev.breezeway.principal;
 
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
@@ -20,8 +22,10 @@ public final class Policies {
     static final int XML_LENGTH_MAX = 32;
     private final DSLContext db;
     private final PolicyStore store;
+    private final AuditLog audit;
 
-    public Policies(DSLContext db) {
+    public Policies(DSLContext db, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.store = new PolicyStore(db);
     }
@@ -58,7 +62,15 @@ public final class Policies {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        boolean written = db.transactionResult(() -> store.write(db, caller.accountId(), face, r, expected));
+        boolean written = db.transactionResult(() -> {
+            PasswordRules before = store.of(caller.accountId(), face);
+            if (!store.write(db, caller.accountId(), face, r, expected)) {
+                return false;
+            }
+            audit.change(caller, "policy.update", AuditTarget.of("account-policy", face.wire(), face.wire()),
+                    AuditLog.changes(AuditLog.fieldsOf(before, "version"), AuditLog.fieldsOf(r, "version")));
+            return true;
+        });
         if (!written) {
             throw ApiException.problem(Problem.PRECONDITION_FAILED, "version");
         }

@@ -1,6 +1,7 @@
 package dev.breezeway.principal;
 
 import dev.breezeway.access.Authorizer;
+import dev.breezeway.audit.AuditLog;
 import dev.breezeway.db.Constraints;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
@@ -11,6 +12,7 @@ import dev.breezeway.session.Session;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.jooq.DSLContext;
@@ -42,8 +44,11 @@ public final class PrincipalService {
      */
     private final Semaphore bulkWriters;
 
+    private final AuditLog audit;
+
     public PrincipalService(DSLContext db, PrincipalStore store, Credentials credentials, Policies policies,
-                            Uuids uuids, Clock clock, Authorizer authz, int bulkWriters) {
+                            Uuids uuids, Clock clock, Authorizer authz, int bulkWriters, AuditLog audit) {
+        this.audit = audit;
         this.policies = policies;
         this.tokens = new RequestTokenStore(db);
         this.authz = authz;
@@ -135,6 +140,7 @@ public final class PrincipalService {
             return db.transactionResult(() -> {
                 Principal p = store.create(db, newPrincipal(caller, u, hash));
                 tokens.record(db, token, List.of(p.principalId()));
+                audit.change(caller, "principal.create", PrincipalAudit.target(p), PrincipalAudit.created(p));
                 if (hash.isPresent()) {
                     credentials.startExpiry(db, caller.accountId(), p.principalId(), face);
                 }
@@ -239,6 +245,8 @@ public final class PrincipalService {
             return Optional.of(db.transactionResult(() -> {
                 List<Principal> created = store.createAll(db, rows);
                 tokens.record(db, token, created.stream().map(Principal::principalId).toList());
+                audit.changeAll(caller, "principal.create", created.stream().map(PrincipalAudit::target).toList(),
+                        created.stream().map(PrincipalAudit::created).toList());
                 return created;
             }));
         } catch (DataAccessException e) {
@@ -264,9 +272,13 @@ public final class PrincipalService {
     public Principal createGroup(Session caller, NewGroup g) {
         requireCreate(caller);
         try {
-            return db.transactionResult(() -> store.create(db, new PrincipalStore.NewPrincipal(uuids.next(),
-                    caller.accountId(), PrincipalType.GROUP, Optional.empty(), Optional.of(g.name()), g.name(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), g.description(), Optional.empty(), false)));
+            return db.transactionResult(() -> {
+                Principal p = store.create(db, new PrincipalStore.NewPrincipal(uuids.next(),
+                        caller.accountId(), PrincipalType.GROUP, Optional.empty(), Optional.of(g.name()), g.name(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), g.description(), Optional.empty(), false));
+                audit.change(caller, "principal.create", PrincipalAudit.target(p), PrincipalAudit.created(p));
+                return p;
+            });
         } catch (DataAccessException e) {
             if (Constraints.violated(e, "uk_principal_group_name")) {
                 // Adobe Connect reports a taken group name on "login": a group's login is its name.
@@ -312,6 +324,11 @@ public final class PrincipalService {
                             u.email(), Optional.empty());
                 }
                 store.update(db, id, c, clock.instant());
+                Principal now = store.findById(db, id).orElseThrow();
+                Map<String, Object> changed = AuditLog.changes(PrincipalAudit.fields(p), PrincipalAudit.fields(now));
+                if (!changed.isEmpty()) {
+                    audit.change(caller, "principal.update", PrincipalAudit.target(now), changed);
+                }
             });
         } catch (DataAccessException e) {
             if (Constraints.violated(e, "uk_principal_login") || Constraints.violated(e, "uk_principal_group_name")) {

@@ -57,7 +57,7 @@ public final class AuthResources {
     }
 
     public RestReply logout(RestCall c) {
-        sessions.end(c.caller().sessionId());
+        auth.logout(c.caller());
         return RestReply.noContent();
     }
 

@@ -1,7 +1,9 @@
 package dev.breezeway.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.breezeway.audit.AuditContext;
 import dev.breezeway.error.ApiException;
+import dev.breezeway.principal.Face;
 import dev.breezeway.error.XmlText;
 import dev.breezeway.error.Problem;
 import dev.breezeway.session.Session;
@@ -61,7 +63,7 @@ public final class RestServlet extends HttpServlet {
         RestReply reply;
         boolean plain = false;
         String template = RouteMetrics.UNMATCHED;
-        try {
+        try (AuditContext.Scope origin = AuditContext.open(Face.JSON, req.getRemoteAddr())) {
             Router.Match m = router.find(req.getMethod(), path);
             if (m.route().isEmpty()) {
                 throw ApiException.problem(m.pathKnown() ? Problem.METHOD_NOT_ALLOWED : Problem.NOT_FOUND, "path");

@@ -1,5 +1,7 @@
 package dev.breezeway.role;
 
+import dev.breezeway.audit.AuditLog;
+import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.access.Authorizer;
 import dev.breezeway.access.Grant;
@@ -27,8 +29,10 @@ public final class RoleService {
     private final DSLContext db;
     private final RoleStore store;
     private final Authorizer authz;
+    private final AuditLog audit;
 
-    public RoleService(DSLContext db, RoleStore store, Authorizer authz) {
+    public RoleService(DSLContext db, RoleStore store, Authorizer authz, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.store = store;
         this.authz = authz;
@@ -46,6 +50,8 @@ public final class RoleService {
                 long roleId = store.insert(caller.accountId(), UUID.randomUUID(), name, description,
                         Optional.of(caller.principalId()));
                 store.addPermissions(roleId, permissions);
+                audit.change(caller, "role.create", AuditTarget.of("role", roleId, name),
+                        java.util.Map.of("permissions", List.copyOf(permissions)));
                 return roleId;
             });
             return store.findById(id).orElseThrow();
@@ -82,6 +88,10 @@ public final class RoleService {
                 }
                 store.addPermissions(role.roleId(), add);
                 store.removePermissions(role.roleId(), remove);
+                Role after = store.findById(role.roleId()).orElseThrow();
+                audit.change(caller, "role.update", AuditTarget.of("role", role.roleId(), after.name()), AuditLog.changes(
+                        AuditLog.fieldsOf(role, "roleId", "locator", "version", "createdAt", "createdBy"),
+                        AuditLog.fieldsOf(after, "roleId", "locator", "version", "createdAt", "createdBy")));
             });
         } catch (DataAccessException e) {
             if (Constraints.violated(e, "uk_role_name")) {
@@ -95,7 +105,11 @@ public final class RoleService {
     public void delete(Session caller, String locator) {
         Role role = find(caller, locator);
         authz.requireGrantable(caller, grants(role.permissions()));
-        store.delete(caller.accountId(), role.roleId());
+        db.transaction(() -> {
+            store.delete(caller.accountId(), role.roleId());
+            audit.change(caller, "role.delete", AuditTarget.of("role", role.roleId(), role.name()),
+                    java.util.Map.of("permissions", role.permissions()));
+        });
     }
 
     /** The fixed catalogue; readable with roles:read. */

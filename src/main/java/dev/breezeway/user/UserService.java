@@ -82,7 +82,7 @@ public final class UserService {
             if (n.temporaryPassword()) {
                 credentials.markTemporary(db, p.principalId());
             }
-            authorizations.write(db, p.principalId(), roles);
+            authorizations.write(caller, p.principalId(), Authorizations.Current.NONE, roles);
             authorizations.writeTenants(db, p.principalId(), n.tenants());
             return p.principalId();
         });
@@ -139,7 +139,7 @@ public final class UserService {
         db.transaction(() -> {
             principals.update(caller, id, new PrincipalService.Update(Optional.empty(), Optional.of(firstName),
                     Optional.of(lastName), email, Optional.empty(), Optional.empty()), Face.JSON);
-            authorizations.write(db, id, change);
+            authorizations.write(caller, id, now, change);
             if (tenantsChange) {
                 authorizations.setTenants(caller, id, tenants.get());
             }

@@ -1,9 +1,11 @@
 package dev.breezeway.xml;
 
+import dev.breezeway.audit.AuditContext;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
 import dev.breezeway.error.InvalidSubcode;
+import dev.breezeway.principal.Face;
 import dev.breezeway.session.Session;
 import dev.breezeway.session.SessionService;
 import dev.breezeway.error.StatusCode;
@@ -70,6 +72,7 @@ public final class ActionServlet extends HttpServlet {
         String action = "";
         boolean methodAllowed = ALLOWED_METHODS.contains(req.getMethod());
         ClientLink client = ClientLink.NONE;
+        AuditContext.Scope origin = AuditContext.open(Face.XML, req.getRemoteAddr());
         try {
             if (!methodAllowed) {
                 // Breeze actions are GETs and POSTs; TRACE, PUT, DELETE … run nothing.
@@ -118,6 +121,7 @@ public final class ActionServlet extends HttpServlet {
             client.close();
             tag = action.equals("<actions>") ? ActionMetrics.BATCH : metrics.tag(action);
             req.setAttribute(ACTION, tag);
+            origin.close();
         }
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentType("text/xml");

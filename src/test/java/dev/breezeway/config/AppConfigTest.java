@@ -38,6 +38,14 @@ class AppConfigTest {
     }
 
     @Test
+    void auditEventsAreKeptAYearByDefaultAndTheRetentionIsValidated() {
+        assertThat(AppConfig.fromMap(Map.of()).auditRetentionDays()).isEqualTo(365);
+        assertThat(AppConfig.fromMap(Map.of("BREEZEWAY_AUDIT_RETENTION_DAYS", "30")).auditRetentionDays()).isEqualTo(30);
+        assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_AUDIT_RETENTION_DAYS", "0")))
+                .hasMessageContaining("BREEZEWAY_AUDIT_RETENTION_DAYS must be between 1 and 36500, got 0");
+    }
+
+    @Test
     void portZeroIsAllowedToPickAFreePort() {
         assertThat(AppConfig.fromMap(Map.of("BREEZEWAY_HTTP_PORT", "0")).httpPort()).isZero();
     }
