@@ -45,7 +45,8 @@ public final class BenchServer {
         AppConfig config = BenchEnv.appConfig(port);
         App app = App.start(config);
         Server server = ServerFactory.newServer(app, "127.0.0.1", port);
-        ServletContextHandler context = (ServletContextHandler) server.getHandler();
+        // The application's context sits behind the start-up gate and the graceful-stop handler.
+        ServletContextHandler context = server.getDescendant(ServletContextHandler.class);
         context.addServlet(new ServletHolder(new ConstantServlet()), "/bench/ok");
         context.addServlet(new ServletHolder(new PrimaryKeyServlet(app.database().dsl())), "/bench/pk");
         context.addServlet(new ServletHolder(new DetailServlet(app.database().dsl(),
