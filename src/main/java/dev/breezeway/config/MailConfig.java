@@ -40,6 +40,14 @@ public record MailConfig(Optional<String> host, int port, Optional<String> user,
         }
     }
 
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "MailConfig[host=" + host.orElse("") + ", port=" + port + ", user=" + user.orElse("") + ", password="
+                + (password.isPresent() ? "***" : "") + ", from=" + from + ", tls=" + tls + ", poll=" + poll
+                + ", maxAttempts=" + maxAttempts + ", retry=" + retry + "]";
+    }
+
     /** True when a host is configured: the worker then delivers. */
     public boolean enabled() {
         return host.isPresent();

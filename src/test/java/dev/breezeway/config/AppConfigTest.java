@@ -58,6 +58,7 @@ class AppConfigTest {
         assertThat(tls.enabled()).isTrue();
         assertThat(tls.port()).isEqualTo(465);
         assertThat(tls.tls()).isEqualTo(dev.breezeway.config.MailConfig.Tls.TLS);
+        assertThat(tls.toString()).doesNotContain("=p,").contains("password=***");
         assertThat(AppConfig.fromMap(Map.of("BREEZEWAY_SMTP_HOST", "h", "BREEZEWAY_SMTP_TLS", "starttls")).mail().port())
                 .isEqualTo(587);
         assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_SMTP_HOST", "h", "BREEZEWAY_SMTP_TLS", "ssl",

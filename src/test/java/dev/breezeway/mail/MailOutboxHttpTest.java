@@ -144,7 +144,7 @@ class MailOutboxHttpTest {
         String id = r.body().get("id").asText();
         assertThat(r.body().get("mails").get(0).get("recipient").get("id").asText()).isEqualTo(ada);
 
-        await("the mail", Duration.ofSeconds(10), () -> received(smtp, "Password Reset").size() == 1);
+        await("the mail", Duration.ofSeconds(30), () -> received(smtp, "Password Reset").size() == 1);
         MimeMessage m = received(smtp, "Password Reset").get(0);
         assertThat(m.getAllRecipients()[0].toString()).isEqualTo("mail-ada@example.com");
         assertThat(m.getFrom()[0].toString()).isEqualTo("breezeway@example.com");
@@ -153,7 +153,7 @@ class MailOutboxHttpTest {
         assertThat(p[0]).contains("Your temporary password is Xy-12345.")
                 .contains("the login page <https://breezeway.example/login>").doesNotContain("<b>").doesNotContain("<p>");
 
-        await("the delivered mark", Duration.ofSeconds(5),
+        await("the delivered mark", Duration.ofSeconds(15),
                 () -> json.get("/resources/sendings/" + id).body().path("state").asText().equals("delivered"));
         JsonNode s = json.get("/resources/sendings/" + id).body();
         assertThat(s.get("category").asText()).isEqualTo("password_reset");
@@ -191,7 +191,7 @@ class MailOutboxHttpTest {
                 + "<style>body{background:url(http://evil.example/t)}</style><div style=\"background:url(http://evil.example/s)\">"
                 + "styled</div><a href=\"mailto:help@example.com\">help</a>";
         assertThat(send(json, "Hostile", hostile, eve).status()).isEqualTo(202);
-        await("the mail", Duration.ofSeconds(10), () -> received(smtp, "Hostile").size() == 1);
+        await("the mail", Duration.ofSeconds(30), () -> received(smtp, "Hostile").size() == 1);
         String[] p = parts(received(smtp, "Hostile").get(0));
         String html = p[1].toLowerCase(java.util.Locale.ROOT);
         for (String bad : List.of("<script", "alert(1)", "onclick", "onerror", "onmouseover", "<img", "evil.example",
@@ -213,6 +213,7 @@ class MailOutboxHttpTest {
                 + "<param name=\"recipient-id\">" + x + "</param></action>"
                 + "<action name=\"login\"><param name=\"login\">mail-batch@example.com</param>"
                 + "<param name=\"password\">Wrong-Batch-Pass-1</param></action></actions>";
+        double queuedBefore = queuedCount();
         String reply = admin.post("session=" + admin.session().orElseThrow(), "text/xml",
                 body.getBytes(StandardCharsets.UTF_8)).body();
         assertThat(reply).contains("rolled-back=\"true\"");
@@ -221,7 +222,7 @@ class MailOutboxHttpTest {
                 .replace("Rolled back", "Committed");
         assertThat(admin.post("session=" + admin.session().orElseThrow(), "text/xml",
                 ok.getBytes(StandardCharsets.UTF_8)).body()).doesNotContain("rolled-back=\"true\"");
-        await("the committed mail", Duration.ofSeconds(10), () -> received(smtp, "Committed").size() == 1);
+        await("the committed mail", Duration.ofSeconds(30), () -> received(smtp, "Committed").size() == 1);
         Thread.sleep(300);
         assertThat(received(smtp, "Rolled back")).isEmpty();
         try (Connection c = server.jdbc();
@@ -233,6 +234,17 @@ class MailOutboxHttpTest {
         String ev = admin.call("audit-event-list", "filter-kind", "mail.queued", "filter-object-name",
                 "mail-batch@example.com");
         assertThat(count(ev, "//event")).as(ev).isEqualTo(1);
+        // Only the committed mail is counted as queued (the tests of this class run one at a time).
+        assertThat(queuedCount() - queuedBefore).isEqualTo(1.0);
+    }
+
+    private static double queuedCount() {
+        String metrics = server.client().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/metrics")).GET())
+                .body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("breezeway_mail_total\\{state=\"queued\"\\} ([0-9.E]+)")
+                .matcher(metrics);
+        assertThat(m.find()).as(metrics).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     @Test
@@ -282,7 +294,7 @@ class MailOutboxHttpTest {
                 }
             }
         }
-        await("the resend", Duration.ofSeconds(10), () -> received(smtp, "Lease expired").size() == 1);
+        await("the resend", Duration.ofSeconds(30), () -> received(smtp, "Lease expired").size() == 1);
         assertThat(received(smtp, "Lease expired").get(0).getMessageID()).isEqualTo("<lease-1@example.com>");
         Thread.sleep(300);
         assertThat(received(smtp, "Lease held")).isEmpty();  // its node may still be sending it
@@ -321,7 +333,7 @@ class MailOutboxHttpTest {
             JsonClient.Reply r = send(j, "While down", "<p>kept</p>", uuidOf(j, "mail-down@example.com"));
             assertThat(r.status()).as(r.raw()).isEqualTo(202);
             String id = r.body().get("id").asText();
-            await("a failed attempt", Duration.ofSeconds(10),
+            await("a failed attempt", Duration.ofSeconds(30),
                     () -> j.get("/resources/sendings/" + id).body().path("mails").path(0).path("attempts").asInt() >= 1
                             && j.get("/resources/sendings/" + id).body().path("state").asText().equals("queued"));
             JsonNode m = j.get("/resources/sendings/" + id).body().get("mails").get(0);
@@ -335,8 +347,8 @@ class MailOutboxHttpTest {
             Thread.sleep(300);  // not due yet: the back-off holds it
             assertThat(later.getReceivedMessages()).isEmpty();
             s.clock().advance(Duration.ofSeconds(6));
-            await("the mail after SMTP came back", Duration.ofSeconds(10), () -> later.getReceivedMessages().length == 1);
-            await("the delivered mark", Duration.ofSeconds(5),
+            await("the mail after SMTP came back", Duration.ofSeconds(30), () -> later.getReceivedMessages().length == 1);
+            await("the delivered mark", Duration.ofSeconds(15),
                     () -> j.get("/resources/sendings/" + id).body().path("state").asText().equals("delivered"));
             s.clock().advance(Duration.ofMinutes(15));  // past any lease and back-off (the session lasts 30 idle minutes)
             Thread.sleep(300);
@@ -370,7 +382,7 @@ class MailOutboxHttpTest {
                 JsonClient.Reply r = send(j, "Node mail " + k, "<p>" + k + "</p>", to.toArray(String[]::new));
                 assertThat(r.status()).as(r.raw()).isEqualTo(202);
             }
-            await("40 mails", Duration.ofSeconds(20), () -> g.getReceivedMessages().length >= 40);
+            await("40 mails", Duration.ofSeconds(60), () -> g.getReceivedMessages().length >= 40);
             Thread.sleep(500);
             MimeMessage[] all = g.getReceivedMessages();
             assertThat(all).hasSize(40);
@@ -410,7 +422,7 @@ class MailOutboxHttpTest {
             JsonNode one = j.get("/resources/sendings/" + id).body();
             assertThat(one.get("state").asText()).as(one.toString()).isEqualTo("queued");
             assertThat(one.get("mails").get(0).get("recipient").get("address").asText()).isEqualTo("mail-nosmtp@example.com");
-            await("the backlog gauge", Duration.ofSeconds(5), () -> s.client()
+            await("the backlog gauge", Duration.ofSeconds(15), () -> s.client()
                     .send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/metrics")).GET()).body()
                     .contains("breezeway_mail_backlog 1.0"));
             assertThat(Arrays.asList(d.admin().call("sending-list").split("<sending ")).size() - 1).isEqualTo(1);
