@@ -360,6 +360,33 @@ class MailOutboxHttpTest {
     }
 
     @Test
+    void aMailIsFailedAfterItsLastAttemptWithTheErrorAuditedAndCounted() throws Exception {
+        Map<String, String> cfg = new java.util.HashMap<>(smtpConfig(freePort()));  // nothing listens there
+        cfg.put("BREEZEWAY_MAIL_MAX_ATTEMPTS", "2");
+        try (TestServer s = TestServer.start(cfg)) {
+            new Directory(s).user("mail-fail@example.com", "Fail", "Mail");
+            JsonClient j = JsonClient.loggedIn(s, TestServer.ADMIN_LOGIN, TestServer.ADMIN_PASSWORD);
+            JsonClient.Reply r = send(j, "Never arrives", "<p>x</p>", uuidOf(j, "mail-fail@example.com"));
+            String id = r.body().get("id").asText();
+            await("the first attempt", Duration.ofSeconds(30),
+                    () -> j.get("/resources/sendings/" + id).body().path("mails").path(0).path("attempts").asInt() == 1
+                            && j.get("/resources/sendings/" + id).body().path("state").asText().equals("queued"));
+            s.clock().advance(Duration.ofSeconds(6));  // the first back-off is 5 s
+            await("the last attempt", Duration.ofSeconds(30),
+                    () -> j.get("/resources/sendings/" + id).body().path("state").asText().equals("failed"));
+            JsonNode m = j.get("/resources/sendings/" + id).body().get("mails").get(0);
+            assertThat(m.get("attempts").asInt()).isEqualTo(2);
+            assertThat(m.get("lastError").asText()).as(m.toString()).containsIgnoringCase("connect");
+            String ev = new Directory(s).admin().call("audit-event-list", "filter-kind", "mail.failed");
+            assertThat(count(ev, "//event")).as(ev).isEqualTo(1);
+            assertThat(xpath(ev, "//event/object-name")).isEqualTo("mail-fail@example.com");
+            assertThat(xpath(ev, "//event/details")).contains("\"attempts\":2");
+            String metrics = s.client().send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/metrics")).GET()).body();
+            assertThat(metrics).contains("breezeway_mail_total{state=\"failed\"} 1.0");
+        }
+    }
+
+    @Test
     void twoNodesOnOneDatabaseDeliverEachMailOnce() throws Exception {
         int port = freePort();
         GreenMail g = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
