@@ -6,6 +6,8 @@ import static dev.breezeway.access.PermissionCatalogue.CLIENTS_READ;
 import static dev.breezeway.access.PermissionCatalogue.DIRECTORY_LIST;
 import static dev.breezeway.access.PermissionCatalogue.FIELDS_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.GROUPS_UPDATE;
+import static dev.breezeway.access.PermissionCatalogue.MAIL_READ;
+import static dev.breezeway.access.PermissionCatalogue.MAIL_SEND;
 import static dev.breezeway.access.PermissionCatalogue.PERMISSIONS_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.POLICIES_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.PRINCIPALS_READ;
@@ -73,6 +75,9 @@ import dev.breezeway.xml.action.RoleInfoAction;
 import dev.breezeway.xml.action.RoleListAction;
 import dev.breezeway.xml.action.RoleUpdateAction;
 import dev.breezeway.xml.action.ScoShortcutsAction;
+import dev.breezeway.xml.action.SendingCreateAction;
+import dev.breezeway.xml.action.SendingInfoAction;
+import dev.breezeway.xml.action.SendingListAction;
 import dev.breezeway.xml.action.SessionListAction;
 import dev.breezeway.xml.action.SessionRevokeAction;
 import dev.breezeway.xml.action.UpdatePrincipalTypeAction;
@@ -107,6 +112,10 @@ final class ActionTable {
                 .add("login-lock-list", Access.permission(USERS_UPDATE), new LoginLockListAction(s.auth()))
                 .add("login-lock-clear", Access.permission(USERS_UPDATE), new LoginLockClearAction(s.auth()))
                 .add("audit-event-list", Access.permission(AUDIT_READ), new AuditEventListAction(s.audit(), lists))
+                // Mirrors of the Sendings API (/resources/sendings).
+                .add("sending-create", Access.permission(MAIL_SEND), new SendingCreateAction(s.sendings()))
+                .add("sending-list", Access.permission(MAIL_READ), new SendingListAction(s.sendings()))
+                .add("sending-info", Access.permission(MAIL_READ), new SendingInfoAction(s.sendings()))
                 .add("sco-shortcuts", Access.LOGGED_IN, new ScoShortcutsAction())
                 .add("principal-info", Access.selfOr(USERS_READ), new PrincipalInfoAction(s.principals()))
                 .add("principal-list", Access.permission(DIRECTORY_LIST), new PrincipalListAction(s.principalList()))

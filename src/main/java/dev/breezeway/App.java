@@ -126,6 +126,8 @@ public final class App implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     private final AuditStore auditEvents;
     private final Clock clock;
+    private final dev.breezeway.mail.MailStore mailStore;
+    private final dev.breezeway.mail.MailWorker mailWorker;
 
     private App(AppConfig config, Database database, Clock clock, Metrics metrics) {
         this.config = config;
@@ -197,9 +199,25 @@ public final class App implements AutoCloseable {
         UserService users = new UserService(db, principalService, principals, iamStore, authorizer, authorizations,
                 credentials, lifecycle);
 
+        // Mail: the outbox (written in the callers' transactions) and its worker (delivers after commit).
+        this.mailStore = new dev.breezeway.mail.MailStore(db);
+        dev.breezeway.mail.MailMetrics mailMetrics = new dev.breezeway.mail.MailMetrics(metrics.registry());
+        dev.breezeway.mail.Outbox outbox = new dev.breezeway.mail.Outbox(mailStore, audit, database.afterCommit(),
+                mailMetrics, clock, config.mail().from());
+        dev.breezeway.mail.SendingService sendings = new dev.breezeway.mail.SendingService(db, mailStore, outbox,
+                authorizer);
+        this.mailWorker = new dev.breezeway.mail.MailWorker(db, mailStore,
+                config.mail().enabled() ? java.util.Optional.of(new dev.breezeway.mail.SmtpSender(config.mail()))
+                        : java.util.Optional.empty(),
+                config.mail(), audit, mailMetrics, clock);
+        if (!config.mail().enabled()) {
+            log.info("No {}: mail is kept in the outbox as undelivered (GET /resources/sendings?state=queued)",
+                    AppConfig.SMTP_HOST);
+        }
+
         Services services = new Services(config, clock, json, openApi, authorizer, accounts, sessions, auth,
                 principalService, principalList, lifecycle, credentials, memberships, customFields, aclFields,
-                permissions, iam, clients, clientUsers, roles, org, users, policies, auditEvents);
+                permissions, iam, clients, clientUsers, roles, org, users, policies, auditEvents, sendings);
         ActionRegistry actions = ActionTable.build(services, VERSION);
         this.actionTable = actions;
         this.principalCore = principalService;
@@ -212,7 +230,8 @@ public final class App implements AutoCloseable {
                 PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class, ClientXml.class,
                 ClientListXml.class, ClientTokenXml.class, AccountPolicyXml.class, ShortcutsXml.class,
                 ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class, LoginLocksXml.class,
-                dev.breezeway.xml.model.AuditEventsXml.class));
+                dev.breezeway.xml.model.AuditEventsXml.class, dev.breezeway.xml.model.SendingsXml.class,
+                dev.breezeway.xml.model.SendingsXml.Sending.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;
@@ -257,6 +276,7 @@ public final class App implements AutoCloseable {
             }
         }, 10, 10, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::flushLastActive, 1, 1, TimeUnit.SECONDS);
+        mailWorker.start(outbox);
     }
 
     /** Deletes the audit events older than {@code BREEZEWAY_AUDIT_RETENTION_DAYS}; returns how many went. */
@@ -331,6 +351,11 @@ public final class App implements AutoCloseable {
         return xmlWriter;
     }
 
+    /** The mail outbox, e.g. for tests of what was queued. */
+    public dev.breezeway.mail.MailStore mailStore() {
+        return mailStore;
+    }
+
     public Database database() {
         return database;
     }
@@ -352,6 +377,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        mailWorker.close();  // after the mail being sent now
         housekeeping.shutdownNow();
         try {
             housekeeping.awaitTermination(10, TimeUnit.SECONDS);

@@ -3,6 +3,8 @@ package dev.breezeway;
 import static dev.breezeway.access.PermissionCatalogue.AUDIT_READ;
 import static dev.breezeway.access.PermissionCatalogue.CLIENTS_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.CLIENTS_READ;
+import static dev.breezeway.access.PermissionCatalogue.MAIL_READ;
+import static dev.breezeway.access.PermissionCatalogue.MAIL_SEND;
 import static dev.breezeway.access.PermissionCatalogue.POLICIES_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.PRINCIPALS_READ;
 import static dev.breezeway.access.PermissionCatalogue.PRINCIPALS_WRITE;
@@ -29,6 +31,7 @@ import dev.breezeway.rest.PolicyResources;
 import dev.breezeway.rest.RestReply;
 import dev.breezeway.rest.Router;
 import dev.breezeway.rest.SeedUsersResources;
+import dev.breezeway.rest.SendingResources;
 
 /**
  * The JSON route table: method and path → what it requires → handler, e.g.
@@ -47,12 +50,16 @@ final class RouteTable {
         AuthResources auth = new AuthResources(s.auth(), s.sessions(), s.iam(), s.json());
         LoginLockResources locks = new LoginLockResources(s.auth());
         AuditResources audit = new AuditResources(s.audit(), s.iam(), s.json());
+        SendingResources sendings = new SendingResources(s.sendings(), s.json());
         return Router.builder()
                 .get("/resources/openapi.json", Access.ANYONE, c -> RestReply.ok(s.openApi()))
                 .post("/resources/auth/login", Access.ANYONE, auth::login)
                 .postDuringPasswordChange("/resources/auth/logout", Access.LOGGED_IN, auth::logout)
                 .get("/resources/me", Access.LOGGED_IN, auth::me)
                 .get("/resources/audit-events", Access.permission(AUDIT_READ), audit::list)
+                .post("/resources/sendings", Access.permission(MAIL_SEND), sendings::create)
+                .get("/resources/sendings", Access.permission(MAIL_READ), sendings::list)
+                .get("/resources/sendings/{id}", Access.permission(MAIL_READ), sendings::get)
                 .get("/resources/login-locks", Access.permission(USERS_UPDATE), locks::list)
                 .delete("/resources/login-locks/{login}", Access.permission(USERS_UPDATE), locks::clear)
                 .postDuringPasswordChange("/resources/me/password", Access.LOGGED_IN, auth::changePassword)

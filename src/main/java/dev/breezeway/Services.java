@@ -33,5 +33,6 @@ record Services(AppConfig config, Clock clock, ObjectMapper json, JsonNode openA
                 Memberships memberships, CustomFieldService customFields, AclFieldService aclFields,
                 PermissionService permissions, IamService iam, ClientService clients, ClientUserService clientUsers,
                 RoleService roles, OrgService org, dev.breezeway.user.UserService users,
-                dev.breezeway.principal.Policies policies, dev.breezeway.audit.AuditStore audit) {
+                dev.breezeway.principal.Policies policies, dev.breezeway.audit.AuditStore audit,
+                dev.breezeway.mail.SendingService sendings) {
 }

@@ -35,10 +35,15 @@ public final class PermissionCatalogue {
     /** audit-event-list and GET /resources/audit-events: the audit trail. */
     public static final String AUDIT_READ = "audit:read";
 
+    /** sending-create and POST /resources/sendings: mail to principals of the account. */
+    public static final String MAIL_SEND = "mail:send";
+    /** sending-list, sending-info and GET /resources/sendings[/{id}]: the outbox and its delivery states. */
+    public static final String MAIL_READ = "mail:read";
+
     public static final List<String> ALL = List.of(USERS_CREATE, USERS_READ, USERS_LIST, USERS_UPDATE, USERS_DELETE,
             USERS_PASSWORD_RESET, ROLES_CREATE, ROLES_READ, ROLES_LIST, ROLES_UPDATE, ROLES_DELETE, GROUPS_UPDATE,
             FIELDS_MANAGE, PERMISSIONS_MANAGE, PRINCIPALS_READ, PRINCIPALS_WRITE, CLIENTS_MANAGE, DIRECTORY_LIST, CLIENTS_READ, POLICIES_MANAGE,
-            AUDIT_READ);
+            AUDIT_READ, MAIL_SEND, MAIL_READ);
 
     private PermissionCatalogue() {
     }

@@ -48,7 +48,8 @@ public record AppConfig(
         LogFormat logFormat,
         OptionalInt metricsPort,
         Duration stopTimeout,
-        int auditRetentionDays) {
+        int auditRetentionDays,
+        MailConfig mail) {
 
     public static final String CONFIG_FILE = "BREEZEWAY_CONFIG";
     public static final String HTTP_HOST = "BREEZEWAY_HTTP_HOST";
@@ -88,6 +89,24 @@ public record AppConfig(
     public static final String NOT_A_SETTING_PREFIX = "BREEZEWAY_TEST_";
     /** Days an audit event is kept; older ones are purged by the periodic housekeeping. */
     public static final String AUDIT_RETENTION_DAYS = "BREEZEWAY_AUDIT_RETENTION_DAYS";
+
+    /** The SMTP server mail is delivered to; without it mail stays in the outbox as undelivered. */
+    public static final String SMTP_HOST = "BREEZEWAY_SMTP_HOST";
+    /** Its port: 25 for {@code none}, 587 for {@code starttls}, 465 for {@code tls} unless given. */
+    public static final String SMTP_PORT = "BREEZEWAY_SMTP_PORT";
+    /** The SMTP user (AUTH); none → no authentication. */
+    public static final String SMTP_USER = "BREEZEWAY_SMTP_USER";
+    public static final String SMTP_PASSWORD = "BREEZEWAY_SMTP_PASSWORD";
+    /** The sender address (From) of every mail. */
+    public static final String SMTP_FROM = "BREEZEWAY_SMTP_FROM";
+    /** {@code none}, {@code starttls} or {@code tls}. */
+    public static final String SMTP_TLS = "BREEZEWAY_SMTP_TLS";
+    /** How often the mail worker looks for due mail, in milliseconds. */
+    public static final String MAIL_POLL_MILLIS = "BREEZEWAY_MAIL_POLL_MILLIS";
+    /** Attempts at one mail before it is marked failed. */
+    public static final String MAIL_MAX_ATTEMPTS = "BREEZEWAY_MAIL_MAX_ATTEMPTS";
+    /** The wait after the first failed attempt, in seconds; doubled after each further one, at most 10 minutes. */
+    public static final String MAIL_RETRY_SECONDS = "BREEZEWAY_MAIL_RETRY_SECONDS";
 
     /** The time limit of one SQL statement unless {@code BREEZEWAY_DB_STATEMENT_SECONDS} says otherwise. */
     public static final int DEFAULT_STATEMENT_SECONDS = 10;
@@ -222,7 +241,8 @@ public record AppConfig(
                 r.logFormat(LOG_FORMAT),
                 r.optionalInteger(METRICS_PORT, 0, 65535),
                 Duration.ofSeconds(r.integer(STOP_TIMEOUT_SECONDS, 30, 0, 3600)),
-                r.integer(AUDIT_RETENTION_DAYS, 365, 1, 36_500));
+                r.integer(AUDIT_RETENTION_DAYS, 365, 1, 36_500),
+                r.mail());
         config.metricsPort().ifPresent(p -> {
             if (p == config.httpPort() && p != 0) {
                 r.problems.add(METRICS_PORT + " must differ from " + HTTP_PORT + " (" + p + ")");
@@ -292,6 +312,32 @@ public record AppConfig(
                 problems.add(key + " must be text or json, got '" + raw.get() + "'");
             }
             return f.orElse(LogFormat.TEXT);
+        }
+
+        MailConfig mail() {
+            Optional<String> rawTls = optional(SMTP_TLS);
+            Optional<MailConfig.Tls> tls = rawTls.flatMap(MailConfig.Tls::parse);
+            if (rawTls.isPresent() && tls.isEmpty()) {
+                problems.add(SMTP_TLS + " must be none, starttls or tls, got '" + rawTls.get() + "'");
+            }
+            MailConfig.Tls t = tls.orElse(MailConfig.Tls.NONE);
+            Optional<String> host = optional(SMTP_HOST);
+            String from = text(SMTP_FROM, "breezeway@localhost");
+            if (!from.matches("[^\\s@<>\"]+@[^\\s@<>\"]+")) {
+                problems.add(SMTP_FROM + " must be a mail address (name@domain), got '" + from + "'");
+            }
+            Optional<String> user = optional(SMTP_USER);
+            Optional<String> password = optional(SMTP_PASSWORD);
+            if (user.isPresent() != password.isPresent()) {
+                problems.add(SMTP_USER + " and " + SMTP_PASSWORD + " go together");
+            }
+            if (host.isEmpty() && (optional(SMTP_PORT).isPresent() || user.isPresent())) {
+                problems.add(SMTP_PORT + " and " + SMTP_USER + " need " + SMTP_HOST);
+            }
+            return new MailConfig(host, integer(SMTP_PORT, t.defaultPort(), 1, 65535), user, password, from, t,
+                    Duration.ofMillis(integer(MAIL_POLL_MILLIS, 1000, 10, 60_000)),
+                    integer(MAIL_MAX_ATTEMPTS, 10, 1, 100),
+                    Duration.ofSeconds(integer(MAIL_RETRY_SECONDS, 5, 1, 600)));
         }
 
         OptionalInt optionalInteger(String key, int min, int max) {

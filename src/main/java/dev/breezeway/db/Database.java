@@ -23,6 +23,7 @@ public final class Database implements AutoCloseable {
     private final Optional<EmbeddedMariaDb> embedded;
     private final WriteGeneration writes = new WriteGeneration();
     private final Unresponsive unresponsive = new Unresponsive();
+    private final AfterCommit afterCommit = new AfterCommit();
 
     private Database(HikariDataSource pool, int statementSeconds, Optional<EmbeddedMariaDb> embedded) {
         this.pool = pool;
@@ -42,7 +43,7 @@ public final class Database implements AutoCloseable {
                         unresponsive.connections(new DataSourceConnectionProvider(pool))))
                 .set(new DefaultExecuteListenerProvider(writes.executeListener()),
                         new DefaultExecuteListenerProvider(unresponsive.executeListener()))
-                .set(writes.transactionListener()));
+                .set(writes.transactionListener(), afterCommit.listener()));
         // No thread-bound transaction provider: each statement (or transactionResult) takes its own pool
         // connection and commits on its own, whatever transaction the calling thread is in.
         this.autonomous = DSL.using(new DefaultConfiguration()
@@ -207,6 +208,11 @@ public final class Database implements AutoCloseable {
      */
     public DSLContext autonomous() {
         return autonomous;
+    }
+
+    /** Work to run after the calling thread's outermost transaction commits (dropped on rollback). */
+    public AfterCommit afterCommit() {
+        return afterCommit;
     }
 
     /** Advances after every write made through {@link #dsl()}. */

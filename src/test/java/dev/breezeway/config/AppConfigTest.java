@@ -46,6 +46,32 @@ class AppConfigTest {
     }
 
     @Test
+    void smtpIsOffByDefaultAndItsSettingsAreValidated() {
+        var off = AppConfig.fromMap(Map.of()).mail();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.poll()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(off.backoff(1)).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(off.backoff(2)).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(off.backoff(30)).isEqualTo(java.time.Duration.ofMinutes(10));
+        var tls = AppConfig.fromMap(Map.of("BREEZEWAY_SMTP_HOST", "smtp.example.com", "BREEZEWAY_SMTP_TLS", "tls",
+                "BREEZEWAY_SMTP_USER", "u", "BREEZEWAY_SMTP_PASSWORD", "p", "BREEZEWAY_SMTP_FROM", "id@example.com")).mail();
+        assertThat(tls.enabled()).isTrue();
+        assertThat(tls.port()).isEqualTo(465);
+        assertThat(tls.tls()).isEqualTo(dev.breezeway.config.MailConfig.Tls.TLS);
+        assertThat(tls.toString()).doesNotContain("=p,").contains("password=***");
+        assertThat(AppConfig.fromMap(Map.of("BREEZEWAY_SMTP_HOST", "h", "BREEZEWAY_SMTP_TLS", "starttls")).mail().port())
+                .isEqualTo(587);
+        assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_SMTP_HOST", "h", "BREEZEWAY_SMTP_TLS", "ssl",
+                "BREEZEWAY_SMTP_FROM", "nobody", "BREEZEWAY_SMTP_USER", "u", "BREEZEWAY_SMTP_PORT", "70000")))
+                .hasMessageContaining("BREEZEWAY_SMTP_TLS must be none, starttls or tls, got 'ssl'")
+                .hasMessageContaining("BREEZEWAY_SMTP_FROM must be a mail address")
+                .hasMessageContaining("BREEZEWAY_SMTP_USER and BREEZEWAY_SMTP_PASSWORD go together")
+                .hasMessageContaining("BREEZEWAY_SMTP_PORT must be between 1 and 65535, got 70000");
+        assertThatThrownBy(() -> AppConfig.fromMap(Map.of("BREEZEWAY_SMTP_PORT", "25")))
+                .hasMessageContaining("need BREEZEWAY_SMTP_HOST");
+    }
+
+    @Test
     void portZeroIsAllowedToPickAFreePort() {
         assertThat(AppConfig.fromMap(Map.of("BREEZEWAY_HTTP_PORT", "0")).httpPort()).isZero();
     }
