@@ -35,6 +35,8 @@ log "fuzzing: $CALLS calls at most, $SECONDS_MAX s at most, $THREADS threads"
 java -cp "$CP" dev.breezeway.bench.HostileLoad --port "$PORT" --calls "$CALLS" --seconds "$SECONDS_MAX" \
     --threads "$THREADS" --admin admin --password "$PASSWORD" | tee "$RUN/result.txt"
 OUT="bench/results/$(date +%Y-%m-%d)-hostile.md"
+# A result of the same day is kept: this run gets the time in its name.
+[ -e "$OUT" ] && OUT="bench/results/$(date +%Y-%m-%d-%H%M)-hostile.md"
 {
     echo "# Hostile load $(date +%Y-%m-%d)"
     echo
