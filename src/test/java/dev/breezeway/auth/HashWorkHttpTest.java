@@ -173,7 +173,7 @@ class HashWorkHttpTest {
             batch.append(login("gone" + i + "@example.com", "Wrong-Pass-1"));
         }
         batch.append("</actions>");
-        String attempted = "SELECT COUNT(*) FROM login_attempt WHERE login_key LIKE 'gone%@example.com' AND address <> ''";
+        String attempted = "SELECT COUNT(*) FROM login_attempt WHERE login_key LIKE 'gone_@example.com' AND address <> ''";
         try (Socket s = send(batch.toString())) {
             assertThat(await(attempted)).as("the batch started").isTrue();
         }
@@ -194,9 +194,11 @@ class HashWorkHttpTest {
             batch.append(login("gone.owner@example.com", TestPrincipals.USER_PASSWORD));
         }
         batch.append("</actions>");
-        // A successful login leaves its address's counter behind (at 0): the first login has started.
+        // A login reserves its (login, address) counter before its password is checked, and a success
+        // leaves it behind (at 0 failures): the first login has started.
         try (Socket s = send(batch.toString())) {
-            assertThat(await("SELECT COUNT(*) FROM login_attempt WHERE login_key = '' AND address <> ''"))
+            assertThat(await("SELECT COUNT(*) FROM login_attempt WHERE login_key = 'gone.owner@example.com'"
+                    + " AND address <> ''"))
                     .as("the batch started").isTrue();
         }
         Thread.sleep(3000);
