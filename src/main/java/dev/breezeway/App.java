@@ -128,6 +128,7 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final dev.breezeway.mail.MailStore mailStore;
     private final dev.breezeway.mail.MailWorker mailWorker;
+    private final dev.breezeway.recovery.PasswordRecovery recovery;
 
     private App(AppConfig config, Database database, Clock clock, Metrics metrics) {
         this.config = config;
@@ -158,12 +159,29 @@ public final class App implements AutoCloseable {
         this.auditEvents = new AuditStore(db);
         this.clock = clock;
 
+        // Mail: the outbox (written in the callers' transactions) and its worker (delivers after commit).
+        this.mailStore = new dev.breezeway.mail.MailStore(db);
+        dev.breezeway.mail.MailMetrics mailMetrics = new dev.breezeway.mail.MailMetrics(metrics.registry());
+        dev.breezeway.mail.Outbox outbox = new dev.breezeway.mail.Outbox(mailStore, audit, database.afterCommit(),
+                mailMetrics, clock, config.mail().from());
+        dev.breezeway.mail.SendingService sendings = new dev.breezeway.mail.SendingService(db, mailStore, outbox,
+                authorizer);
+        this.mailWorker = new dev.breezeway.mail.MailWorker(db, mailStore,
+                config.mail().enabled() ? java.util.Optional.of(new dev.breezeway.mail.SmtpSender(config.mail()))
+                        : java.util.Optional.empty(),
+                config.mail(), audit, mailMetrics, clock);
         // The principal core: the only writer of principals, their credentials, memberships and grants.
         Policies policies = new Policies(db, audit);
         Credentials credentials = new Credentials(db, principals, sessionStore, hasher, policy, policies, authorizer,
-                clock, audit);
+                clock, audit, config.recovery().temporaryPassword());
+        dev.breezeway.mail.MailTemplates mailTemplates = new dev.breezeway.mail.MailTemplates(db, authorizer, clock);
+        dev.breezeway.recovery.AccountMail accountMail = new dev.breezeway.recovery.AccountMail(db, mailTemplates,
+                outbox, policies, accounts, principals, credentials, config.recovery(), clock);
+        dev.breezeway.recovery.PasswordRecovery recovery = new dev.breezeway.recovery.PasswordRecovery(db, accountMail,
+                principals, credentials, audit, config.recovery(), clock);
+        this.recovery = recovery;
         PrincipalService principalService = new PrincipalService(db, principals, credentials, policies, uuids, clock,
-                authorizer, config.bulkWriters(), audit);
+                authorizer, config.bulkWriters(), audit, accountMail);
         Lifecycle lifecycle = new Lifecycle(db, principals, memberStore, credentials, authorizer, uuids, audit);
         Memberships memberships = new Memberships(db, principals, memberStore, authorizer, audit);
         Authorizations authorizations = new Authorizations(db, authorizer, clock, audit);
@@ -174,7 +192,7 @@ public final class App implements AutoCloseable {
                 config.loginMaxFailuresPerAddress(), config.loginMaxFailuresPerLogin(), config.loginLockWindow(),
                 loginMetrics);
         this.lastActive = new LastActive(principals);
-        AuthService auth = new AuthService(db, sessions, hasher, throttle, lastActive, clock, loginMetrics, audit,
+        AuthService auth = new AuthService(db, sessions, credentials, hasher, throttle, lastActive, clock, loginMetrics, audit,
                 () -> accounts.firstAccountId().orElse(0L));
         AclObjectStore aclObjects = new AclObjectStore(db);
         CustomFieldStore customFieldStore = new CustomFieldStore(db);
@@ -199,17 +217,6 @@ public final class App implements AutoCloseable {
         UserService users = new UserService(db, principalService, principals, iamStore, authorizer, authorizations,
                 credentials, lifecycle);
 
-        // Mail: the outbox (written in the callers' transactions) and its worker (delivers after commit).
-        this.mailStore = new dev.breezeway.mail.MailStore(db);
-        dev.breezeway.mail.MailMetrics mailMetrics = new dev.breezeway.mail.MailMetrics(metrics.registry());
-        dev.breezeway.mail.Outbox outbox = new dev.breezeway.mail.Outbox(mailStore, audit, database.afterCommit(),
-                mailMetrics, clock, config.mail().from());
-        dev.breezeway.mail.SendingService sendings = new dev.breezeway.mail.SendingService(db, mailStore, outbox,
-                authorizer);
-        this.mailWorker = new dev.breezeway.mail.MailWorker(db, mailStore,
-                config.mail().enabled() ? java.util.Optional.of(new dev.breezeway.mail.SmtpSender(config.mail()))
-                        : java.util.Optional.empty(),
-                config.mail(), audit, mailMetrics, clock);
         if (!config.mail().enabled()) {
             log.info("No {}: mail is kept in the outbox as undelivered (GET /resources/sendings?state=queued)",
                     AppConfig.SMTP_HOST);
@@ -217,7 +224,8 @@ public final class App implements AutoCloseable {
 
         Services services = new Services(config, clock, json, openApi, authorizer, accounts, sessions, auth,
                 principalService, principalList, lifecycle, credentials, memberships, customFields, aclFields,
-                permissions, iam, clients, clientUsers, roles, org, users, policies, auditEvents, sendings);
+                permissions, iam, clients, clientUsers, roles, org, users, policies, auditEvents, sendings, mailTemplates,
+                accountMail, recovery);
         ActionRegistry actions = ActionTable.build(services, VERSION);
         this.actionTable = actions;
         this.principalCore = principalService;
@@ -270,6 +278,7 @@ public final class App implements AutoCloseable {
                 }
                 throttle.purge();
                 principalService.purgeRequestTokens();
+                recovery.purge();
                 purgeAuditEvents();
             } catch (RuntimeException e) {
                 log.warn("Session purge failed: {}", e.toString());

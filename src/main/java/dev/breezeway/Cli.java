@@ -166,7 +166,7 @@ final class Cli {
             Authorizer authorizer = new Authorizer(db);
             dev.breezeway.audit.AuditLog audit = new dev.breezeway.audit.AuditLog(db, database.autonomous(), clock);
             Credentials credentials = new Credentials(db, principals, new SessionStore(db), hasher, policy,
-                    new Policies(db, audit), authorizer, clock, audit);
+                    new Policies(db, audit), authorizer, clock, audit, config.recovery().temporaryPassword());
             AdminRecovery.Result r = new AdminRecovery(db, principals, members, credentials, uuids)
                     .reset(account.get(), login, hasher.hash(password));
             System.out.println(r.created()

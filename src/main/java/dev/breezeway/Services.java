@@ -34,5 +34,6 @@ record Services(AppConfig config, Clock clock, ObjectMapper json, JsonNode openA
                 PermissionService permissions, IamService iam, ClientService clients, ClientUserService clientUsers,
                 RoleService roles, OrgService org, dev.breezeway.user.UserService users,
                 dev.breezeway.principal.Policies policies, dev.breezeway.audit.AuditStore audit,
-                dev.breezeway.mail.SendingService sendings) {
+                dev.breezeway.mail.SendingService sendings, dev.breezeway.mail.MailTemplates mailTemplates,
+                dev.breezeway.recovery.AccountMail accountMail, dev.breezeway.recovery.PasswordRecovery recovery) {
 }

@@ -32,6 +32,7 @@ import org.jooq.DSLContext;
 public final class AuthService {
     private final DSLContext db;
     private final SessionService sessions;
+    private final dev.breezeway.principal.Credentials credentials;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final LastActive lastActive;
@@ -41,9 +42,10 @@ public final class AuthService {
     private final LongSupplier defaultAccount;
 
     /** @param defaultAccount the account a refused login of an unknown login is recorded in when it names none */
-    public AuthService(DSLContext db, SessionService sessions, PasswordHasher hasher,
-                       LoginThrottle throttle, LastActive lastActive, Clock clock, LoginMetrics metrics,
-                       AuditLog audit, LongSupplier defaultAccount) {
+    public AuthService(DSLContext db, SessionService sessions, dev.breezeway.principal.Credentials credentials,
+                       PasswordHasher hasher, LoginThrottle throttle, LastActive lastActive, Clock clock,
+                       LoginMetrics metrics, AuditLog audit, LongSupplier defaultAccount) {
+        this.credentials = credentials;
         this.metrics = metrics;
         this.audit = audit;
         this.defaultAccount = defaultAccount;
@@ -63,8 +65,12 @@ public final class AuthService {
                                Optional<String> userAgent, String address, ClientLink client) {
     }
 
-    /** The principal behind a pair of credentials; a temporary or expired password only allows changing it. */
-    public record Authenticated(long principalId, long accountId, boolean mustChangePassword) {
+    /**
+     * The principal behind a pair of credentials; a temporary or expired password only allows changing it.
+     *
+     * @param temporary the password is a temporary one: the login uses it up
+     */
+    public record Authenticated(long principalId, long accountId, boolean mustChangePassword, boolean temporary) {
     }
 
     /**
@@ -75,6 +81,12 @@ public final class AuthService {
     public String login(LoginRequest request) {
         Authenticated who = authenticate(request.login(), request.password(), request.accountId(), request.address(),
                 request.client());
+        if (who.temporary() && !credentials.useTemporary(who.principalId())) {
+            // Another login used the temporary password first (on this node or another).
+            refused("login.failed", request.accountId(), credentials(request.login()), request.login(),
+                    Map.of("reason", "temporary-used"));
+            throw ApiException.noData();
+        }
         String token = sessions.start(who.principalId(), who.accountId(), request.presentedToken(),
                 request.userAgent(), who.mustChangePassword());
         audit.loginOk(who.accountId(), who.principalId(), request.login());
@@ -130,8 +142,9 @@ public final class AuthService {
                     reason = found.isEmpty() ? "unknown-login" : "no-password";
                 } else {
                     boolean right = check.verify(password, hash.get());
-                    ok = right && accountId.map(a -> a == found.get().accountId()).orElse(true);
-                    reason = right ? "other-account" : "wrong-password";
+                    Optional<String> spent = right ? spentTemporary(found.get()) : Optional.empty();
+                    ok = right && spent.isEmpty() && accountId.map(a -> a == found.get().accountId()).orElse(true);
+                    reason = !right ? "wrong-password" : spent.orElse("other-account");
                 }
                 outcome = ok ? LoginThrottle.Outcome.SUCCEEDED : LoginThrottle.Outcome.FAILED;
                 if (!ok) {
@@ -152,7 +165,23 @@ public final class AuthService {
         }
         // An expired password, like a temporary one, logs in only to be changed.
         boolean expired = c.passwordExpiresAt().map(at -> !clock.instant().isBefore(at)).orElse(false);
-        return new Authenticated(c.principalId(), c.accountId(), c.passwordTemporary() || expired);
+        return new Authenticated(c.principalId(), c.accountId(), c.passwordTemporary() || expired,
+                c.passwordTemporary());
+    }
+
+    /**
+     * Why a right temporary password no longer logs in: it was used ({@code temporary-used}: it expires on first use)
+     * or its time is over ({@code temporary-expired}); empty for any other password.
+     */
+    private Optional<String> spentTemporary(PrincipalStore.Credentials c) {
+        if (!c.passwordTemporary()) {
+            return Optional.empty();
+        }
+        if (c.temporaryUsed()) {
+            return Optional.of("temporary-used");
+        }
+        boolean over = c.passwordExpiresAt().map(at -> !clock.instant().isBefore(at)).orElse(false);
+        return over ? Optional.of("temporary-expired") : Optional.empty();
     }
 
     /** Ends {@code session} (logout), recorded in the audit trail. */
@@ -188,13 +217,14 @@ public final class AuthService {
     /** The credentials of an active user, in one unique-key read. */
     private Optional<PrincipalStore.Credentials> credentials(String login) {
         return db.select(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.PASSWORD_HASH, PRINCIPAL.SUSPENDED_AT,
-                        PRINCIPAL.PASSWORD_TEMPORARY, PRINCIPAL.PASSWORD_EXPIRES_AT)
+                        PRINCIPAL.PASSWORD_TEMPORARY, PRINCIPAL.PASSWORD_EXPIRES_AT, PRINCIPAL.PASSWORD_TEMPORARY_USED_AT)
                 .from(PRINCIPAL)
                 .where(PRINCIPAL.LOGIN.eq(login).and(PRINCIPAL.DELETED_AT.isNull()))
                 .fetchOptional(r -> new PrincipalStore.Credentials(r.get(PRINCIPAL.PRINCIPAL_ID), r.get(PRINCIPAL.ACCOUNT_ID),
                         Optional.ofNullable(r.get(PRINCIPAL.PASSWORD_HASH)),
                         Optional.ofNullable(r.get(PRINCIPAL.SUSPENDED_AT)).map(Times::toInstant),
                         Boolean.TRUE.equals(r.get(PRINCIPAL.PASSWORD_TEMPORARY)),
-                        Optional.ofNullable(r.get(PRINCIPAL.PASSWORD_EXPIRES_AT)).map(Times::toInstant)));
+                        Optional.ofNullable(r.get(PRINCIPAL.PASSWORD_EXPIRES_AT)).map(Times::toInstant),
+                        r.get(PRINCIPAL.PASSWORD_TEMPORARY_USED_AT) != null));
     }
 }

@@ -49,7 +49,8 @@ public record AppConfig(
         OptionalInt metricsPort,
         Duration stopTimeout,
         int auditRetentionDays,
-        MailConfig mail) {
+        MailConfig mail,
+        RecoveryConfig recovery) {
 
     public static final String CONFIG_FILE = "BREEZEWAY_CONFIG";
     public static final String HTTP_HOST = "BREEZEWAY_HTTP_HOST";
@@ -107,6 +108,19 @@ public record AppConfig(
     public static final String MAIL_MAX_ATTEMPTS = "BREEZEWAY_MAIL_MAX_ATTEMPTS";
     /** The wait after the first failed attempt, in seconds; doubled after each further one, at most 10 minutes. */
     public static final String MAIL_RETRY_SECONDS = "BREEZEWAY_MAIL_RETRY_SECONDS";
+
+    /** Where users reach the server (e.g. {@code https://idm.example.com}): the base of the links in its mails. */
+    public static final String PUBLIC_URL = "BREEZEWAY_PUBLIC_URL";
+    /** Hours a temporary password (a reset's) can be used, once; 72 by default. */
+    public static final String TEMPORARY_PASSWORD_HOURS = "BREEZEWAY_TEMPORARY_PASSWORD_HOURS";
+    /** Minutes a forgotten-password link works, once; 60 by default. */
+    public static final String RECOVERY_LINK_MINUTES = "BREEZEWAY_RECOVERY_LINK_MINUTES";
+    /** Hours the set-your-password link of a welcome mail works, once; 168 (a week) by default. */
+    public static final String WELCOME_LINK_HOURS = "BREEZEWAY_WELCOME_LINK_HOURS";
+    /** Forgotten-password requests one address may make in an hour; 20 by default. */
+    public static final String RECOVERY_MAX_PER_ADDRESS = "BREEZEWAY_RECOVERY_MAX_PER_ADDRESS";
+    /** Forgotten-password mails one user is sent in an hour; 3 by default. */
+    public static final String RECOVERY_MAX_PER_USER = "BREEZEWAY_RECOVERY_MAX_PER_USER";
 
     /** The time limit of one SQL statement unless {@code BREEZEWAY_DB_STATEMENT_SECONDS} says otherwise. */
     public static final int DEFAULT_STATEMENT_SECONDS = 10;
@@ -211,7 +225,7 @@ public record AppConfig(
     /** Parses and validates the settings; every problem is reported at once. */
     public static AppConfig fromMap(Map<String, String> values) {
         Reader r = new Reader(values);
-        AppConfig config = new AppConfig(
+        AppConfig base = new AppConfig(
                 r.text(HTTP_HOST, "0.0.0.0"),
                 r.integer(HTTP_PORT, 8080, 0, 65535),
                 Path.of(r.text(DATA_DIR, "./data")),
@@ -242,7 +256,9 @@ public record AppConfig(
                 r.optionalInteger(METRICS_PORT, 0, 65535),
                 Duration.ofSeconds(r.integer(STOP_TIMEOUT_SECONDS, 30, 0, 3600)),
                 r.integer(AUDIT_RETENTION_DAYS, 365, 1, 36_500),
-                r.mail());
+                r.mail(),
+                null);
+        AppConfig config = base.withRecovery(r.recovery(base.httpPort()));
         config.metricsPort().ifPresent(p -> {
             if (p == config.httpPort() && p != 0) {
                 r.problems.add(METRICS_PORT + " must differ from " + HTTP_PORT + " (" + p + ")");
@@ -271,6 +287,14 @@ public record AppConfig(
             throw new ConfigException(r.problems);
         }
         return config;
+    }
+
+    private AppConfig withRecovery(RecoveryConfig r) {
+        return new AppConfig(httpHost, httpPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, dbBufferPoolMb,
+                dbStatementSeconds, bulkWriters, adminLogin, adminPassword, sessionIdleTimeout, sessionMaxLifetime,
+                sessionCacheTtl, maxRequestBytes, maxParamChars, listLimit, loginMaxFailures, loginMaxFailuresPerAddress,
+                loginMaxFailuresPerLogin, loginMaxVerificationsPerRequest, loginLockWindow, hashQueue, hashWait,
+                secretKey, logFormat, metricsPort, stopTimeout, auditRetentionDays, mail, r);
     }
 
     private static boolean isKey(String base64) {
@@ -338,6 +362,28 @@ public record AppConfig(
                     Duration.ofMillis(integer(MAIL_POLL_MILLIS, 1000, 10, 60_000)),
                     integer(MAIL_MAX_ATTEMPTS, 10, 1, 100),
                     Duration.ofSeconds(integer(MAIL_RETRY_SECONDS, 5, 1, 600)));
+        }
+
+        /** Without {@code BREEZEWAY_PUBLIC_URL} links point at {@code http://localhost:<port>}, fit for trying it out. */
+        RecoveryConfig recovery(int httpPort) {
+            String raw = text(PUBLIC_URL, "http://localhost" + (httpPort == 0 ? "" : ":" + httpPort));
+            java.net.URI url = java.net.URI.create("http://localhost");
+            try {
+                url = new java.net.URI(raw);
+                if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null
+                        || url.getQuery() != null || url.getFragment() != null) {
+                    problems.add(PUBLIC_URL + " must be an http(s) URL without query, e.g. https://idm.example.com, got '"
+                            + raw + "'");
+                }
+            } catch (java.net.URISyntaxException e) {
+                problems.add(PUBLIC_URL + " must be an http(s) URL, e.g. https://idm.example.com, got '" + raw + "'");
+            }
+            return new RecoveryConfig(url,
+                    Duration.ofHours(integer(TEMPORARY_PASSWORD_HOURS, 72, 1, 24 * 365)),
+                    Duration.ofMinutes(integer(RECOVERY_LINK_MINUTES, 60, 5, 7 * 24 * 60)),
+                    Duration.ofHours(integer(WELCOME_LINK_HOURS, 168, 1, 24 * 365)),
+                    integer(RECOVERY_MAX_PER_ADDRESS, 20, 1, 100_000),
+                    integer(RECOVERY_MAX_PER_USER, 3, 1, 1000));
         }
 
         OptionalInt optionalInteger(String key, int min, int max) {

@@ -35,6 +35,13 @@ public enum Problem {
      * {@code Retry-After}. Retrying a moment later is safe: nothing was counted or changed.
      */
     SERVER_BUSY(503, "SERVER_BUSY", "Too many password checks are waiting; retry in a moment",
+            StatusCode.NO_ACCESS, AccessSubcode.NOT_AVAILABLE),
+    /**
+     * Too many forgotten-password requests from the caller's address in the last hour
+     * ({@code BREEZEWAY_RECOVERY_MAX_PER_ADDRESS}); XML {@code no-access}/{@code not-available}, JSON 429 with
+     * {@code Retry-After}. Said alike whether the login exists.
+     */
+    TOO_MANY_REQUESTS(429, "TOO_MANY_REQUESTS", "Too many requests from this address; retry later",
             StatusCode.NO_ACCESS, AccessSubcode.NOT_AVAILABLE);
 
     private final int httpStatus;

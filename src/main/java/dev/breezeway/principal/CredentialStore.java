@@ -62,6 +62,7 @@ final class CredentialStore {
         tx.update(PRINCIPAL)
                 .set(PRINCIPAL.PASSWORD_HASH, hash)
                 .set(PRINCIPAL.PASSWORD_TEMPORARY, temporary)
+                .set(PRINCIPAL.PASSWORD_TEMPORARY_USED_AT, (java.time.LocalDateTime) null)
                 .set(PRINCIPAL.PASSWORD_EXPIRES_AT, expiresAt.map(Times::toLocal).orElse(null))
                 .set(PRINCIPAL.UPDATED_AT, Times.toLocal(now))
                 .set(PRINCIPAL.VERSION, PRINCIPAL.VERSION.plus(1))
@@ -75,8 +76,23 @@ final class CredentialStore {
                 .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId)).execute();
     }
 
-    /** Marks the stored password as temporary: the next login may only change it. */
-    void markTemporary(DSLContext tx, long principalId) {
-        tx.update(PRINCIPAL).set(PRINCIPAL.PASSWORD_TEMPORARY, true).where(PRINCIPAL.PRINCIPAL_ID.eq(principalId)).execute();
+    /** Marks the stored password as temporary until {@code expiresAt}: one login may use it, to change it. */
+    void markTemporary(DSLContext tx, long principalId, Instant expiresAt) {
+        tx.update(PRINCIPAL).set(PRINCIPAL.PASSWORD_TEMPORARY, true)
+                .set(PRINCIPAL.PASSWORD_EXPIRES_AT, Times.toLocal(expiresAt))
+                .set(PRINCIPAL.PASSWORD_TEMPORARY_USED_AT, (java.time.LocalDateTime) null)
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId)).execute();
+    }
+
+    /**
+     * Uses up the principal's temporary password for the login now: true for the one login that gets it, false when
+     * it was already used (by a login on any node) or is no longer temporary. One conditional UPDATE, so two logins
+     * at once cannot both use it.
+     */
+    boolean useTemporary(long principalId, Instant now) {
+        return db.update(PRINCIPAL).set(PRINCIPAL.PASSWORD_TEMPORARY_USED_AT, Times.toLocal(now))
+                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.PASSWORD_TEMPORARY.isTrue())
+                        .and(PRINCIPAL.PASSWORD_TEMPORARY_USED_AT.isNull()))
+                .execute() == 1;
     }
 }

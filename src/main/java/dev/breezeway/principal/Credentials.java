@@ -43,10 +43,14 @@ public final class Credentials {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final AuditLog audit;
+    private final Duration temporaryLifetime;
 
+    /** @param temporaryLifetime how long a temporary password can be used (once), e.g. 72 hours */
     public Credentials(DSLContext db, PrincipalStore principals, SessionStore sessions, PasswordHasher hasher,
-                       PasswordPolicy policy, Policies policies, Authorizer authz, Clock clock, AuditLog audit) {
+                       PasswordPolicy policy, Policies policies, Authorizer authz, Clock clock, AuditLog audit,
+                       Duration temporaryLifetime) {
         this.audit = audit;
+        this.temporaryLifetime = temporaryLifetime;
         this.db = db;
         this.store = new CredentialStore(db);
         this.principals = principals;
@@ -96,7 +100,16 @@ public final class Credentials {
 
     /** Marks the password just stored with a new principal as temporary, inside the create's transaction. */
     public void markTemporary(DSLContext tx, long principalId) {
-        store.markTemporary(tx, principalId);
+        store.markTemporary(tx, principalId, clock.instant().plus(temporaryLifetime));
+    }
+
+    /**
+     * A temporary password expires on first use: the login that presents it uses it up here, and gets a session that
+     * may only change it; any later login with it is refused like a wrong password. False when another login used it
+     * first.
+     */
+    public boolean useTemporary(long principalId) {
+        return store.useTemporary(principalId, clock.instant());
     }
 
     /**
@@ -171,6 +184,27 @@ public final class Credentials {
         sessions.clearMustChangePassword(caller.sessionId());
     }
 
+    /**
+     * Sets the password a user chose through a single-use link of a mail (a forgotten password, a welcome mail), in the
+     * calling transaction: the face's policy and history apply, the password is no longer temporary, every session of
+     * the user ends, and the audit trail records {@code credentials.recover} (no actor: the link is the proof).
+     *
+     * @throws ApiException {@code invalid} on {@code field} if the policy refuses the password
+     */
+    public void setFromLink(long accountId, long principalId, Face face, String field, String password) {
+        Principal p = principals.findById(db, principalId).filter(x -> x.accountId() == accountId)
+                .orElseThrow(ApiException::noData);
+        checkPassword(accountId, face, field, password, p.breezeLogin());
+        requireNotReused(accountId, face, principalId, field, password);
+        String hash = hasher.hash(password);
+        db.transaction(() -> {
+            store.write(db, principalId, hash, false, expiryOf(accountId, face), clock.instant());
+            endSessions(db, principalId, Optional.empty());
+            audit.system(accountId, "credentials.recover", AuditTarget.principal(principalId, p.breezeLogin()),
+                    Map.of("temporary", false));
+        });
+    }
+
     /** A new password may not be one of the last N (the face's history setting): {@code format} if it is. */
     private void requireNotReused(long accountId, Face face, long principalId, String field, String password) {
         int n = policies.of(accountId, face).historyCount();
@@ -188,7 +222,8 @@ public final class Credentials {
     /** Writes a new password and ends sessions; the audit event says that it changed, never what it is. */
     private void write(Session caller, String kind, Face face, long principalId, String hash, boolean temporary,
                        Optional<Long> keep) {
-        Optional<Instant> expires = temporary ? Optional.empty() : expiryOf(caller.accountId(), face);
+        Optional<Instant> expires = temporary ? Optional.of(clock.instant().plus(temporaryLifetime))
+                : expiryOf(caller.accountId(), face);
         db.transaction(() -> {
             store.write(db, principalId, hash, temporary, expires, clock.instant());
             endSessions(db, principalId, keep);

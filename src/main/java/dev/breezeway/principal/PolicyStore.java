@@ -52,12 +52,13 @@ final class PolicyStore {
         row.setRefuseCommon(r.refuseCommon());
         row.setExpiryDays(r.expiryDays());
         row.setHistoryCount(r.historyCount());
+        row.setMailChosenPassword(r.mailChosenPassword());
         return row;
     }
 
     private static PasswordRules rules(AccountPolicyRecord r) {
         return new PasswordRules(r.getLoginIsEmail(), r.getMinLength(), r.getMaxLength(), r.getRequireDigit(),
                 r.getRequireUpper(), r.getRequireLower(), Optional.ofNullable(r.getSpecialChars()), r.getRefuseCommon(),
-                r.getExpiryDays(), r.getHistoryCount(), r.getVersion());
+                r.getExpiryDays(), r.getHistoryCount(), r.getMailChosenPassword(), r.getVersion());
     }
 }

@@ -45,10 +45,13 @@ public final class PrincipalService {
     private final Semaphore bulkWriters;
 
     private final AuditLog audit;
+    private final WelcomeMail welcome;
 
     public PrincipalService(DSLContext db, PrincipalStore store, Credentials credentials, Policies policies,
-                            Uuids uuids, Clock clock, Authorizer authz, int bulkWriters, AuditLog audit) {
+                            Uuids uuids, Clock clock, Authorizer authz, int bulkWriters, AuditLog audit,
+                            WelcomeMail welcome) {
         this.audit = audit;
+        this.welcome = welcome;
         this.policies = policies;
         this.tokens = new RequestTokenStore(db);
         this.authz = authz;
@@ -74,9 +77,17 @@ public final class PrincipalService {
         return d;
     }
 
-    /** A new user: login, names, optional email and password. */
+    /**
+     * A new user: login, names, optional email and password.
+     *
+     * @param sendEmail mail the user its account and login information ({@code send-email=true}; needs an email)
+     */
     public record NewUser(PrincipalType type, String login, String firstName, String lastName, Optional<String> email,
-                          Optional<String> password) {
+                          Optional<String> password, boolean sendEmail) {
+        public NewUser(PrincipalType type, String login, String firstName, String lastName, Optional<String> email,
+                       Optional<String> password) {
+            this(type, login, firstName, lastName, email, password, false);
+        }
     }
 
     /** A new group: its unique name and optional description. */
@@ -143,6 +154,9 @@ public final class PrincipalService {
                 audit.change(caller, "principal.create", PrincipalAudit.target(p), PrincipalAudit.created(p));
                 if (hash.isPresent()) {
                     credentials.startExpiry(db, caller.accountId(), p.principalId(), face);
+                }
+                if (u.sendEmail()) {
+                    welcome.queue(caller, p, u.password());
                 }
                 return p;
             });
@@ -247,6 +261,11 @@ public final class PrincipalService {
                 tokens.record(db, token, created.stream().map(Principal::principalId).toList());
                 audit.changeAll(caller, "principal.create", created.stream().map(PrincipalAudit::target).toList(),
                         created.stream().map(PrincipalAudit::created).toList());
+                for (int i = 0; i < created.size(); i++) {
+                    if (users.get(i).sendEmail()) {
+                        welcome.queue(caller, created.get(i), Optional.empty());
+                    }
+                }
                 return created;
             }));
         } catch (DataAccessException e) {

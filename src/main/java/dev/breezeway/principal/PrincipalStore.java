@@ -205,7 +205,7 @@ public final class PrincipalStore {
     /** The login credentials of an active (not deleted) user, as {@code AuthService} reads them. */
     public record Credentials(long principalId, long accountId, Optional<String> passwordHash,
                               Optional<Instant> suspendedAt, boolean passwordTemporary,
-                              Optional<Instant> passwordExpiresAt) {
+                              Optional<Instant> passwordExpiresAt, boolean temporaryUsed) {
     }
 
     /**

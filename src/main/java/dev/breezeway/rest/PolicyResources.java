@@ -50,6 +50,7 @@ public final class PolicyResources {
                 bool(b, "passwordRefusesCommon", now.refuseCommon()),
                 number(b, "passwordExpiryDays", now.expiryDays()),
                 number(b, "passwordHistory", now.historyCount()),
+                bool(b, "mailChosenPassword", now.mailChosenPassword()),
                 now.version());
         long expected = c.expected().map(e -> e.or(now.version())).orElse(now.version());
         return RestReply.ok(json(face, policies.update(caller, face, next, expected)));
@@ -93,6 +94,7 @@ public final class PolicyResources {
         out.put("passwordRequiresLower", r.requireLower());
         out.put("passwordSpecialCharacters", r.specialChars().orElse(null));
         out.put("passwordRefusesCommon", r.refuseCommon());
+        out.put("mailChosenPassword", r.mailChosenPassword());
         out.put("passwordExpiryDays", r.expiryDays());
         out.put("passwordHistory", r.historyCount());
         return out;

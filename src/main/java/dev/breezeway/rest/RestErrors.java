@@ -16,6 +16,8 @@ import java.util.Map;
 public final class RestErrors {
     /** What a busy answer (503 {@code SERVER_BUSY}) tells the client to wait: the queue drains in well under it. */
     static final String RETRY_AFTER_SECONDS = "1";
+    /** What a refused forgotten-password request (429) waits: the hour its address's count covers. */
+    static final String RECOVERY_RETRY_AFTER_SECONDS = "3600";
     private RestErrors() {
     }
 
@@ -24,7 +26,11 @@ public final class RestErrors {
         if (e.problemKind().isPresent()) {
             Problem p = e.problemKind().get();
             RestReply r = reply(p.httpStatus(), p.code(), p.message(), List.of());
-            return p == Problem.SERVER_BUSY ? r.withHeader("Retry-After", RETRY_AFTER_SECONDS) : r;
+            return switch (p) {
+                case SERVER_BUSY -> r.withHeader("Retry-After", RETRY_AFTER_SECONDS);
+                case TOO_MANY_REQUESTS -> r.withHeader("Retry-After", RECOVERY_RETRY_AFTER_SECONDS);
+                default -> r;
+            };
         }
         return switch (e.code()) {
             case NO_ACCESS -> e.accessSubcode().orElse(AccessSubcode.DENIED) == AccessSubcode.NO_LOGIN

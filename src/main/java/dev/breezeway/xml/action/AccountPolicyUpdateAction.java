@@ -42,6 +42,7 @@ public final class AccountPolicyUpdateAction implements Action {
                 p.optionalBool("password-refuses-common").orElse(now.refuseCommon()),
                 AccountPolicyXmls.number(p, "password-expiry-days").orElse(now.expiryDays()),
                 AccountPolicyXmls.number(p, "password-history").orElse(now.historyCount()),
+                p.optionalBool("mail-chosen-password").orElse(now.mailChosenPassword()),
                 now.version());
         p.throwIfInvalid();
         long expected = version.map(Integer::longValue).orElse(now.version());

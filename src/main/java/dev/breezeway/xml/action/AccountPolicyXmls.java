@@ -47,6 +47,7 @@ final class AccountPolicyXmls {
         x.requireLower = Boolean.toString(r.requireLower());
         x.specialChars = r.specialChars().orElse(null);
         x.refuseCommon = Boolean.toString(r.refuseCommon());
+        x.mailChosenPassword = Boolean.toString(r.mailChosenPassword());
         x.expiryDays = Integer.toString(r.expiryDays());
         x.historyCount = Integer.toString(r.historyCount());
         return x;

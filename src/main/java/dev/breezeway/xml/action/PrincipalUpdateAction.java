@@ -251,7 +251,7 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
         // A user's problems are thrown by the caller, with those only the principal core can see.
         return new UserCreation(new PrincipalService.NewUser(
                 type.filter(t -> t == PrincipalType.GUEST).orElse(PrincipalType.USER), login, first, last, email,
-                password), clientUserId, rawHasChildren.orElse("0"));
+                password, sendEmail.orElse(false)), clientUserId, rawHasChildren.orElse("0"));
     }
 
     /** The order of principal-update's parameters, in which its problems are reported. */

@@ -36,4 +36,6 @@ public final class AccountPolicyXml {
     public String expiryDays;
     @XmlAttribute(name = "password-history")
     public String historyCount;
+    @XmlAttribute(name = "mail-chosen-password")
+    public String mailChosenPassword;
 }
