@@ -29,6 +29,9 @@ import dev.breezeway.iam.IamService;
 import dev.breezeway.query.ListLimit;
 import dev.breezeway.xml.ActionRegistry;
 import dev.breezeway.xml.action.AccountPolicyInfoAction;
+import dev.breezeway.xml.action.MailTemplateAction;
+import dev.breezeway.xml.action.PasswordForgotAction;
+import dev.breezeway.xml.action.PasswordRecoverAction;
 import dev.breezeway.xml.action.AccountPolicyUpdateAction;
 import dev.breezeway.xml.action.AclFieldInfoAction;
 import dev.breezeway.xml.action.AclFieldListAction;
@@ -116,6 +119,12 @@ final class ActionTable {
                 .add("sending-create", Access.permission(MAIL_SEND), new SendingCreateAction(s.sendings()))
                 .add("sending-list", Access.permission(MAIL_READ), new SendingListAction(s.sendings()))
                 .add("sending-info", Access.permission(MAIL_READ), new SendingInfoAction(s.sendings()))
+                // Password recovery by mail, for users themselves (/resources/auth/password/…), and the mails' texts.
+                .add("password-forgot", Access.ANYONE, new PasswordForgotAction(s.recovery()))
+                .add("password-recover", Access.ANYONE, new PasswordRecoverAction(s.recovery()))
+                .add("mail-template-info", Access.permission(POLICIES_MANAGE), MailTemplateAction.info(s.mailTemplates()))
+                .add("mail-template-update", Access.permission(POLICIES_MANAGE),
+                        MailTemplateAction.update(s.mailTemplates()))
                 .add("sco-shortcuts", Access.LOGGED_IN, new ScoShortcutsAction())
                 .add("principal-info", Access.selfOr(USERS_READ), new PrincipalInfoAction(s.principals()))
                 .add("principal-list", Access.permission(DIRECTORY_LIST), new PrincipalListAction(s.principalList()))
@@ -170,7 +179,7 @@ final class ActionTable {
                 .add("principal-reactivate", Access.permission(PRINCIPALS_WRITE),
                         new PrincipalSuspensionAction(s.iam(), IamService::reactivate))
                 .add("principal-password-reset", Access.permission(PRINCIPALS_WRITE),
-                        new PrincipalPasswordResetAction(s.iam()))
+                        new PrincipalPasswordResetAction(s.iam(), s.accountMail()))
                 .add("principal-roles-update", Access.permission(PRINCIPALS_WRITE), new PrincipalRolesUpdateAction(s.iam()))
                 .add("principal-acl-update", Access.permission(PRINCIPALS_WRITE), new PrincipalAclUpdateAction(s.iam()))
                 .add("principal-access-update", Access.permission(PRINCIPALS_WRITE),

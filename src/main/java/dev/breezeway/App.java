@@ -239,7 +239,7 @@ public final class App implements AutoCloseable {
                 ClientListXml.class, ClientTokenXml.class, AccountPolicyXml.class, ShortcutsXml.class,
                 ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class, LoginLocksXml.class,
                 dev.breezeway.xml.model.AuditEventsXml.class, dev.breezeway.xml.model.SendingsXml.class,
-                dev.breezeway.xml.model.SendingsXml.Sending.class));
+                dev.breezeway.xml.model.SendingsXml.Sending.class, dev.breezeway.xml.model.MailTemplateXml.class));
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;
@@ -258,6 +258,10 @@ public final class App implements AutoCloseable {
                 new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter,
                 config.listLimit(), new ActionMetrics(metrics.registry(), actions.entries().keySet())));
         servlets.put("/healthz", new HealthServlet(database));
+        servlets.put(dev.breezeway.recovery.AccountMail.RECOVERY_PAGE, new dev.breezeway.http.StaticPageServlet(
+                "password-recovery.html", "text/html;charset=utf-8"));
+        servlets.put("/password-recovery.js", new dev.breezeway.http.StaticPageServlet("password-recovery.js",
+                "text/javascript;charset=utf-8"));
         this.metricsServlet = new MetricsServlet(metrics);
         if (config.metricsPort().isEmpty()) {
             servlets.put("/metrics", metricsServlet);  // else only on its own port (ServerFactory)

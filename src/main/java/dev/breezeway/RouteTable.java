@@ -31,6 +31,7 @@ import dev.breezeway.rest.PolicyResources;
 import dev.breezeway.rest.RestReply;
 import dev.breezeway.rest.Router;
 import dev.breezeway.rest.SeedUsersResources;
+import dev.breezeway.rest.RecoveryResources;
 import dev.breezeway.rest.SendingResources;
 
 /**
@@ -51,6 +52,8 @@ final class RouteTable {
         LoginLockResources locks = new LoginLockResources(s.auth());
         AuditResources audit = new AuditResources(s.audit(), s.iam(), s.json());
         SendingResources sendings = new SendingResources(s.sendings(), s.json());
+        RecoveryResources recovery = new RecoveryResources(s.recovery(), s.accountMail(), s.mailTemplates(), s.iam(),
+                s.json());
         return Router.builder()
                 .get("/resources/openapi.json", Access.ANYONE, c -> RestReply.ok(s.openApi()))
                 .post("/resources/auth/login", Access.ANYONE, auth::login)
@@ -60,6 +63,12 @@ final class RouteTable {
                 .post("/resources/sendings", Access.permission(MAIL_SEND), sendings::create)
                 .get("/resources/sendings", Access.permission(MAIL_READ), sendings::list)
                 .get("/resources/sendings/{id}", Access.permission(MAIL_READ), sendings::get)
+                .post("/resources/auth/password/forgot", Access.ANYONE, recovery::forgot)
+                .post("/resources/auth/password/recover", Access.ANYONE, recovery::recover)
+                .get("/resources/mail-templates/{template}/{lang}", Access.permission(POLICIES_MANAGE),
+                        recovery::getTemplate)
+                .put("/resources/mail-templates/{template}/{lang}", Access.permission(POLICIES_MANAGE),
+                        recovery::putTemplate)
                 .get("/resources/login-locks", Access.permission(USERS_UPDATE), locks::list)
                 .delete("/resources/login-locks/{login}", Access.permission(USERS_UPDATE), locks::clear)
                 .postDuringPasswordChange("/resources/me/password", Access.LOGGED_IN, auth::changePassword)
@@ -75,7 +84,7 @@ final class RouteTable {
                 .post("/resources/iam/principals/{id}/suspend", Access.permission(PRINCIPALS_WRITE), iam::suspend)
                 .post("/resources/iam/principals/{id}/reactivate", Access.permission(PRINCIPALS_WRITE), iam::reactivate)
                 .post("/resources/iam/principals/{id}/password/reset", Access.permission(PRINCIPALS_WRITE),
-                        iam::resetPassword)
+                        recovery::resetPassword)
                 .get("/resources/iam/principals/{id}/sessions", Access.selfOr(PRINCIPALS_READ), iam::sessions)
                 .delete("/resources/iam/principals/{id}/sessions/{sessionId}", Access.selfOr(PRINCIPALS_WRITE),
                         iam::revokeSession)

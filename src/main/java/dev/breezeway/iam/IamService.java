@@ -179,6 +179,11 @@ public final class IamService {
     }
 
     /** Sets a generated temporary password (returned once) and ends the principal's sessions. */
+    /** The number of the principal {@code id}, if the caller may see it (the scope of its access attributes). */
+    public long principalIdOf(Session caller, UUID id) {
+        return find(caller, id).principalId();
+    }
+
     public String resetPassword(Session caller, UUID id) {
         return credentials.resetGenerated(caller, find(caller, id).principalId());
     }

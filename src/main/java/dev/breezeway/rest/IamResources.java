@@ -119,10 +119,6 @@ public final class IamResources {
         return withEtag(RestReply.ok(shapes.detail(p)), p);
     }
 
-    public RestReply resetPassword(RestCall c) {
-        return RestReply.ok(Map.of("temporaryPassword", iam.resetPassword(c.caller(), id(c))));
-    }
-
     public RestReply sessions(RestCall c) {
         Optional<Long> current = c.session().map(s -> s.sessionId());
         List<Map<String, Object>> out = new ArrayList<>();
