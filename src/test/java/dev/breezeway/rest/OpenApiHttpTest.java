@@ -172,7 +172,7 @@ class OpenApiHttpTest {
     }
 
     @Test
-    void onlyLoginTheClientTokenEndpointAndThisDocumentNeedNoCredentials() {
+    void onlyLoginPasswordRecoveryTheClientTokenEndpointAndThisDocumentNeedNoCredentials() {
         assertThat(doc.path("security").toString()).isEqualTo("[{\"bearerAuth\":[]},{\"cookieAuth\":[]}]");
         assertThat(doc.at("/components/securitySchemes/bearerAuth/scheme").asText()).isEqualTo("bearer");
         assertThat(doc.at("/components/securitySchemes/cookieAuth/name").asText()).isEqualTo("BREEZESESSION");
@@ -183,7 +183,7 @@ class OpenApiHttpTest {
             }
         }
         assertThat(open).containsExactly("GET /resources/openapi.json", "POST /resources/auth/login",
-                "POST /v1/admin/token");
+                "POST /resources/auth/password/forgot", "POST /resources/auth/password/recover", "POST /v1/admin/token");
     }
 
     @Test
