@@ -28,6 +28,7 @@ import dev.breezeway.field.AclFieldService;
 import dev.breezeway.field.AclFieldStore;
 import dev.breezeway.field.CustomFieldService;
 import dev.breezeway.field.CustomFieldStore;
+import dev.breezeway.http.StaticPageServlet;
 import dev.breezeway.http.HealthServlet;
 import dev.breezeway.metrics.ActionMetrics;
 import dev.breezeway.metrics.LoginMetrics;
@@ -137,7 +138,6 @@ public final class App implements AutoCloseable {
         DSLContext db = database.dsl();
         database.trackPool(metrics.poolTracker());
         LoginMetrics loginMetrics = new LoginMetrics(metrics.registry());
-
         ObjectMapper json = new ObjectMapper();
         JsonNode openApi = readOpenApi(json);
         PasswordHasher hasher = new PasswordHasher(AppConfig.hashThreads(), config.hashQueue(), config.hashWait());
@@ -158,7 +158,6 @@ public final class App implements AutoCloseable {
         AuditLog audit = new AuditLog(db, database.autonomous(), clock);
         this.auditEvents = new AuditStore(db);
         this.clock = clock;
-
         // Mail: the outbox (written in the callers' transactions) and its worker (delivers after commit).
         this.mailStore = new dev.breezeway.mail.MailStore(db);
         dev.breezeway.mail.MailMetrics mailMetrics = new dev.breezeway.mail.MailMetrics(metrics.registry());
@@ -187,7 +186,6 @@ public final class App implements AutoCloseable {
         Authorizations authorizations = new Authorizations(db, authorizer, clock, audit);
         ModernPrincipals modern = new ModernPrincipals(db, authorizations, authorizer, clock, audit);
         PrincipalListService principalList = new PrincipalListService(db, config.listLimit(), authorizer);
-
         LoginThrottle throttle = new LoginThrottle(database.autonomous(), clock, config.loginMaxFailures(),
                 config.loginMaxFailuresPerAddress(), config.loginMaxFailuresPerLogin(), config.loginLockWindow(),
                 loginMetrics);
@@ -258,10 +256,8 @@ public final class App implements AutoCloseable {
                 new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter,
                 config.listLimit(), new ActionMetrics(metrics.registry(), actions.entries().keySet())));
         servlets.put("/healthz", new HealthServlet(database));
-        servlets.put(dev.breezeway.recovery.AccountMail.RECOVERY_PAGE, new dev.breezeway.http.StaticPageServlet(
-                "password-recovery.html", "text/html;charset=utf-8"));
-        servlets.put("/password-recovery.js", new dev.breezeway.http.StaticPageServlet("password-recovery.js",
-                "text/javascript;charset=utf-8"));
+        servlets.put("/password-recovery", new StaticPageServlet("password-recovery.html", "text/html;charset=utf-8"));
+        servlets.put("/password-recovery.js", new StaticPageServlet("password-recovery.js", "text/javascript"));
         this.metricsServlet = new MetricsServlet(metrics);
         if (config.metricsPort().isEmpty()) {
             servlets.put("/metrics", metricsServlet);  // else only on its own port (ServerFactory)

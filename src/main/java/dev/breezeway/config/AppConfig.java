@@ -111,15 +111,10 @@ public record AppConfig(
 
     /** Where users reach the server (e.g. {@code https://idm.example.com}): the base of the links in its mails. */
     public static final String PUBLIC_URL = "BREEZEWAY_PUBLIC_URL";
-    /** Hours a temporary password (a reset's) can be used, once; 72 by default. */
     public static final String TEMPORARY_PASSWORD_HOURS = "BREEZEWAY_TEMPORARY_PASSWORD_HOURS";
-    /** Minutes a forgotten-password link works, once; 60 by default. */
     public static final String RECOVERY_LINK_MINUTES = "BREEZEWAY_RECOVERY_LINK_MINUTES";
-    /** Hours the set-your-password link of a welcome mail works, once; 168 (a week) by default. */
     public static final String WELCOME_LINK_HOURS = "BREEZEWAY_WELCOME_LINK_HOURS";
-    /** Forgotten-password requests one address may make in an hour; 20 by default. */
     public static final String RECOVERY_MAX_PER_ADDRESS = "BREEZEWAY_RECOVERY_MAX_PER_ADDRESS";
-    /** Forgotten-password mails one user is sent in an hour; 3 by default. */
     public static final String RECOVERY_MAX_PER_USER = "BREEZEWAY_RECOVERY_MAX_PER_USER";
 
     /** The time limit of one SQL statement unless {@code BREEZEWAY_DB_STATEMENT_SECONDS} says otherwise. */
@@ -225,7 +220,7 @@ public record AppConfig(
     /** Parses and validates the settings; every problem is reported at once. */
     public static AppConfig fromMap(Map<String, String> values) {
         Reader r = new Reader(values);
-        AppConfig base = new AppConfig(
+        AppConfig config = new AppConfig(
                 r.text(HTTP_HOST, "0.0.0.0"),
                 r.integer(HTTP_PORT, 8080, 0, 65535),
                 Path.of(r.text(DATA_DIR, "./data")),
@@ -257,8 +252,7 @@ public record AppConfig(
                 Duration.ofSeconds(r.integer(STOP_TIMEOUT_SECONDS, 30, 0, 3600)),
                 r.integer(AUDIT_RETENTION_DAYS, 365, 1, 36_500),
                 r.mail(),
-                null);
-        AppConfig config = base.withRecovery(r.recovery(base.httpPort()));
+                r.recovery(r.integer(HTTP_PORT, 8080, 0, 65535)));
         config.metricsPort().ifPresent(p -> {
             if (p == config.httpPort() && p != 0) {
                 r.problems.add(METRICS_PORT + " must differ from " + HTTP_PORT + " (" + p + ")");
@@ -287,14 +281,6 @@ public record AppConfig(
             throw new ConfigException(r.problems);
         }
         return config;
-    }
-
-    private AppConfig withRecovery(RecoveryConfig r) {
-        return new AppConfig(httpHost, httpPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, dbBufferPoolMb,
-                dbStatementSeconds, bulkWriters, adminLogin, adminPassword, sessionIdleTimeout, sessionMaxLifetime,
-                sessionCacheTtl, maxRequestBytes, maxParamChars, listLimit, loginMaxFailures, loginMaxFailuresPerAddress,
-                loginMaxFailuresPerLogin, loginMaxVerificationsPerRequest, loginLockWindow, hashQueue, hashWait,
-                secretKey, logFormat, metricsPort, stopTimeout, auditRetentionDays, mail, r);
     }
 
     private static boolean isKey(String base64) {
@@ -364,7 +350,6 @@ public record AppConfig(
                     Duration.ofSeconds(integer(MAIL_RETRY_SECONDS, 5, 1, 600)));
         }
 
-        /** Without {@code BREEZEWAY_PUBLIC_URL} links point at {@code http://localhost:<port>}, fit for trying it out. */
         RecoveryConfig recovery(int httpPort) {
             String raw = text(PUBLIC_URL, "http://localhost" + (httpPort == 0 ? "" : ":" + httpPort));
             java.net.URI url = java.net.URI.create("http://localhost");

@@ -77,11 +77,7 @@ public final class PrincipalService {
         return d;
     }
 
-    /**
-     * A new user: login, names, optional email and password.
-     *
-     * @param sendEmail mail the user its account and login information ({@code send-email=true}; needs an email)
-     */
+    /** A new user: login, names, optional email and password; {@code sendEmail}: mail it its login (needs an email). */
     public record NewUser(PrincipalType type, String login, String firstName, String lastName, Optional<String> email,
                           Optional<String> password, boolean sendEmail) {
         public NewUser(PrincipalType type, String login, String firstName, String lastName, Optional<String> email,

@@ -425,12 +425,15 @@ class AuthorizationMatrixHttpTest {
     private static void temporaryPassword(Directory dir) {
         CallerProfile p = CallerProfile.TEMP_PASSWORD;
         String id = dir.user(loginOf(p), "Matrix", p.name());
-        String reset = admin.call("principal-password-reset", "principal-id", id);
-        ok(reset);
-        String temporary = xpath(reset, "/results/password");
-        assertThat(temporary).isNotEmpty();
-        CALLERS.put(p, new Caller(p, id, uuidOf(id), () -> Optional.of(xmlLogin(loginOf(p), temporary)
-                .orElseThrow(() -> new AssertionError(p + " cannot log in with its temporary password")))));
+        // A temporary password logs in once: each new session of the profile comes with a fresh reset.
+        CALLERS.put(p, new Caller(p, id, uuidOf(id), () -> {
+            String reset = admin.call("principal-password-reset", "principal-id", id);
+            ok(reset);
+            String temporary = xpath(reset, "/results/password");
+            assertThat(temporary).isNotEmpty();
+            return Optional.of(xmlLogin(loginOf(p), temporary)
+                    .orElseThrow(() -> new AssertionError(p + " cannot log in with its temporary password")));
+        }));
     }
 
     private static void role(String name, String... permissions) {
