@@ -109,7 +109,7 @@ final class ActionTable {
         var lists = new ListLimit(s.config().listLimit());
         return ActionRegistry.builder()
                 .add("common-info", Access.ANYONE, new CommonInfoAction(s.sessions(), s.clock(), version))
-                .add("login", Access.ANYONE, new LoginAction(s.auth()))
+                .add("login", Access.ANYONE, new LoginAction(s.auth(), s.headerAuth()))
                 .add("logout", Access.ANYONE, new LogoutAction(s.sessions(), s.auth()))
                 .add("user-accounts", Access.ANYONE, new UserAccountsAction(s.auth(), s.accounts()))
                 .add("login-lock-list", Access.permission(USERS_UPDATE), new LoginLockListAction(s.auth()))
@@ -125,6 +125,11 @@ final class ActionTable {
                 .add("mail-template-info", Access.permission(POLICIES_MANAGE), MailTemplateAction.info(s.mailTemplates()))
                 .add("mail-template-update", Access.permission(POLICIES_MANAGE),
                         MailTemplateAction.update(s.mailTemplates()))
+                // HTTP header authentication's settings (/resources/auth/header-auth); the service also wants an admin.
+                .add("header-auth-info", Access.permission(POLICIES_MANAGE),
+                        dev.breezeway.xml.action.HeaderAuthAction.info(s.headerAuth()))
+                .add("header-auth-update", Access.permission(POLICIES_MANAGE),
+                        dev.breezeway.xml.action.HeaderAuthAction.update(s.headerAuth()))
                 .add("sco-shortcuts", Access.LOGGED_IN, new ScoShortcutsAction())
                 .add("principal-info", Access.selfOr(USERS_READ), new PrincipalInfoAction(s.principals()))
                 .add("principal-list", Access.permission(DIRECTORY_LIST), new PrincipalListAction(s.principalList()))
@@ -132,7 +137,7 @@ final class ActionTable {
                         new PrincipalListByFieldAction(s.principalList()))
                 .add("report-bulk-users", Access.permission(USERS_LIST), new ReportBulkUsersAction(s.principalList()))
                 .add("principal-update", Access.createOrUpdate(USERS_CREATE, USERS_UPDATE),
-                        new PrincipalUpdateAction(s.principals(), s.clientUsers()))
+                        new PrincipalUpdateAction(s.principals(), s.clientUsers(), s.signIn()))
                 .add("principals-delete", Access.permission(USERS_DELETE), new PrincipalsDeleteAction(s.lifecycle()))
                 .add("group-membership-update", Access.permission(GROUPS_UPDATE),
                         new GroupMembershipUpdateAction(s.memberships()))

@@ -37,7 +37,6 @@ import dev.breezeway.metrics.MetricsServlet;
 import dev.breezeway.metrics.RouteMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.breezeway.access.Authorizer;
 import dev.breezeway.iam.IamService;
 import dev.breezeway.iam.IamStore;
 import dev.breezeway.principal.LastActive;
@@ -63,35 +62,6 @@ import dev.breezeway.xml.BatchRunner;
 import dev.breezeway.xml.Dispatcher;
 import dev.breezeway.xml.RequestReader;
 import dev.breezeway.xml.XmlWriter;
-import dev.breezeway.xml.model.AccountPolicyXml;
-import dev.breezeway.xml.model.AclFieldListXml;
-import dev.breezeway.xml.model.AclFieldsXml;
-import dev.breezeway.xml.model.ClientListXml;
-import dev.breezeway.xml.model.ClientTokenXml;
-import dev.breezeway.xml.model.ClientXml;
-import dev.breezeway.xml.model.CommonXml;
-import dev.breezeway.xml.model.PolicyXml;
-import dev.breezeway.xml.model.SmartcardsXml;
-import dev.breezeway.xml.model.PermissionNamesXml;
-import dev.breezeway.xml.model.RoleListXml;
-import dev.breezeway.xml.model.RoleXml;
-import dev.breezeway.xml.model.ContactXml;
-import dev.breezeway.xml.model.CreatedPrincipalXml;
-import dev.breezeway.xml.model.CustomFieldXml;
-import dev.breezeway.xml.model.CustomFieldsXml;
-import dev.breezeway.xml.model.ManagerXml;
-import dev.breezeway.xml.model.PermissionXml;
-import dev.breezeway.xml.model.PermissionsXml;
-import dev.breezeway.xml.model.PreferencesXml;
-import dev.breezeway.xml.model.PrincipalXml;
-import dev.breezeway.xml.model.PrincipalModernXml;
-import dev.breezeway.xml.model.ReportBulkUsersXml;
-import dev.breezeway.xml.model.SessionsXml;
-import dev.breezeway.xml.model.ShortcutsXml;
-import dev.breezeway.xml.model.TemporaryPasswordXml;
-import dev.breezeway.xml.model.LoginLocksXml;
-import dev.breezeway.xml.model.UpdatePrincipalTypeXml;
-import dev.breezeway.xml.model.UsersXml;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -179,6 +149,8 @@ public final class App implements AutoCloseable {
         dev.breezeway.recovery.PasswordRecovery recovery = new dev.breezeway.recovery.PasswordRecovery(db, accountMail,
                 principals, credentials, audit, config.recovery(), clock);
         this.recovery = recovery;
+        dev.breezeway.principal.SignIn signIn = new dev.breezeway.principal.SignIn(db, principals, credentials,
+                authorizer, audit, clock);
         PrincipalService principalService = new PrincipalService(db, principals, credentials, policies, uuids, clock,
                 authorizer, config.bulkWriters(), audit, accountMail);
         Lifecycle lifecycle = new Lifecycle(db, principals, memberStore, credentials, authorizer, uuids, audit);
@@ -192,6 +164,8 @@ public final class App implements AutoCloseable {
         this.lastActive = new LastActive(principals);
         AuthService auth = new AuthService(db, sessions, credentials, hasher, throttle, lastActive, clock, loginMetrics, audit,
                 () -> accounts.firstAccountId().orElse(0L));
+        dev.breezeway.auth.HeaderAuth headerAuth = new dev.breezeway.auth.HeaderAuth(db, config.headerAuth(), signIn,
+                sessions, lastActive, authorizer, audit, clock, () -> accounts.firstAccountId().orElse(0L));
         AclObjectStore aclObjects = new AclObjectStore(db);
         CustomFieldStore customFieldStore = new CustomFieldStore(db);
         CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock);
@@ -204,7 +178,7 @@ public final class App implements AutoCloseable {
 
         IamStore iamStore = new IamStore(db, json);
         IamService iam = new IamService(db, iamStore, authorizer, sessionStore, sessions.lifetime(), modern, authorizations, lifecycle,
-                credentials, clock, database.writes(), audit);
+                credentials, clock, database.writes(), audit, signIn);
         ClientStore clientStore = new ClientStore(db);
         ClientService clients = new ClientService(db, clientStore, lifecycle, authorizations, sessions, authorizer, clock,
                 audit);
@@ -223,21 +197,12 @@ public final class App implements AutoCloseable {
         Services services = new Services(config, clock, json, openApi, authorizer, accounts, sessions, auth,
                 principalService, principalList, lifecycle, credentials, memberships, customFields, aclFields,
                 permissions, iam, clients, clientUsers, roles, org, users, policies, auditEvents, sendings, mailTemplates,
-                accountMail, recovery);
+                accountMail, recovery, signIn, headerAuth);
         ActionRegistry actions = ActionTable.build(services, VERSION);
         this.actionTable = actions;
         this.principalCore = principalService;
 
-        this.xmlWriter = new XmlWriter(List.of(CommonXml.class, ContactXml.class, ManagerXml.class,
-                PreferencesXml.class, PrincipalXml.class, CreatedPrincipalXml.class,
-                UsersXml.class, CustomFieldXml.class, CustomFieldsXml.class, AclFieldsXml.class, AclFieldListXml.class,
-                PermissionsXml.class, PermissionXml.class, RoleXml.class, RoleListXml.class, PermissionNamesXml.class,
-                SmartcardsXml.class, PolicyXml.class,
-                PrincipalModernXml.class, SessionsXml.class, TemporaryPasswordXml.class, ClientXml.class,
-                ClientListXml.class, ClientTokenXml.class, AccountPolicyXml.class, ShortcutsXml.class,
-                ReportBulkUsersXml.class, UpdatePrincipalTypeXml.class, LoginLocksXml.class,
-                dev.breezeway.xml.model.AuditEventsXml.class, dev.breezeway.xml.model.SendingsXml.class,
-                dev.breezeway.xml.model.SendingsXml.Sending.class, dev.breezeway.xml.model.MailTemplateXml.class));
+        this.xmlWriter = new XmlWriter(dev.breezeway.xml.model.XmlModels.ALL);
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;
@@ -254,7 +219,7 @@ public final class App implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(actions, authorizer);
         servlets.put("/api/xml", new ActionServlet(dispatcher,
                 new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter,
-                config.listLimit(), new ActionMetrics(metrics.registry(), actions.entries().keySet())));
+                config.listLimit(), new ActionMetrics(metrics.registry(), actions.entries().keySet()), headerAuth));
         servlets.put("/healthz", new HealthServlet(database));
         servlets.put("/password-recovery", new StaticPageServlet("password-recovery.html", "text/html;charset=utf-8"));
         servlets.put("/password-recovery.js", new StaticPageServlet("password-recovery.js", "text/javascript"));

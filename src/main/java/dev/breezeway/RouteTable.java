@@ -50,6 +50,8 @@ final class RouteTable {
         PolicyResources policies = new PolicyResources(s.policies(), s.json());
         AuthResources auth = new AuthResources(s.auth(), s.sessions(), s.iam(), s.json());
         LoginLockResources locks = new LoginLockResources(s.auth());
+        dev.breezeway.rest.HeaderAuthResources header = new dev.breezeway.rest.HeaderAuthResources(s.headerAuth(),
+                s.json());
         AuditResources audit = new AuditResources(s.audit(), s.iam(), s.json());
         SendingResources sendings = new SendingResources(s.sendings(), s.json());
         RecoveryResources recovery = new RecoveryResources(s.recovery(), s.accountMail(), s.mailTemplates(), s.iam(),
@@ -69,6 +71,9 @@ final class RouteTable {
                         recovery::getTemplate)
                 .put("/resources/mail-templates/{template}/{lang}", Access.permission(POLICIES_MANAGE),
                         recovery::putTemplate)
+                .get("/resources/auth/header-auth", Access.permission(POLICIES_MANAGE), header::get)
+                .put("/resources/auth/header-auth", Access.permission(POLICIES_MANAGE), header::put)
+                .delete("/resources/auth/header-auth", Access.permission(POLICIES_MANAGE), header::reset)
                 .get("/resources/login-locks", Access.permission(USERS_UPDATE), locks::list)
                 .delete("/resources/login-locks/{login}", Access.permission(USERS_UPDATE), locks::clear)
                 .postDuringPasswordChange("/resources/me/password", Access.LOGGED_IN, auth::changePassword)

@@ -35,5 +35,6 @@ record Services(AppConfig config, Clock clock, ObjectMapper json, JsonNode openA
                 RoleService roles, OrgService org, dev.breezeway.user.UserService users,
                 dev.breezeway.principal.Policies policies, dev.breezeway.audit.AuditStore audit,
                 dev.breezeway.mail.SendingService sendings, dev.breezeway.mail.MailTemplates mailTemplates,
-                dev.breezeway.recovery.AccountMail accountMail, dev.breezeway.recovery.PasswordRecovery recovery) {
+                dev.breezeway.recovery.AccountMail accountMail, dev.breezeway.recovery.PasswordRecovery recovery,
+                dev.breezeway.principal.SignIn signIn, dev.breezeway.auth.HeaderAuth headerAuth) {
 }

@@ -23,7 +23,7 @@ import org.jooq.DSLContext;
 
 /**
  * Password login: checks the credentials of an active user and starts a session. Every failure
- * (unknown login, wrong password, no password, suspended) is the same {@code no-data}, and costs
+ * (unknown login, wrong password, no password, SSO-only user, suspended) is the same {@code no-data}, and costs
  * the same hashing time, so callers cannot tell which logins exist. Repeated failures lock the
  * login, the client address or both for a while ({@link LoginThrottle}). A login first takes a place
  * among the logins being checked ({@link PasswordHasher#loginCheck}): when none is free it is refused
@@ -135,11 +135,14 @@ public final class AuthService {
             LoginThrottle.Outcome outcome = LoginThrottle.Outcome.ABANDONED;
             try {
                 found = credentials(login);
-                Optional<String> hash = found.flatMap(PrincipalStore.Credentials::passwordHash);
+                // An SSO-only user (passwordLogin false) is refused like one without a password, at the same cost.
+                Optional<String> hash = found.filter(PrincipalStore.Credentials::passwordLogin)
+                        .flatMap(PrincipalStore.Credentials::passwordHash);
                 String reason;
                 if (hash.isEmpty()) {
                     check.verifyDummy(password);
-                    reason = found.isEmpty() ? "unknown-login" : "no-password";
+                    reason = found.isEmpty() ? "unknown-login"
+                            : found.get().passwordLogin() ? "no-password" : "password-login-off";
                 } else {
                     boolean right = check.verify(password, hash.get());
                     Optional<String> spent = right ? spentTemporary(found.get()) : Optional.empty();
@@ -217,7 +220,8 @@ public final class AuthService {
     /** The credentials of an active user, in one unique-key read. */
     private Optional<PrincipalStore.Credentials> credentials(String login) {
         return db.select(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.ACCOUNT_ID, PRINCIPAL.PASSWORD_HASH, PRINCIPAL.SUSPENDED_AT,
-                        PRINCIPAL.PASSWORD_TEMPORARY, PRINCIPAL.PASSWORD_EXPIRES_AT, PRINCIPAL.PASSWORD_TEMPORARY_USED_AT)
+                        PRINCIPAL.PASSWORD_TEMPORARY, PRINCIPAL.PASSWORD_EXPIRES_AT, PRINCIPAL.PASSWORD_TEMPORARY_USED_AT,
+                        PRINCIPAL.PASSWORD_LOGIN)
                 .from(PRINCIPAL)
                 .where(PRINCIPAL.LOGIN.eq(login).and(PRINCIPAL.DELETED_AT.isNull()))
                 .fetchOptional(r -> new PrincipalStore.Credentials(r.get(PRINCIPAL.PRINCIPAL_ID), r.get(PRINCIPAL.ACCOUNT_ID),
@@ -225,6 +229,7 @@ public final class AuthService {
                         Optional.ofNullable(r.get(PRINCIPAL.SUSPENDED_AT)).map(Times::toInstant),
                         Boolean.TRUE.equals(r.get(PRINCIPAL.PASSWORD_TEMPORARY)),
                         Optional.ofNullable(r.get(PRINCIPAL.PASSWORD_EXPIRES_AT)).map(Times::toInstant),
-                        r.get(PRINCIPAL.PASSWORD_TEMPORARY_USED_AT) != null));
+                        r.get(PRINCIPAL.PASSWORD_TEMPORARY_USED_AT) != null,
+                        !Boolean.FALSE.equals(r.get(PRINCIPAL.PASSWORD_LOGIN))));
     }
 }

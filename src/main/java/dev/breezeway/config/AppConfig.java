@@ -50,7 +50,8 @@ public record AppConfig(
         Duration stopTimeout,
         int auditRetentionDays,
         MailConfig mail,
-        RecoveryConfig recovery) {
+        RecoveryConfig recovery,
+        HeaderAuthConfig headerAuth) {
 
     public static final String CONFIG_FILE = "BREEZEWAY_CONFIG";
     public static final String HTTP_HOST = "BREEZEWAY_HTTP_HOST";
@@ -116,6 +117,9 @@ public record AppConfig(
     public static final String WELCOME_LINK_HOURS = "BREEZEWAY_WELCOME_LINK_HOURS";
     public static final String RECOVERY_MAX_PER_ADDRESS = "BREEZEWAY_RECOVERY_MAX_PER_ADDRESS";
     public static final String RECOVERY_MAX_PER_USER = "BREEZEWAY_RECOVERY_MAX_PER_USER";
+    /** HTTP header authentication at start-up: the header a trusted proxy names the user in, and the proxies. */
+    public static final String HEADER_AUTH_NAME = "BREEZEWAY_HEADER_AUTH_NAME";
+    public static final String HEADER_AUTH_TRUSTED = "BREEZEWAY_HEADER_AUTH_TRUSTED";
 
     /** The time limit of one SQL statement unless {@code BREEZEWAY_DB_STATEMENT_SECONDS} says otherwise. */
     public static final int DEFAULT_STATEMENT_SECONDS = 10;
@@ -143,7 +147,7 @@ public record AppConfig(
         Map<String, String> merged = new HashMap<>();
         Optional<Path> file = Optional.ofNullable(env.get(CONFIG_FILE)).filter(s -> !s.isBlank()).map(Path::of)
                 .or(() -> fallbackFile);
-        file.ifPresent(f -> merged.putAll(readProperties(f)));
+        file.ifPresent(f -> merged.putAll(ConfigFile.read(f)));
         env.forEach((k, v) -> {
             if (k.startsWith("BREEZEWAY_") && !k.startsWith(NOT_A_SETTING_PREFIX)) {
                 merged.put(k, v);
@@ -252,7 +256,8 @@ public record AppConfig(
                 Duration.ofSeconds(r.integer(STOP_TIMEOUT_SECONDS, 30, 0, 3600)),
                 r.integer(AUDIT_RETENTION_DAYS, 365, 1, 36_500),
                 r.mail(),
-                r.recovery(r.integer(HTTP_PORT, 8080, 0, 65535)));
+                r.recovery(r.integer(HTTP_PORT, 8080, 0, 65535)),
+                HeaderAuthConfig.read(r.optional(HEADER_AUTH_NAME), r.optional(HEADER_AUTH_TRUSTED), r.problems));
         config.metricsPort().ifPresent(p -> {
             if (p == config.httpPort() && p != 0) {
                 r.problems.add(METRICS_PORT + " must differ from " + HTTP_PORT + " (" + p + ")");
@@ -289,18 +294,6 @@ public record AppConfig(
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static Map<String, String> readProperties(Path file) {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new ConfigException(List.of("cannot read configuration file " + file + ": " + e.getMessage()));
-        }
-        Map<String, String> out = new HashMap<>();
-        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
-        return out;
     }
 
     private static final class Reader {

@@ -28,7 +28,8 @@ public record IamPrincipal(
         Instant createdAt,
         boolean passwordLogin,
         Optional<Instant> passwordExpiresAt,
-        long version) {
+        long version,
+        Optional<String> extLogin) {
 
     /** The weak ETag of this version, e.g. {@code W/"7"}. */
     public String etag() {

@@ -35,6 +35,7 @@ import org.jooq.DSLContext;
  */
 public final class IamService {
     private final DSLContext db;
+    private final dev.breezeway.principal.SignIn signIn;
     private final IamStore store;
     private final PrincipalKeyset keyset;
     private final Authorizer authz;
@@ -49,7 +50,9 @@ public final class IamService {
 
     public IamService(DSLContext db, IamStore store, Authorizer authz, SessionStore sessions, SessionLifetime lifetime,
                       ModernPrincipals modern, Authorizations authorizations, Lifecycle lifecycle,
-                      Credentials credentials, Clock clock, WriteGeneration writes, AuditLog audit) {
+                      Credentials credentials, Clock clock, WriteGeneration writes, AuditLog audit,
+                      dev.breezeway.principal.SignIn signIn) {
+        this.signIn = signIn;
         this.audit = audit;
         this.lifetime = lifetime;
         this.db = db;
@@ -124,7 +127,7 @@ public final class IamService {
      */
     public IamPrincipal patch(Session caller, UUID id, ObjectNode patch, Optional<List<String>> roles,
                               Optional<List<Grant>> acl, Optional<Map<String, List<String>>> attributes,
-                              Optional<Expected> expected) {
+                              Optional<Expected> expected, dev.breezeway.principal.SignIn.Change signInChange) {
         IamPrincipal p = find(caller, id);
         OptionalLong version = version(expected, p);
         String name = p.name();
@@ -142,8 +145,10 @@ public final class IamService {
             }
         }
         Validation.check(name, email, phone);
-        modern.update(caller, p.principalId(), p.email(), new ModernFields(name, email, phone, props.toString()),
-                current(p), new Authorizations.Change(roles.map(x -> x), acl.map(x -> x), attributes), version);
+        ModernFields fields = new ModernFields(name, email, phone, props.toString());
+        signIn.changeWith(caller, p.principalId(), signInChange, "extLogin", () -> modern.update(caller,
+                p.principalId(), p.email(), fields, current(p),
+                new Authorizations.Change(roles.map(x -> x), acl.map(x -> x), attributes), version));
         return store.findById(p.principalId()).orElseThrow();
     }
 

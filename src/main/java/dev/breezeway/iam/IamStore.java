@@ -96,8 +96,10 @@ public final class IamStore {
                     roles.getOrDefault(id, List.of()), acl.getOrDefault(id, List.of()), attrs.getOrDefault(id, Map.of()),
                     Optional.ofNullable(r.getSuspendedAt()).map(Times::toInstant),
                     Optional.ofNullable(r.getLastActiveAt()).map(Times::toInstant),
-                    Times.toInstant(r.getCreatedAt()), r.getPasswordHash() != null,
-                    Optional.ofNullable(r.getPasswordExpiresAt()).map(Times::toInstant), r.getVersion()));
+                    Times.toInstant(r.getCreatedAt()),
+                    r.getPasswordHash() != null && !Boolean.FALSE.equals(r.getPasswordLogin()),
+                    Optional.ofNullable(r.getPasswordExpiresAt()).map(Times::toInstant), r.getVersion(),
+                    Optional.ofNullable(r.getExtLogin()).or(() -> Optional.ofNullable(r.getLogin()))));
         }
         return out;
     }

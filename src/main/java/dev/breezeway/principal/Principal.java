@@ -23,10 +23,17 @@ public record Principal(
         Optional<Instant> suspendedAt,
         Optional<Instant> lastActiveAt,
         Instant createdAt,
-        long version) {
+        long version,
+        Optional<String> extLogin,
+        boolean passwordLogin) {
 
     /** The Breeze login: a user's login, a group's name. */
     public String breezeLogin() {
         return login.orElse(name);
+    }
+
+    /** Adobe's ext-login: the external authentication id set for it, else the Breeze login. */
+    public String externalLogin() {
+        return extLogin.orElse(breezeLogin());
     }
 }

@@ -45,7 +45,7 @@ public final class PrincipalStore {
             PRINCIPAL.ACCOUNT_ID, PRINCIPAL.TYPE, PRINCIPAL.LOGIN, PRINCIPAL.NAME, PRINCIPAL.FIRST_NAME,
             PRINCIPAL.LAST_NAME, PRINCIPAL.EMAIL, PRINCIPAL.DESCRIPTION, PRINCIPAL.IS_PRIMARY, PRINCIPAL.IS_HIDDEN,
             PRINCIPAL.LANG, PRINCIPAL.TIME_ZONE_ID, PRINCIPAL.SUSPENDED_AT, PRINCIPAL.LAST_ACTIVE_AT,
-            PRINCIPAL.CREATED_AT, PRINCIPAL.VERSION);
+            PRINCIPAL.CREATED_AT, PRINCIPAL.VERSION, PRINCIPAL.EXT_LOGIN, PRINCIPAL.PASSWORD_LOGIN);
     /** The columns of {@link #findDetail}'s rows: the principal's, its manager's, a custom value. */
     private static final List<Field<?>> DETAIL_FIELDS = detailFields();
     private final DSLContext db;
@@ -176,7 +176,9 @@ public final class PrincipalStore {
                 Optional.ofNullable(rs.getObject(offset + 15, java.time.LocalDateTime.class)).map(Times::toInstant),
                 Optional.ofNullable(rs.getObject(offset + 16, java.time.LocalDateTime.class)).map(Times::toInstant),
                 Times.toInstant(rs.getObject(offset + 17, java.time.LocalDateTime.class)),
-                rs.getLong(offset + 18));
+                rs.getLong(offset + 18),
+                Optional.ofNullable(rs.getString(offset + 19)),
+                rs.getBoolean(offset + 20));
     }
 
     /** The SQL of {@link #findDetail}, with one {@code ?} for the principal id (the bench runs it as a baseline). */
@@ -205,7 +207,7 @@ public final class PrincipalStore {
     /** The login credentials of an active (not deleted) user, as {@code AuthService} reads them. */
     public record Credentials(long principalId, long accountId, Optional<String> passwordHash,
                               Optional<Instant> suspendedAt, boolean passwordTemporary,
-                              Optional<Instant> passwordExpiresAt, boolean temporaryUsed) {
+                              Optional<Instant> passwordExpiresAt, boolean temporaryUsed, boolean passwordLogin) {
     }
 
     /**
@@ -342,6 +344,8 @@ public final class PrincipalStore {
                 Optional.ofNullable(r.getSuspendedAt()).map(Times::toInstant),
                 Optional.ofNullable(r.getLastActiveAt()).map(Times::toInstant),
                 Times.toInstant(r.getCreatedAt()),
-                r.getVersion());
+                r.getVersion(),
+                Optional.ofNullable(r.getExtLogin()),
+                !Boolean.FALSE.equals(r.getPasswordLogin()));
     }
 }

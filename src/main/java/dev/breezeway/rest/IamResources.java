@@ -78,7 +78,7 @@ public final class IamResources {
         ObjectNode body = shapes.object(c.body());
         ObjectNode props = shapes.properties(body);
         IamPrincipal p = iam.patch(c.caller(), id(c), props, shapes.roles(body), shapes.acl(body), shapes.attributes(body),
-                c.expected());
+                c.expected(), shapes.signIn(body));
         return withEtag(RestReply.ok(shapes.detail(p)), p);
     }
 

@@ -24,12 +24,12 @@ import java.util.UUID;
 /**
  * The JSON shapes of principals. Output is the seed's detail form (properties flattened):
  * {@code {"id","type":"principal","name","email","phone",…,"roles","acl":{"entries"},"accessAttributes",
- * "suspendedAt","lastActiveAt","createdAt","etag","passwordLogin","passwordExpiresAt"}}. Input accepts
+ * "suspendedAt","lastActiveAt","createdAt","etag","passwordLogin","passwordExpiresAt","extLogin"}}. Input accepts
  * both the nested {@code properties} form and the flat one.
  */
 final class PrincipalJson {
     private static final List<String> RESERVED = List.of("id", "type", "roles", "acl", "accessAttributes",
-            "suspendedAt", "lastActiveAt", "createdAt", "etag", "passwordLogin", "passwordExpiresAt", "properties");
+            "suspendedAt", "lastActiveAt", "createdAt", "etag", "passwordLogin", "passwordExpiresAt", "properties", "extLogin");
 
     private final ObjectMapper json;
 
@@ -61,6 +61,7 @@ final class PrincipalJson {
         m.put("etag", p.etag());
         m.put("passwordLogin", p.passwordLogin());
         m.put("passwordExpiresAt", p.passwordExpiresAt().map(Instant::toString).orElse(null));
+        m.put("extLogin", p.extLogin().orElse(null));
         return m;
     }
 
@@ -182,6 +183,21 @@ final class PrincipalJson {
         } catch (IllegalArgumentException e) {
             throw ApiException.problem(Problem.NOT_FOUND, "id");
         }
+    }
+
+    /** A body's {@code passwordLogin} (boolean) and {@code extLogin} (string; null or "" clears it), if sent. */
+    dev.breezeway.principal.SignIn.Change signIn(ObjectNode body) {
+        JsonNode pl = body.get("passwordLogin");
+        if (pl != null && !pl.isNull() && !pl.isBoolean()) {
+            throw ApiException.problem(Problem.INVALID_JSON, "passwordLogin");
+        }
+        JsonNode ext = body.get("extLogin");
+        if (ext != null && !ext.isNull() && !ext.isTextual()) {
+            throw ApiException.problem(Problem.INVALID_JSON, "extLogin");
+        }
+        return new dev.breezeway.principal.SignIn.Change(
+                ext == null ? Optional.empty() : Optional.of(ext.isNull() ? "" : ext.asText()),
+                pl == null || pl.isNull() ? Optional.empty() : Optional.of(pl.asBoolean()));
     }
 
     private static Optional<String> text(JsonNode n) {

@@ -130,6 +130,19 @@ public final class SessionService {
         return tokens.newToken();
     }
 
+    /**
+     * Starts a session an authenticating proxy vouched for (HTTP header authentication), of kind {@code header},
+     * with the lifetime of an interactive one; returns its fresh token.
+     */
+    public String startHeader(long principalId, long accountId, Optional<String> userAgent) {
+        String token = tokens.newToken();
+        if (!store.insertLoggedIn(Tokens.hash(token), principalId, accountId, "header", userAgent, clock.instant(),
+                false)) {
+            throw new IllegalStateException("a fresh 160-bit session token collided");
+        }
+        return token;
+    }
+
     /** The idle timeout: a session not used for this long is refused. */
     public Duration idleTimeout() {
         return lifetime.idle();

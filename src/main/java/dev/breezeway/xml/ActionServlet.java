@@ -47,9 +47,15 @@ public final class ActionServlet extends HttpServlet {
     private static final java.util.Set<String> ALLOWED_METHODS = java.util.Set.of("GET", "POST", "HEAD");
     private static final String ALLOW = "GET, POST, HEAD";
 
-    /** @param listLimit the rows all lists of one request may answer together ({@code BREEZEWAY_LIST_LIMIT}) */
+    private final transient dev.breezeway.auth.HeaderAuth headerAuth;
+
+    /**
+     * @param listLimit  the rows all lists of one request may answer together ({@code BREEZEWAY_LIST_LIMIT})
+     * @param headerAuth HTTP header authentication, which logs in the first request of a session a trusted proxy vouches for
+     */
     public ActionServlet(Dispatcher dispatcher, BatchRunner batches, SessionService sessions, RequestReader reader,
-                         XmlWriter writer, int listLimit, ActionMetrics metrics) {
+                         XmlWriter writer, int listLimit, ActionMetrics metrics, dev.breezeway.auth.HeaderAuth headerAuth) {
+        this.headerAuth = headerAuth;
         this.listLimit = listLimit;
         this.metrics = metrics;
         this.dispatcher = dispatcher;
@@ -87,14 +93,27 @@ public final class ActionServlet extends HttpServlet {
             token = crossSiteCookie ? Optional.empty() : param.or(() -> fromCookie);
             Optional<Session> session = token.flatMap(sessions::resolve);
             client = ClientLink.of(req);
-            RequestInfo info = requestInfo(req, fromCookie.isPresent(), crossSiteCookie, new RowBudget(listLimit), client);
+            boolean login = params.first("action").filter("login"::equals).isPresent();
+            Optional<String> external = (session.isPresent() && !login) || SessionCookie.crossSite(req) ? Optional.empty()
+                    : headerAuth.identity(req.getRemoteAddr(), req::getHeader);
+            RequestInfo info = requestInfo(req, fromCookie.isPresent(), crossSiteCookie, new RowBudget(listLimit), client,
+                    external);
             if (parsed.body() instanceof RequestReader.Body.Batch batch) {
                 action = "<actions>";
                 batches.run(batch.xml(), params, token, session, info, body);
             } else {
                 action = params.first("action").orElse("");
+                Optional<String> vouched = Optional.empty();
+                if (external.isPresent() && !action.equals("login") && !action.equals("logout")) {
+                    // The first request of a session behind the proxy logs its user in (Adobe's HTTP_AUTH_HEADER).
+                    vouched = autoLogin(external.get(), info.userAgent());
+                    if (vouched.isPresent()) {
+                        session = vouched.flatMap(sessions::resolve);
+                        token = vouched;
+                    }
+                }
                 Results results = dispatcher.dispatch(action, new Call(params, token, session, info));
-                cookie = results.sessionCookie();
+                cookie = results.sessionCookie().isPresent() ? results.sessionCookie() : vouched;
                 writer.writeOk(body, results);
             }
         } catch (ApiException e) {
@@ -142,11 +161,20 @@ public final class ActionServlet extends HttpServlet {
         }
     }
 
+    /** The token of a session for the user a trusted proxy named; empty (the request goes on anonymous) if none is. */
+    private Optional<String> autoLogin(String identity, Optional<String> userAgent) {
+        try {
+            return Optional.of(headerAuth.login(identity, userAgent));
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
+    }
+
     private static RequestInfo requestInfo(HttpServletRequest req, boolean tokenFromCookie, boolean crossSiteCookie,
-                                           RowBudget rows, ClientLink client) {
+                                           RowBudget rows, ClientLink client, Optional<String> external) {
         String host = Optional.ofNullable(req.getHeader("Host")).orElse(req.getServerName() + ":" + req.getServerPort());
         String uri = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
         return new RequestInfo(req.getScheme(), host, uri, Optional.ofNullable(req.getHeader("User-Agent")),
-                req.getRemoteAddr(), tokenFromCookie, crossSiteCookie, rows, client);
+                req.getRemoteAddr(), tokenFromCookie, crossSiteCookie, rows, client, external);
     }
 }

@@ -13,10 +13,12 @@ import java.util.Optional;
  *                        {@link dev.breezeway.http.SessionCookie#crossSite})
  * @param rows            the rows the request's lists may still answer, shared by every action of a batch
  * @param client          whether the client is still connected, asked before expensive steps
+ * @param externalIdentity the user a trusted authenticating proxy named (HTTP header authentication), for a request
+ *                        without a session that is not cross-site
  */
 public record RequestInfo(String scheme, String hostHeader, String uriWithQuery, Optional<String> userAgent,
                           String remoteAddress, boolean tokenFromCookie, boolean crossSiteCookie, RowBudget rows,
-                          ClientLink client) {
+                          ClientLink client, Optional<String> externalIdentity) {
 
     /** {@code http://host:port} as the client addressed us. */
     public String origin() {
@@ -26,6 +28,6 @@ public record RequestInfo(String scheme, String hostHeader, String uriWithQuery,
     /** The same request, for a batch action that brings its own {@code session} parameter. */
     public RequestInfo withParameterToken() {
         return new RequestInfo(scheme, hostHeader, uriWithQuery, userAgent, remoteAddress, false, crossSiteCookie, rows,
-                client);
+                client, externalIdentity);
     }
 }

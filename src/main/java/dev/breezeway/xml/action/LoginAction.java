@@ -1,6 +1,7 @@
 package dev.breezeway.xml.action;
 
 import dev.breezeway.auth.AuthService;
+import dev.breezeway.auth.HeaderAuth;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.xml.Action;
 import dev.breezeway.xml.Call;
@@ -12,18 +13,26 @@ import dev.breezeway.xml.Results;
  * bad or missing credentials are {@code no-data}. The session becomes the anonymous token of
  * common-info only when it came as the {@code session} parameter: a cookie may have been planted in a
  * browser (session fixation), so a token from the cookie is never authenticated and login issues a fresh one.
+ * With {@code external-auth=use} it logs in the user a trusted authenticating proxy names in the configured
+ * header ({@link HeaderAuth}); without header authentication, or from an untrusted address, that is {@code no-data}.
  */
 public final class LoginAction implements Action {
     private static final int MAX_PASSWORD = 1024;
     private final AuthService auth;
+    private final HeaderAuth headerAuth;
 
-    public LoginAction(AuthService auth) {
+    public LoginAction(AuthService auth, HeaderAuth headerAuth) {
         this.auth = auth;
+        this.headerAuth = headerAuth;
     }
 
     @Override
     public Results handle(Call call) {
         var p = call.params();
+        if (p.first("external-auth").map(String::strip).filter("use"::equals).isPresent()) {
+            String identity = call.request().externalIdentity().orElseThrow(ApiException::noData);
+            return Results.ok().withSessionCookie(headerAuth.login(identity, call.request().userAgent()));
+        }
         var login = p.first("login").map(String::strip).filter(s -> !s.isEmpty() && s.length() <= 255);
         var password = p.first("password").filter(s -> !s.isEmpty() && s.length() <= MAX_PASSWORD);
         var accountId = p.optionalId("account-id");

@@ -10,6 +10,7 @@ import dev.breezeway.principal.Principal;
 import dev.breezeway.principal.Face;
 import dev.breezeway.principal.PrincipalService;
 import dev.breezeway.principal.PrincipalType;
+import dev.breezeway.principal.SignIn;
 import dev.breezeway.xml.BulkAction;
 import dev.breezeway.xml.Call;
 import dev.breezeway.xml.Params;
@@ -26,7 +27,7 @@ import java.util.function.BiPredicate;
  * {@code principal-update}: without {@code principal-id} creates a user ({@code login}, {@code first-name},
  * {@code last-name}, optional {@code email}, {@code password}, {@code send-email}, {@code client-user-id})
  * or a group ({@code name}, optional {@code description}) and answers {@code <principal …>}; with it
- * updates the standard fields and answers a bare {@code ok}. {@code has-children} is required on create.
+ * updates the standard fields (and a user's {@code ext-login}) and answers a bare {@code ok}. {@code has-children} is required on create.
  * Creating needs {@code users:create}, updating {@code users:update}; a user created with an API
  * client's token belongs to that client, under its {@code client-user-id}. A value the request cannot
  * apply is refused, never dropped: a user's field on a group (or the reverse), a {@code password} on an
@@ -48,10 +49,12 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
     private static final List<String> GROUP_FIELDS = List.of("name", "description");
     private final PrincipalService principals;
     private final ClientUserService users;
+    private final SignIn signIn;
 
-    public PrincipalUpdateAction(PrincipalService principals, ClientUserService users) {
+    public PrincipalUpdateAction(PrincipalService principals, ClientUserService users, SignIn signIn) {
         this.principals = principals;
         this.users = users;
+        this.signIn = signIn;
     }
 
     @Override
@@ -91,6 +94,7 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
         PrincipalService.Update change;
         if (group) {
             refuseFieldsOfOtherKind(p, USER_FIELDS);
+            refuseFieldsOfOtherKind(p, List.of("ext-login"));
             change = new PrincipalService.Update(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     p.optionalText("name", 1, GROUP_NAME_MAX), p.optionalText("description", 0, DESCRIPTION_MAX));
         } else {
@@ -103,8 +107,14 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
         if (group && sendEmail.orElse(false)) {
             p.problem(Invalid.of("send-email", FieldType.BOOLEAN, InvalidSubcode.ILLEGAL_OPERATION));
         }
+        // ext-login: the external authentication id (a credential, so users:update on another user); empty clears it.
+        SignIn.Change signInChange = new SignIn.Change(group ? Optional.empty() : p.first("ext-login"),
+                Optional.empty());
         p.throwIfInvalid();
-        principals.update(call.requireSession(), id, change, Face.XML);
+        Session caller = call.requireSession();
+        PrincipalService.Update fields = change;
+        signIn.changeWith(caller, id, signInChange, "ext-login",
+                () -> principals.update(caller, id, fields, Face.XML));
         return Results.ok();
     }
 
@@ -221,6 +231,8 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
             p.problem(Invalid.of("type", FieldType.STRING, InvalidSubcode.ILLEGAL_OPERATION));
         }
         boolean group = type.map(PrincipalType::isGroup).or(() -> hasChildren).orElse(false);
+        // A new principal's ext-login is its login; another one is set by an update (users:update), never dropped.
+        refuseFieldsOfOtherKind(p, List.of("ext-login"));
         if (type.isPresent() && hasChildren.isPresent() && hasChildren.get() != type.get().isGroup()) {
             p.problem(Invalid.of("has-children", FieldType.LONG, InvalidSubcode.ILLEGAL_OPERATION));
         }
@@ -256,7 +268,7 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
 
     /** The order of principal-update's parameters, in which its problems are reported. */
     private static final List<String> FIELD_ORDER = List.of("principal-id", "type", "has-children", "name", "description",
-            "login", "first-name", "last-name", "email", "password", "send-email", "client-user-id");
+            "login", "first-name", "last-name", "email", "ext-login", "password", "send-email", "client-user-id");
 
     private static List<Invalid> inFieldOrder(List<Invalid> problems) {
         List<Invalid> out = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
@@ -269,7 +281,7 @@ public final class PrincipalUpdateAction implements BulkAction<PrincipalUpdateAc
 
     private static Results userReply(Principal u, String hasChildren) {
         CreatedPrincipalXml x = reply(u, hasChildren);
-        x.extLogin = u.breezeLogin();
+        x.extLogin = u.externalLogin();
         return Results.ok(x);
     }
 

@@ -42,7 +42,7 @@ final class PrincipalXmls {
             x.login = p.breezeLogin();
             x.name = p.name();
         } else {
-            x.extLogin = p.breezeLogin();
+            x.extLogin = p.externalLogin();
             x.login = p.breezeLogin();
             x.name = p.name();
             x.email = p.email().orElse("");
@@ -68,7 +68,7 @@ final class PrincipalXmls {
         x.isPrimary = Boolean.toString(m.isPrimary());
         x.principalId = Long.toString(m.principalId());
         x.type = m.type().wire();
-        x.extLogin = m.breezeLogin();
+        x.extLogin = m.externalLogin();
         x.login = m.breezeLogin();
         x.name = m.name();
         x.email = m.email().orElse("");
