@@ -199,10 +199,10 @@ public final class IamService {
     }
 
     /** The sessions of a principal: anyone's own freely, others' with iam/principals:read. */
-    public List<SessionStore.Listed> sessionsOf(Session caller, UUID id) {
+    public List<SessionStore.Listed> sessionsOf(Session caller, UUID id, boolean includeRevoked) {
         IamPrincipal p = find(caller, id);
         authz.requireSelfOr(caller, p.principalId(), PermissionCatalogue.PRINCIPALS_READ);
-        return sessions.listOf(p.principalId(), clock.instant(), lifetime);
+        return sessions.listOf(p.principalId(), clock.instant(), lifetime, includeRevoked);
     }
 
     /** Revokes one session, effective at once: own freely, others' with iam/principals:write. */

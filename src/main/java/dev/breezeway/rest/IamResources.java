@@ -122,17 +122,18 @@ public final class IamResources {
     public RestReply sessions(RestCall c) {
         Optional<Long> current = c.session().map(s -> s.sessionId());
         List<Map<String, Object>> out = new ArrayList<>();
-        for (SessionStore.Listed s : iam.sessionsOf(c.caller(), id(c))) {
+        boolean includeRevoked = c.queryFirst("includeRevoked").filter("true"::equalsIgnoreCase).isPresent();
+        for (SessionStore.Listed s : iam.sessionsOf(c.caller(), id(c), includeRevoked)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.publicId().toString());
-            m.put("type", s.kind());
+            m.put("type", s.type());
             m.put("createdAt", s.createdAt().toString());
             m.put("accessTokenExpiresAt", s.expiresAt().toString());
             m.put("isCurrent", current.map(id -> id == s.sessionId()).orElse(false));
             m.put("isRevoked", s.revokedAt().isPresent());
             m.put("revokedAt", s.revokedAt().map(Instant::toString).orElse(null));
-            m.put("clientId", null);
-            m.put("clientName", null);
+            m.put("clientId", s.clientId().orElse(null));
+            m.put("clientName", s.clientName().orElse(null));
             m.put("description", UserAgents.describe(s.userAgent()));
             out.add(m);
         }

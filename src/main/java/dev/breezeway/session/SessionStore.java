@@ -1,5 +1,6 @@
 package dev.breezeway.session;
 
+import static dev.breezeway.db.gen.Tables.API_CLIENT;
 import static dev.breezeway.db.gen.Tables.AUTH_SESSION;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
@@ -141,30 +142,54 @@ public final class SessionStore {
                 .where(AUTH_SESSION.SESSION_ID.eq(sessionId)).execute();
     }
 
-    /** A session as the session list shows it. */
-    /** A listed session; {@code expiresAt} is when it stops (stopped) working: its revocation, if revoked. */
+    /**
+     * A listed session; {@code expiresAt} is when it stops (stopped) working: its revocation, if revoked.
+     * {@code kind} is as stored ({@code interactive}, {@code client}, {@code header}, {@code sso});
+     * {@code clientId}/{@code clientName} name the API client or provider that opened it.
+     */
     public record Listed(long sessionId, java.util.UUID publicId, String kind, Instant createdAt, Instant expiresAt,
-                         Optional<Instant> revokedAt, Optional<String> userAgent) {
+                         Optional<Instant> revokedAt, Optional<String> userAgent, Optional<String> clientId,
+                         Optional<String> clientName) {
+
+        /** The seed's session type: {@code api} for a client token, {@code sso} for a proxy's or a provider's. */
+        public String type() {
+            return switch (kind) {
+                case "client" -> "api";
+                case "header", "sso" -> "sso";
+                default -> "interactive";
+            };
+        }
     }
 
-    /** The principal's sessions that are live or were revoked recently (until purged), newest first. */
-    public java.util.List<Listed> listOf(long principalId, Instant now, SessionLifetime lifetime) {
+    /**
+     * The principal's live sessions, and with {@code includeRevoked} those revoked recently (until purged), newest
+     * first, each with the API client that opened it.
+     */
+    public java.util.List<Listed> listOf(long principalId, Instant now, SessionLifetime lifetime, boolean includeRevoked) {
         return db.select(AUTH_SESSION.SESSION_ID, AUTH_SESSION.PUBLIC_ID, AUTH_SESSION.KIND, AUTH_SESSION.CREATED_AT,
                         AUTH_SESSION.LAST_SEEN_AT, AUTH_SESSION.REVOKED_AT, AUTH_SESSION.USER_AGENT,
-                        AUTH_SESSION.EXPIRES_AT)
+                        AUTH_SESSION.EXPIRES_AT, API_CLIENT.CLIENT_ID, API_CLIENT.NAME)
                 .from(AUTH_SESSION)
+                .leftJoin(API_CLIENT).on(AUTH_SESSION.KIND.eq("client")
+                        .and(API_CLIENT.PRINCIPAL_ID.eq(AUTH_SESSION.PRINCIPAL_ID)))
                 .where(AUTH_SESSION.PRINCIPAL_ID.eq(principalId).and(AUTH_SESSION.PUBLIC_ID.isNotNull())
-                        .and(AUTH_SESSION.REVOKED_AT.isNotNull().or(notExpired(now, lifetime))))
+                        .and(includeRevoked ? AUTH_SESSION.REVOKED_AT.isNotNull().or(notExpired(now, lifetime))
+                                : AUTH_SESSION.REVOKED_AT.isNull().and(notExpired(now, lifetime))))
                 .orderBy(AUTH_SESSION.CREATED_AT.desc(), AUTH_SESSION.SESSION_ID.desc())
                 .fetch(r -> {
                     Instant created = Times.toInstant(r.value4());
                     Optional<Instant> revoked = Optional.ofNullable(r.value6()).map(Times::toInstant);
                     Instant expires = revoked.orElseGet(() -> lifetime.expiresAt(created, Times.toInstant(r.value5()),
                             Optional.ofNullable(r.value8()).map(Times::toInstant)));
+                    boolean header = "header".equals(r.value3());
                     return new Listed(r.value1(), dev.breezeway.principal.Uuids.fromBytes(r.value2()), r.value3(),
-                            created, expires, revoked, Optional.ofNullable(r.value7()));
+                            created, expires, revoked, Optional.ofNullable(r.value7()), Optional.ofNullable(r.value9()),
+                            header ? Optional.of(HEADER_CLIENT_NAME) : Optional.ofNullable(r.value10()));
                 });
     }
+
+    /** The client name a session opened by HTTP header authentication shows. */
+    static final String HEADER_CLIENT_NAME = "HTTP header authentication";
 
     /** Revokes one session of a principal by its public id; false if it has no such session. */
     public boolean revokeByPublicId(long principalId, java.util.UUID publicId, Instant now) {

@@ -164,7 +164,10 @@ class IamAccessHttpTest {
                 .isEqualTo(204);
         assertThat(b.get("/resources/me").status()).isEqualTo(401);
         assertThat(a.get("/resources/me").status()).isEqualTo(200);
-        JsonClient.Reply after = a.get("/resources/iam/principals/" + id + "/sessions");
+        JsonClient.Reply live = a.get("/resources/iam/principals/" + id + "/sessions");
+        assertThat(live.body().findValues("isRevoked").stream().filter(JsonNode::asBoolean).count())
+                .as("revoked sessions are not listed unless asked for").isZero();
+        JsonClient.Reply after = a.get("/resources/iam/principals/" + id + "/sessions?includeRevoked=true");
         assertThat(after.body().findValues("isRevoked").stream().filter(JsonNode::asBoolean).count()).isEqualTo(1);
     }
 

@@ -17,8 +17,9 @@ import java.util.UUID;
 /**
  * {@code session-list} (optional {@code principal-id}, the caller by default): the XML mirror of
  * {@code GET /resources/iam/principals/{id}/sessions} → {@code <sessions><session session-id type created-at
- * expires-at is-current is-revoked [revoked-at]><description>Chrome on Windows</description></session>…</sessions>},
- * newest first, live sessions and recently revoked ones. Your own freely, others' with
+ * expires-at is-current is-revoked [revoked-at] [client-id] [client-name]><description>Chrome on Windows</description>
+ * </session>…</sessions>}, newest first, live sessions (and with {@code include-revoked=true} recently revoked ones);
+ * {@code type} is {@code interactive}, {@code api} (an API client's token) or {@code sso}. Your own freely, others' with
  * {@code iam/principals:read}. Paged with {@code filter-start}/{@code filter-rows} and limited as every
  * list is ({@link ListLimit}).
  */
@@ -37,13 +38,16 @@ public final class SessionListAction implements Action {
         Session caller = call.requireSession();
         long id = IamMirrors.principalId(p, caller, true);
         ListQuery page = FilterParams.page(p);
+        boolean includeRevoked = p.optionalBool("include-revoked").orElse(false);
         p.throwIfInvalid();
         UUID uuid = iam.idOf(caller, id);
         SessionsXml out = new SessionsXml();
-        for (SessionStore.Listed s : limit.page(call.request().rows(), page, iam.sessionsOf(caller, uuid))) {
+        for (SessionStore.Listed s : limit.page(call.request().rows(), page, iam.sessionsOf(caller, uuid, includeRevoked))) {
             SessionsXml.Entry e = new SessionsXml.Entry();
             e.sessionId = s.publicId().toString();
-            e.type = s.kind();
+            e.type = s.type();
+            e.clientId = s.clientId().orElse(null);
+            e.clientName = s.clientName().orElse(null);
             e.createdAt = IamMirrors.date(s.createdAt());
             e.expiresAt = IamMirrors.date(s.expiresAt());
             e.isCurrent = Boolean.toString(s.sessionId() == caller.sessionId());

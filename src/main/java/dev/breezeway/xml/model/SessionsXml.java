@@ -38,6 +38,10 @@ public final class SessionsXml {
         public String isRevoked;
         @XmlAttribute(name = "revoked-at")
         public String revokedAt;
+        @XmlAttribute(name = "client-id")
+        public String clientId;
+        @XmlAttribute(name = "client-name")
+        public String clientName;
         @XmlElement(name = "description")
         public String description;
     }

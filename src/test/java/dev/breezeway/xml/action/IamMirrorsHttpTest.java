@@ -338,7 +338,9 @@ class IamMirrorsHttpTest {
 
         assertSimilar(NO_LOGIN, second.call("principal-info", "principal-id", id));
         assertThat(status(first.call("principal-info", "principal-id", id))).isEqualTo("ok");
-        String listed = first.call("session-list");
+        assertThat(count(first.call("session-list"), "/results/sessions/session[@session-id='" + sid + "']"))
+                .as("a revoked session is not listed unless asked for").isZero();
+        String listed = first.call("session-list", "include-revoked", "true");
         assertThat(xpath(listed, "/results/sessions/session[@session-id='" + sid + "']/@is-revoked")).isEqualTo("true");
         assertThat(xpath(listed, "/results/sessions/session[@session-id='" + sid + "']/@revoked-at")).isNotEmpty();
     }
