@@ -200,9 +200,24 @@ public final class IamService {
 
     /** The sessions of a principal: anyone's own freely, others' with iam/principals:read. */
     public List<SessionStore.Listed> sessionsOf(Session caller, UUID id, boolean includeRevoked) {
+        if (id.equals(ownUuid(caller))) {
+            // Also an API client's own (its principal is no IAM principal): where its token sessions are listed.
+            return ownSessions(caller, includeRevoked);
+        }
         IamPrincipal p = find(caller, id);
         authz.requireSelfOr(caller, p.principalId(), PermissionCatalogue.PRINCIPALS_READ);
         return sessions.listOf(p.principalId(), clock.instant(), lifetime, includeRevoked);
+    }
+
+    /** The caller's own sessions, whatever kind of principal it is. */
+    public List<SessionStore.Listed> ownSessions(Session caller, boolean includeRevoked) {
+        return sessions.listOf(caller.principalId(), clock.instant(), lifetime, includeRevoked);
+    }
+
+    private UUID ownUuid(Session caller) {
+        return db.select(dev.breezeway.db.gen.Tables.PRINCIPAL.UUID).from(dev.breezeway.db.gen.Tables.PRINCIPAL)
+                .where(dev.breezeway.db.gen.Tables.PRINCIPAL.PRINCIPAL_ID.eq(caller.principalId()))
+                .fetchOptional(r -> dev.breezeway.principal.Uuids.fromBytes(r.value1())).orElse(null);
     }
 
     /** Revokes one session, effective at once: own freely, others' with iam/principals:write. */

@@ -69,7 +69,7 @@ class SignInHttpTest {
                 .isEqualTo(401);
         assertThat(live.get("/resources/me").status()).as("turning password login off ends the sessions").isEqualTo(401);
         assertThat(status(before.call("common-info"))).isEqualTo("ok");
-        assertThat(json.get("/resources/audit-events?kind=principal.sign-in").raw()).contains("password-login");
+        assertThat(json.get("/resources/audit-events?kind=principal.sign-in").raw()).contains("sso.only@example.com");
 
         assertThat(patch(json, uuid, "{\"passwordLogin\":true}")
                 .body().get("passwordLogin").asBoolean()).isTrue();

@@ -12,7 +12,6 @@ import dev.breezeway.xml.FilterParams;
 import dev.breezeway.xml.Params;
 import dev.breezeway.xml.Results;
 import dev.breezeway.xml.model.SessionsXml;
-import java.util.UUID;
 
 /**
  * {@code session-list} (optional {@code principal-id}, the caller by default): the XML mirror of
@@ -40,9 +39,10 @@ public final class SessionListAction implements Action {
         ListQuery page = FilterParams.page(p);
         boolean includeRevoked = p.optionalBool("include-revoked").orElse(false);
         p.throwIfInvalid();
-        UUID uuid = iam.idOf(caller, id);
+        java.util.List<SessionStore.Listed> all = id == caller.principalId() ? iam.ownSessions(caller, includeRevoked)
+                : iam.sessionsOf(caller, iam.idOf(caller, id), includeRevoked);
         SessionsXml out = new SessionsXml();
-        for (SessionStore.Listed s : limit.page(call.request().rows(), page, iam.sessionsOf(caller, uuid, includeRevoked))) {
+        for (SessionStore.Listed s : limit.page(call.request().rows(), page, all)) {
             SessionsXml.Entry e = new SessionsXml.Entry();
             e.sessionId = s.publicId().toString();
             e.type = s.type();
