@@ -125,10 +125,10 @@ final class ActionTable {
                 .add("mail-template-info", Access.permission(POLICIES_MANAGE), MailTemplateAction.info(s.mailTemplates()))
                 .add("mail-template-update", Access.permission(POLICIES_MANAGE),
                         MailTemplateAction.update(s.mailTemplates()))
-                // HTTP header authentication's settings (/resources/auth/header-auth); the service also wants an admin.
+                // HTTP header authentication's settings (/resources/auth/header-auth).
                 .add("header-auth-info", Access.permission(POLICIES_MANAGE),
                         dev.breezeway.xml.action.HeaderAuthAction.info(s.headerAuth()))
-                .add("header-auth-update", Access.permission(POLICIES_MANAGE),
+                .add("header-auth-update", Access.permission(dev.breezeway.access.PermissionCatalogue.SIGN_IN_MANAGE),
                         dev.breezeway.xml.action.HeaderAuthAction.update(s.headerAuth()))
                 .add("sco-shortcuts", Access.LOGGED_IN, new ScoShortcutsAction())
                 .add("principal-info", Access.selfOr(USERS_READ), new PrincipalInfoAction(s.principals()))

@@ -1,6 +1,7 @@
 package dev.breezeway;
 
 import static dev.breezeway.access.PermissionCatalogue.AUDIT_READ;
+import static dev.breezeway.access.PermissionCatalogue.SIGN_IN_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.CLIENTS_MANAGE;
 import static dev.breezeway.access.PermissionCatalogue.CLIENTS_READ;
 import static dev.breezeway.access.PermissionCatalogue.MAIL_READ;
@@ -72,8 +73,8 @@ final class RouteTable {
                 .put("/resources/mail-templates/{template}/{lang}", Access.permission(POLICIES_MANAGE),
                         recovery::putTemplate)
                 .get("/resources/auth/header-auth", Access.permission(POLICIES_MANAGE), header::get)
-                .put("/resources/auth/header-auth", Access.permission(POLICIES_MANAGE), header::put)
-                .delete("/resources/auth/header-auth", Access.permission(POLICIES_MANAGE), header::reset)
+                .put("/resources/auth/header-auth", Access.permission(SIGN_IN_MANAGE), header::put)
+                .delete("/resources/auth/header-auth", Access.permission(SIGN_IN_MANAGE), header::reset)
                 .get("/resources/login-locks", Access.permission(USERS_UPDATE), locks::list)
                 .delete("/resources/login-locks/{login}", Access.permission(USERS_UPDATE), locks::clear)
                 .postDuringPasswordChange("/resources/me/password", Access.LOGGED_IN, auth::changePassword)

@@ -22,21 +22,9 @@ import org.jooq.DSLContext;
  */
 public final class Authorizer {
     private final GrantStore store;
-    private final DSLContext db;
 
     public Authorizer(DSLContext db) {
         this.store = new GrantStore(db);
-        this.db = db;
-    }
-
-    /**
-     * The caller is a live member of its account's {@code admins}: what a setting that can sign anyone in takes
-     * (HTTP header authentication trusts a proxy to name any user), on top of the permission its action declares.
-     */
-    public void requireAdministrator(Session caller) {
-        if (!store.liveAdmins(db, caller.accountId()).contains(caller.principalId())) {
-            throw denied();
-        }
     }
 
     /** What the caller holds, computed once per session and again after any write through this process. */

@@ -39,11 +39,16 @@ public final class PermissionCatalogue {
     public static final String MAIL_SEND = "mail:send";
     /** sending-list, sending-info and GET /resources/sendings[/{id}]: the outbox and its delivery states. */
     public static final String MAIL_READ = "mail:read";
+    /**
+     * header-auth-update and PUT/DELETE /resources/auth/header-auth: how users sign in through an authenticating
+     * proxy. Whoever holds it can make any user's identity sign in, so it belongs to administrators only.
+     */
+    public static final String SIGN_IN_MANAGE = "sign-in:manage";
 
     public static final List<String> ALL = List.of(USERS_CREATE, USERS_READ, USERS_LIST, USERS_UPDATE, USERS_DELETE,
             USERS_PASSWORD_RESET, ROLES_CREATE, ROLES_READ, ROLES_LIST, ROLES_UPDATE, ROLES_DELETE, GROUPS_UPDATE,
             FIELDS_MANAGE, PERMISSIONS_MANAGE, PRINCIPALS_READ, PRINCIPALS_WRITE, CLIENTS_MANAGE, DIRECTORY_LIST, CLIENTS_READ, POLICIES_MANAGE,
-            AUDIT_READ, MAIL_SEND, MAIL_READ);
+            AUDIT_READ, MAIL_SEND, MAIL_READ, SIGN_IN_MANAGE);
 
     private PermissionCatalogue() {
     }

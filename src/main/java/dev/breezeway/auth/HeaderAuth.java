@@ -3,6 +3,7 @@ package dev.breezeway.auth;
 import static dev.breezeway.db.gen.Tables.HEADER_AUTH;
 
 import dev.breezeway.access.Authorizer;
+import dev.breezeway.access.PermissionCatalogue;
 import dev.breezeway.audit.AuditLog;
 import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.config.HeaderAuthConfig;
@@ -110,11 +111,11 @@ public final class HeaderAuth {
     }
 
     /**
-     * Changes the settings (empty keeps a value; a blank header turns header authentication off). Only an
-     * administrator may: whoever sets them can sign in as any user. The same change twice leaves the same state.
+     * Changes the settings (empty keeps a value; a blank header turns header authentication off), with
+     * {@code sign-in:manage}: whoever sets them can sign in as any user. The same change twice leaves the same state.
      */
     public Current update(Session caller, Optional<String> header, Optional<List<String>> trusted) {
-        authz.requireAdministrator(caller);
+        authz.require(caller, PermissionCatalogue.SIGN_IN_MANAGE);
         Current before = current();
         Optional<String> newHeader = header.isPresent() ? header.map(String::strip).filter(h -> !h.isEmpty())
                 : before.settings().header();
@@ -144,7 +145,7 @@ public final class HeaderAuth {
 
     /** Forgets an administrator's settings: the start-up values apply again. */
     public Current reset(Session caller) {
-        authz.requireAdministrator(caller);
+        authz.require(caller, PermissionCatalogue.SIGN_IN_MANAGE);
         db.transaction(() -> {
             db.deleteFrom(HEADER_AUTH).where(HEADER_AUTH.SETTING_ID.eq(ROW)).execute();
             audit.change(caller, "header-auth.reset", new AuditTarget("setting", "header-auth", "header-auth"),

@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * {@code header-auth-info} shows HTTP header authentication as it is in force; {@code header-auth-update} changes it
  * (optional {@code header-name}, empty turns it off; {@code trusted}, repeated or comma-separated addresses and CIDR
- * blocks; {@code reset=true} goes back to the start-up values). Both declare {@code policies:manage} and the
- * service also wants an administrator (whoever sets it can sign in as anyone); the XML mirrors of
+ * blocks; {@code reset=true} goes back to the start-up values). Reading takes {@code policies:manage}, changing
+ * {@code sign-in:manage} (whoever sets it can sign in as anyone); the XML mirrors of
  * {@code GET/PUT/DELETE /resources/auth/header-auth}.
  */
 public final class HeaderAuthAction implements Action {
