@@ -130,6 +130,15 @@ final class ActionTable {
                         dev.breezeway.xml.action.HeaderAuthAction.info(s.headerAuth()))
                 .add("header-auth-update", Access.permission(dev.breezeway.access.PermissionCatalogue.SIGN_IN_MANAGE),
                         dev.breezeway.xml.action.HeaderAuthAction.update(s.headerAuth()))
+                // OpenID Connect providers (/resources/sso/providers).
+                .add("sso-provider-list", Access.permission(POLICIES_MANAGE),
+                        dev.breezeway.xml.action.SsoProviderAction.list(s.ssoProviders()))
+                .add("sso-provider-info", Access.permission(POLICIES_MANAGE),
+                        dev.breezeway.xml.action.SsoProviderAction.info(s.ssoProviders()))
+                .add("sso-provider-update", Access.permission(dev.breezeway.access.PermissionCatalogue.SIGN_IN_MANAGE),
+                        dev.breezeway.xml.action.SsoProviderAction.update(s.ssoProviders()))
+                .add("sso-provider-delete", Access.permission(dev.breezeway.access.PermissionCatalogue.SIGN_IN_MANAGE),
+                        dev.breezeway.xml.action.SsoProviderAction.delete(s.ssoProviders()))
                 .add("sco-shortcuts", Access.LOGGED_IN, new ScoShortcutsAction())
                 .add("principal-info", Access.selfOr(USERS_READ), new PrincipalInfoAction(s.principals()))
                 .add("principal-list", Access.permission(DIRECTORY_LIST), new PrincipalListAction(s.principalList()))

@@ -166,6 +166,11 @@ public final class App implements AutoCloseable {
                 () -> accounts.firstAccountId().orElse(0L));
         dev.breezeway.auth.HeaderAuth headerAuth = new dev.breezeway.auth.HeaderAuth(db, config.headerAuth(), signIn,
                 sessions, lastActive, authorizer, audit, clock, () -> accounts.firstAccountId().orElse(0L));
+        dev.breezeway.sso.SsoProviders ssoProviders = new dev.breezeway.sso.SsoProviders(db, authorizer, secrets, audit,
+                clock);
+        dev.breezeway.sso.SsoLogin ssoLogin = new dev.breezeway.sso.SsoLogin(db, ssoProviders, principals,
+                new dev.breezeway.principal.Provisioning(principals, uuids, audit), sessions, lastActive, audit,
+                config.recovery(), clock);
         AclObjectStore aclObjects = new AclObjectStore(db);
         CustomFieldStore customFieldStore = new CustomFieldStore(db);
         CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock);
@@ -197,7 +202,7 @@ public final class App implements AutoCloseable {
         Services services = new Services(config, clock, json, openApi, authorizer, accounts, sessions, auth,
                 principalService, principalList, lifecycle, credentials, memberships, customFields, aclFields,
                 permissions, iam, clients, clientUsers, roles, org, users, policies, auditEvents, sendings, mailTemplates,
-                accountMail, recovery, signIn, headerAuth);
+                accountMail, recovery, signIn, headerAuth, ssoProviders);
         ActionRegistry actions = ActionTable.build(services, VERSION);
         this.actionTable = actions;
         this.principalCore = principalService;
@@ -221,6 +226,7 @@ public final class App implements AutoCloseable {
                 new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter,
                 config.listLimit(), new ActionMetrics(metrics.registry(), actions.entries().keySet()), headerAuth));
         servlets.put("/healthz", new HealthServlet(database));
+        servlets.put("/sso/*", new dev.breezeway.sso.SsoServlet(ssoLogin, ssoProviders, sessions, json));
         servlets.put("/password-recovery", new StaticPageServlet("password-recovery.html", "text/html;charset=utf-8"));
         servlets.put("/password-recovery.js", new StaticPageServlet("password-recovery.js", "text/javascript"));
         this.metricsServlet = new MetricsServlet(metrics);
@@ -244,6 +250,7 @@ public final class App implements AutoCloseable {
                 throttle.purge();
                 principalService.purgeRequestTokens();
                 recovery.purge();
+                ssoLogin.purge();
                 purgeAuditEvents();
             } catch (RuntimeException e) {
                 log.warn("Session purge failed: {}", e.toString());

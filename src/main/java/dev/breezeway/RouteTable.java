@@ -53,6 +53,7 @@ final class RouteTable {
         LoginLockResources locks = new LoginLockResources(s.auth());
         dev.breezeway.rest.HeaderAuthResources header = new dev.breezeway.rest.HeaderAuthResources(s.headerAuth(),
                 s.json());
+        dev.breezeway.rest.SsoResources sso = new dev.breezeway.rest.SsoResources(s.ssoProviders(), s.json());
         AuditResources audit = new AuditResources(s.audit(), s.iam(), s.json());
         SendingResources sendings = new SendingResources(s.sendings(), s.json());
         RecoveryResources recovery = new RecoveryResources(s.recovery(), s.accountMail(), s.mailTemplates(), s.iam(),
@@ -75,6 +76,10 @@ final class RouteTable {
                 .get("/resources/auth/header-auth", Access.permission(POLICIES_MANAGE), header::get)
                 .put("/resources/auth/header-auth", Access.permission(SIGN_IN_MANAGE), header::put)
                 .delete("/resources/auth/header-auth", Access.permission(SIGN_IN_MANAGE), header::reset)
+                .get("/resources/sso/providers", Access.permission(POLICIES_MANAGE), sso::list)
+                .get("/resources/sso/providers/{slug}", Access.permission(POLICIES_MANAGE), sso::get)
+                .put("/resources/sso/providers/{slug}", Access.permission(SIGN_IN_MANAGE), sso::put)
+                .delete("/resources/sso/providers/{slug}", Access.permission(SIGN_IN_MANAGE), sso::delete)
                 .get("/resources/login-locks", Access.permission(USERS_UPDATE), locks::list)
                 .delete("/resources/login-locks/{login}", Access.permission(USERS_UPDATE), locks::clear)
                 .postDuringPasswordChange("/resources/me/password", Access.LOGGED_IN, auth::changePassword)

@@ -36,5 +36,6 @@ record Services(AppConfig config, Clock clock, ObjectMapper json, JsonNode openA
                 dev.breezeway.principal.Policies policies, dev.breezeway.audit.AuditStore audit,
                 dev.breezeway.mail.SendingService sendings, dev.breezeway.mail.MailTemplates mailTemplates,
                 dev.breezeway.recovery.AccountMail accountMail, dev.breezeway.recovery.PasswordRecovery recovery,
-                dev.breezeway.principal.SignIn signIn, dev.breezeway.auth.HeaderAuth headerAuth) {
+                dev.breezeway.principal.SignIn signIn, dev.breezeway.auth.HeaderAuth headerAuth,
+                dev.breezeway.sso.SsoProviders ssoProviders) {
 }

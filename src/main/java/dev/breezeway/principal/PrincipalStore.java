@@ -325,7 +325,7 @@ public final class PrincipalStore {
                 .execute();
     }
 
-    static Principal toPrincipal(PrincipalRecord r) {
+    public static Principal toPrincipal(PrincipalRecord r) {
         return new Principal(
                 r.getPrincipalId(),
                 Uuids.fromBytes(r.getUuid()),

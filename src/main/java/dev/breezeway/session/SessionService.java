@@ -143,6 +143,24 @@ public final class SessionService {
         return token;
     }
 
+    /**
+     * Starts a session an OpenID Connect provider vouched for, of kind {@code sso}, with the lifetime of an
+     * interactive one; returns its fresh token.
+     */
+    public String startSso(long principalId, long accountId, long providerId, Optional<String> userAgent) {
+        String token = tokens.newToken();
+        if (!store.insertLoggedIn(Tokens.hash(token), principalId, accountId, "sso", userAgent, clock.instant(),
+                false, Optional.of(providerId))) {
+            throw new IllegalStateException("a fresh 160-bit session token collided");
+        }
+        return token;
+    }
+
+    /** The OpenID Connect provider session {@code sessionId} came through, if it did. */
+    public Optional<Long> ssoProviderOf(long sessionId) {
+        return store.ssoProviderOf(sessionId);
+    }
+
     /** The idle timeout: a session not used for this long is refused. */
     public Duration idleTimeout() {
         return lifetime.idle();

@@ -1,6 +1,7 @@
 package dev.breezeway.session;
 
 import static dev.breezeway.db.gen.Tables.API_CLIENT;
+import static dev.breezeway.db.gen.Tables.SSO_PROVIDER;
 import static dev.breezeway.db.gen.Tables.AUTH_SESSION;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
@@ -33,8 +34,16 @@ public final class SessionStore {
      */
     public boolean insertLoggedIn(byte[] tokenHash, long principalId, long accountId, String kind,
                                   Optional<String> userAgent, Instant now, boolean mustChangePassword) {
+        return insertLoggedIn(tokenHash, principalId, accountId, kind, userAgent, now, mustChangePassword,
+                Optional.empty());
+    }
+
+    /** As above, for a session an OpenID Connect provider opened ({@code ssoProvider}). */
+    public boolean insertLoggedIn(byte[] tokenHash, long principalId, long accountId, String kind,
+                                  Optional<String> userAgent, Instant now, boolean mustChangePassword,
+                                  Optional<Long> ssoProvider) {
         try {
-            insertRow(tokenHash, principalId, accountId, kind, userAgent, now, mustChangePassword);
+            insertRow(tokenHash, principalId, accountId, kind, userAgent, now, mustChangePassword, ssoProvider);
             return true;
         } catch (DataAccessException e) {
             if (Constraints.violated(e, "uk_auth_session_token_hash")) {
@@ -45,8 +54,10 @@ public final class SessionStore {
     }
 
     private void insertRow(byte[] tokenHash, long principalId, long accountId, String kind,
-                           Optional<String> userAgent, Instant now, boolean mustChangePassword) {
+                           Optional<String> userAgent, Instant now, boolean mustChangePassword,
+                           Optional<Long> ssoProvider) {
         db.insertInto(AUTH_SESSION)
+                .set(AUTH_SESSION.SSO_PROVIDER_ID, ssoProvider.orElse(null))
                 .set(AUTH_SESSION.TOKEN_HASH, tokenHash)
                 .set(AUTH_SESSION.PUBLIC_ID, dev.breezeway.principal.Uuids.toBytes(java.util.UUID.randomUUID()))
                 .set(AUTH_SESSION.MUST_CHANGE_PASSWORD, mustChangePassword)
@@ -168,10 +179,12 @@ public final class SessionStore {
     public java.util.List<Listed> listOf(long principalId, Instant now, SessionLifetime lifetime, boolean includeRevoked) {
         return db.select(AUTH_SESSION.SESSION_ID, AUTH_SESSION.PUBLIC_ID, AUTH_SESSION.KIND, AUTH_SESSION.CREATED_AT,
                         AUTH_SESSION.LAST_SEEN_AT, AUTH_SESSION.REVOKED_AT, AUTH_SESSION.USER_AGENT,
-                        AUTH_SESSION.EXPIRES_AT, API_CLIENT.CLIENT_ID, API_CLIENT.NAME)
+                        AUTH_SESSION.EXPIRES_AT, DSL.coalesce(API_CLIENT.CLIENT_ID, SSO_PROVIDER.SLUG),
+                        DSL.coalesce(API_CLIENT.NAME, SSO_PROVIDER.NAME))
                 .from(AUTH_SESSION)
                 .leftJoin(API_CLIENT).on(AUTH_SESSION.KIND.eq("client")
                         .and(API_CLIENT.PRINCIPAL_ID.eq(AUTH_SESSION.PRINCIPAL_ID)))
+                .leftJoin(SSO_PROVIDER).on(SSO_PROVIDER.PROVIDER_ID.eq(AUTH_SESSION.SSO_PROVIDER_ID))
                 .where(AUTH_SESSION.PRINCIPAL_ID.eq(principalId).and(AUTH_SESSION.PUBLIC_ID.isNotNull())
                         .and(includeRevoked ? AUTH_SESSION.REVOKED_AT.isNotNull().or(notExpired(now, lifetime))
                                 : AUTH_SESSION.REVOKED_AT.isNull().and(notExpired(now, lifetime))))
@@ -186,6 +199,12 @@ public final class SessionStore {
                             created, expires, revoked, Optional.ofNullable(r.value7()), Optional.ofNullable(r.value9()),
                             header ? Optional.of(HEADER_CLIENT_NAME) : Optional.ofNullable(r.value10()));
                 });
+    }
+
+    /** The OpenID Connect provider a session came through, if it did. */
+    public Optional<Long> ssoProviderOf(long sessionId) {
+        return db.select(AUTH_SESSION.SSO_PROVIDER_ID).from(AUTH_SESSION).where(AUTH_SESSION.SESSION_ID.eq(sessionId))
+                .fetchOptional(r -> r.value1());
     }
 
     /** The client name a session opened by HTTP header authentication shows. */

@@ -39,7 +39,9 @@ public final class XmlModels {
             SendingsXml.class,
             SendingsXml.Sending.class,
             MailTemplateXml.class,
-            HeaderAuthXml.class);
+            HeaderAuthXml.class,
+            SsoProviderXml.class,
+            SsoProvidersXml.class);
 
     private XmlModels() {
     }
