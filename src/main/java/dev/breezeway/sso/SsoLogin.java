@@ -195,10 +195,12 @@ public final class SsoLogin {
         if (used == 1) {
             return r;
         }
-        if (r.getUsedAt() != null) {
-            throw new Refused("replayed");
+        String reason = r.getUsedAt() != null ? "replayed" : r.getExpiresAt().isAfter(now) ? "other-browser" : "expired";
+        Optional<SsoProvider> p = providers.byId(r.getProviderId());
+        if (p.isPresent()) {
+            throw refuse(p.get(), reason, Optional.empty(), "state of " + r.getCreatedAt());
         }
-        throw new Refused(r.getExpiresAt().isAfter(now) ? "other-browser" : "expired");
+        throw new Refused(reason);
     }
 
     /** Who the ID token names (see the type's comment); links a first sign-in, in the caller's transaction. */
@@ -236,11 +238,25 @@ public final class SsoLogin {
         throw refuse(p, "unknown-user", Optional.empty(), subject);
     }
 
+    /**
+     * Links {@code subject} to {@code who}. Two first sign-ins of one subject at once link it once: the second finds
+     * the first's link and, if that names someone else (it provisioned a user too), is refused and rolls back.
+     */
     private Principal link(SsoProvider p, String subject, Principal who, String how) {
-        db.insertInto(SSO_LINK).set(SSO_LINK.PROVIDER_ID, p.providerId()).set(SSO_LINK.SUBJECT, subject)
+        int n = db.insertInto(SSO_LINK).set(SSO_LINK.PROVIDER_ID, p.providerId()).set(SSO_LINK.SUBJECT, subject)
                 .set(SSO_LINK.PRINCIPAL_ID, who.principalId())
                 .set(SSO_LINK.CREATED_AT, Times.toLocal(clock.instant()))
+                .onDuplicateKeyIgnore()
                 .execute();
+        if (n == 0) {
+            long linked = db.select(SSO_LINK.PRINCIPAL_ID).from(SSO_LINK)
+                    .where(SSO_LINK.PROVIDER_ID.eq(p.providerId()).and(SSO_LINK.SUBJECT.eq(subject)))
+                    .fetchOne(r -> r.value1());
+            if (linked != who.principalId()) {
+                throw new Refused("login-taken");
+            }
+            return who;
+        }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("provider", p.slug());
         d.put("subject", subject);

@@ -29,6 +29,7 @@ final class SsoPages {
             Map.entry("unknown-user", "You have no account here. Ask an administrator to create or link one."),
             Map.entry("login-taken", "An account with your name exists already. Ask an administrator to link it."),
             Map.entry("suspended", "Your account is suspended."),
+            Map.entry("unavailable", "The server cannot complete the sign-in just now. Try again later."),
             Map.entry("cross-site", "Signing out must start from this server's own page."));
 
     private SsoPages() {

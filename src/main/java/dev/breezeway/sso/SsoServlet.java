@@ -45,6 +45,7 @@ public final class SsoServlet extends HttpServlet {
     /** Where a sign-in goes when it names no return path: the caller's common-info, showing who signed in. */
     static final String DEFAULT_RETURN = "/api/xml?action=common-info";
     private static final Pattern PATH = Pattern.compile("/([a-z0-9][a-z0-9-]{0,63})/(login|callback)");
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SsoServlet.class);
     private final SsoLogin login;
     private final SsoProviders providers;
     private final SessionService sessions;
@@ -86,6 +87,9 @@ public final class SsoServlet extends HttpServlet {
             }
         } catch (SsoLogin.Refused r) {
             SsoPages.refused(resp, r.reason().equals("unknown-provider") ? 404 : 400, r.reason());
+        } catch (RuntimeException e) {
+            log.warn("SSO request {} failed: {}", path, e.toString());
+            SsoPages.refused(resp, 503, "unavailable");
         }
     }
 

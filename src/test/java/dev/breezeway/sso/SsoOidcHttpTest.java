@@ -99,7 +99,13 @@ class SsoOidcHttpTest {
         JsonClient.Reply me = json.get("/resources/me");
         assertThat(me.status()).as(me.raw()).isEqualTo(200);
         assertThat(me.raw()).contains("ada@corp.example");
+        JsonClient.Reply listed = json.get("/resources/iam/principals/" + me.body().get("id").asText() + "/sessions");
+        assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+        assertThat(listed.raw()).contains("\"type\":\"sso\"").contains("\"clientId\":\"corp\"")
+                .contains("\"clientName\":\"Corp\"");
 
+        String linked = admin.call("audit-event-list", "filter-kind", "sso.link", "filter-object-id", id);
+        assertThat(xpath(linked, "count(//event)")).as(linked).isEqualTo("1");
         // The next sign-in finds her by the link, whatever the token says of email.
         nextToken("corp", "sub-ada", Map.of());
         String again = new SsoBrowser(server.baseUrl()).signIn("corp");
@@ -154,6 +160,42 @@ class SsoOidcHttpTest {
         SsoBrowser.Page p = b.callback(SsoBrowser.withParam(back, "state", "forged-state-value-0123456789"));
         assertThat(p.status()).isEqualTo(400);
         assertThat(p.reason()).isEqualTo("state-unknown");
+    }
+
+    @Test
+    void badRequestsGetTheirPagesNeverAStackTrace() {
+        SsoBrowser b = new SsoBrowser(server.baseUrl());
+        SsoBrowser.Page unknown = b.get(URI.create(server.baseUrl() + "/sso/nobody/login"), Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.reason()).isEqualTo("unknown-provider");
+        SsoBrowser.Page noState = b.callback("/sso/corp/callback?code=abc");
+        assertThat(noState.status()).isEqualTo(400);
+        assertThat(noState.reason()).isEqualTo("state-unknown");
+        SsoBrowser.Page junk = b.callback("/sso/corp/callback?state=%3Cscript%3E&code=%00");
+        assertThat(junk.reason()).isEqualTo("state-unknown");
+        assertThat(junk.body()).doesNotContain("<script>");
+        // The provider says no (the user cancelled): the state is used up and the page says so.
+        URI back = b.authorize(b.start("corp"));
+        SsoBrowser.Page cancelled = b.callback("/sso/corp/callback?error=access_denied&state="
+                + SsoBrowser.param(back, "state"));
+        assertThat(cancelled.reason()).isEqualTo("provider-refused");
+        assertThat(b.callback(back).reason()).isEqualTo("replayed");
+    }
+
+    @Test
+    void theReturnPathMustBeOnThisServer() {
+        dir.user("fran@corp.example", "Fran", "Allen");
+        nextToken("corp", "sub-fran", Map.of("email", "fran@corp.example", "email_verified", true));
+        SsoBrowser b = new SsoBrowser(server.baseUrl());
+        SsoBrowser.Page start = b.get(URI.create(server.baseUrl() + "/sso/corp/login?return=//evil.example/x"),
+                Map.of());
+        SsoBrowser.Page done = b.callback(b.authorize(URI.create(start.location().orElseThrow())));
+        assertThat(done.location()).contains(SsoServlet.DEFAULT_RETURN);
+        nextToken("corp", "sub-fran", Map.of());
+        SsoBrowser c = new SsoBrowser(server.baseUrl());
+        SsoBrowser.Page own = c.get(URI.create(server.baseUrl() + "/sso/corp/login?return=/resources/me"), Map.of());
+        assertThat(c.callback(c.authorize(URI.create(own.location().orElseThrow()))).location())
+                .contains("/resources/me");
     }
 
     @Test
@@ -255,6 +297,9 @@ class SsoOidcHttpTest {
             assertThat(rs.next()).isTrue();
             assertThat(new String(rs.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("s3cret");
         }
+        String audit = admin.call("audit-event-list", "filter-kind", "sso-provider.create", "filter-object-id", "corp");
+        assertThat(xpath(audit, "count(//event)")).as(audit).isEqualTo("1");
+        assertThat(audit).doesNotContain("s3cret");
         String bad = admin.call("sso-provider-update", "slug", "plain", "name", "Plain", "issuer",
                 "http://idp.example.com", "client-id", "x");
         assertThat(xpath(bad, "/results/status/invalid/@field")).isEqualTo("issuer");
