@@ -100,6 +100,7 @@ public final class App implements AutoCloseable {
     private final dev.breezeway.mail.MailStore mailStore;
     private final dev.breezeway.mail.MailWorker mailWorker;
     private final dev.breezeway.recovery.PasswordRecovery recovery;
+    private final dev.breezeway.db.ChangeFeed changeFeed;
 
     private App(AppConfig config, Database database, Clock clock, Metrics metrics) {
         this.config = config;
@@ -257,6 +258,7 @@ public final class App implements AutoCloseable {
             }
         }, 10, 10, TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::flushLastActive, 1, 1, TimeUnit.SECONDS);
+        this.changeFeed = dev.breezeway.db.ChangeFeed.start(db, database.writes(), clock, config.clusterPoll());
         mailWorker.start(outbox);
     }
 
@@ -359,6 +361,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         mailWorker.close();  // after the mail being sent now
+        changeFeed.close();
         housekeeping.shutdownNow();
         try {
             housekeeping.awaitTermination(10, TimeUnit.SECONDS);

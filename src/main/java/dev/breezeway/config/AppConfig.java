@@ -34,6 +34,7 @@ public record AppConfig(
         Duration sessionIdleTimeout,
         Duration sessionMaxLifetime,
         Duration sessionCacheTtl,
+        Duration clusterPoll,
         int maxRequestBytes,
         int maxParamChars,
         int listLimit,
@@ -69,6 +70,8 @@ public record AppConfig(
     public static final String SESSION_IDLE_MINUTES = "BREEZEWAY_SESSION_IDLE_MINUTES";
     public static final String SESSION_MAX_HOURS = "BREEZEWAY_SESSION_MAX_HOURS";
     public static final String SESSION_CACHE_SECONDS = "BREEZEWAY_SESSION_CACHE_SECONDS";
+    /** How often a node reads what other nodes changed (db/ChangeFeed); 0: never (one node alone). */
+    public static final String CLUSTER_POLL_MILLIS = "BREEZEWAY_CLUSTER_POLL_MILLIS";
     public static final String MAX_REQUEST_BYTES = "BREEZEWAY_MAX_REQUEST_BYTES";
     public static final String MAX_PARAM_CHARS = "BREEZEWAY_MAX_PARAM_CHARS";
     public static final String LIST_LIMIT = "BREEZEWAY_LIST_LIMIT";
@@ -240,6 +243,7 @@ public record AppConfig(
                 Duration.ofMinutes(r.integer(SESSION_IDLE_MINUTES, 30, 1, 60 * 24 * 30)),
                 Duration.ofHours(r.integer(SESSION_MAX_HOURS, 12, 1, 24 * 365)),
                 Duration.ofSeconds(r.integer(SESSION_CACHE_SECONDS, 2, 0, 60)),
+                Duration.ofMillis(r.integer(CLUSTER_POLL_MILLIS, 250, 0, 60_000)),
                 r.integer(MAX_REQUEST_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
                 r.integer(MAX_PARAM_CHARS, 64 * 1024, 256, 16 * 1024 * 1024),
                 r.integer(LIST_LIMIT, 10_000, 1, 1_000_000),

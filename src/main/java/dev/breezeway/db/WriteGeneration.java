@@ -8,12 +8,12 @@ import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
 
 /**
- * A counter that advances after every write this process makes through jOOQ: when a writing statement
- * ends (an autocommit write is then visible) and when the outermost transaction that wrote ends, by
+ * A counter that advances after every write this process makes through jOOQ that changed a row: when a writing
+ * statement ends (an autocommit write is then visible) and when the outermost transaction that wrote ends, by
  * commit or rollback. Transactions that only read (a deep list page reads in one) leave it. A reader that
  * notes {@link #current()} <em>before</em> a read can later tell whether anything was written since;
- * the session cache drops what it read then. Writes from other processes (another node, an operator's
- * SQL) do not advance it.
+ * the session cache drops what it read then. Writes from other nodes advance it through {@link ChangeFeed}
+ * (within its poll interval); an operator's SQL does not.
  */
 public final class WriteGeneration {
     private final AtomicLong value = new AtomicLong();
@@ -34,11 +34,21 @@ public final class WriteGeneration {
         value.incrementAndGet();
     }
 
+    /**
+     * Advances for writes made elsewhere (another node on the same database), as {@link ChangeFeed} sees them:
+     * everything derived from the database before now is read again.
+     */
+    public void advanceForOthers() {
+        advance();
+    }
+
     ExecuteListener executeListener() {
         return new ExecuteListener() {
             @Override
             public void executeEnd(ExecuteContext ctx) {
-                if (ctx.type() != ExecuteType.READ) {
+                // A write that changed no row (the mail worker's claim of an empty outbox, every second) changes
+                // nothing anyone read; unknown counts (-1, batches) count as a change.
+                if (ctx.type() != ExecuteType.READ && ctx.rows() != 0) {
                     Tx t = tx.get();
                     t.wrote = t.depth > 0;
                     advance();

@@ -105,6 +105,11 @@ public final class TestServer implements AutoCloseable {
         return c;
     }
 
+    /** Another node on this server's database (same key, same settings plus {@code extra}), as a second machine. */
+    public TestServer sibling(Map<String, String> extra) {
+        return start(dbUrl, dbUser, dbPassword, extra);
+    }
+
     public MutableClock clock() {
         return clock;
     }
