@@ -168,7 +168,7 @@ public final class App implements AutoCloseable {
         dev.breezeway.auth.HeaderAuth headerAuth = new dev.breezeway.auth.HeaderAuth(db, config.headerAuth(), signIn,
                 sessions, lastActive, authorizer, audit, clock, () -> accounts.firstAccountId().orElse(0L));
         dev.breezeway.sso.SsoProviders ssoProviders = new dev.breezeway.sso.SsoProviders(db, authorizer, secrets, audit,
-                clock);
+                clock, sessionStore);
         dev.breezeway.sso.SsoLogin ssoLogin = new dev.breezeway.sso.SsoLogin(db, ssoProviders, principals,
                 new dev.breezeway.principal.Provisioning(principals, uuids, audit), sessions, lastActive, audit,
                 config.recovery(), clock);
@@ -212,7 +212,8 @@ public final class App implements AutoCloseable {
         RequestReader reader = new RequestReader(config.maxRequestBytes(), config.maxParamChars());
         Router routes = RouteTable.build(services);
         this.router = routes;
-        RestServlet rest = new RestServlet(routes, sessions, json, authorizer, new RouteMetrics(metrics.registry()));
+        RestServlet rest = new RestServlet(routes, sessions, json, authorizer, new RouteMetrics(metrics.registry()),
+                database.writes());
         servlets.put("/resources/*", rest);
         servlets.put("/auth/*", rest);
         servlets.put("/v1/*", rest);
@@ -225,7 +226,8 @@ public final class App implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(actions, authorizer);
         servlets.put("/api/xml", new ActionServlet(dispatcher,
                 new BatchRunner(dispatcher, sessions, xmlWriter, db, config.loginMaxVerificationsPerRequest()), sessions, reader, xmlWriter,
-                config.listLimit(), new ActionMetrics(metrics.registry(), actions.entries().keySet()), headerAuth));
+                config.listLimit(), new ActionMetrics(metrics.registry(), actions.entries().keySet()), headerAuth,
+                database.writes()));
         servlets.put("/healthz", new HealthServlet(database));
         servlets.put("/sso/*", new dev.breezeway.sso.SsoServlet(ssoLogin, ssoProviders, sessions, json));
         servlets.put("/password-recovery", new StaticPageServlet("password-recovery.html", "text/html;charset=utf-8"));

@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
                 .set(SQLDialect.MARIADB)
                 .set(settings)
                 .set(unresponsive.connections(new DataSourceConnectionProvider(pool)))
-                .set(new DefaultExecuteListenerProvider(writes.executeListener()),
+                .set(new DefaultExecuteListenerProvider(writes.autonomousListener()),
                         new DefaultExecuteListenerProvider(unresponsive.executeListener())));
     }
 

@@ -36,6 +36,35 @@ public final class Deadlocks {
         }
     }
 
+    /** Attempts in all for a request's work (see {@link #retryRequest}). */
+    static final int REQUEST_ATTEMPTS = 3;
+
+    /**
+     * Runs a request's work (an action, a route) again when it failed on a deadlock or a Galera certification
+     * conflict (another member committed a conflicting write first: SQLSTATE 40001 at commit) and the failed attempt
+     * committed nothing on this thread ({@link WriteGeneration#visibleByThisThread}): then it left no trace and
+     * running it again is what the client would do, only sooner. An attempt that committed anything (an autonomous
+     * write such as a failed-login count, an earlier transaction of the same work) is reported as it failed.
+     */
+    public static <T> T retryRequest(WriteGeneration writes, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            long before = writes.visibleByThisThread();
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (attempt >= REQUEST_ATTEMPTS || !isDeadlock(e) || writes.visibleByThisThread() != before) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep((long) attempt * java.util.concurrent.ThreadLocalRandom.current().nextInt(2, 11));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     public static void retry(Runnable transaction) {
         retry(() -> {
             transaction.run();

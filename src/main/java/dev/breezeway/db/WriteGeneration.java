@@ -23,6 +23,16 @@ public final class WriteGeneration {
     private static final class Tx {
         int depth;
         boolean wrote;
+        /** Writes this thread made visible: autocommit writes and outermost transactions that wrote and ended. */
+        long visible;
+    }
+
+    /**
+     * How many writes this thread has made visible so far; equal before and after a piece of work means it
+     * committed nothing (what it wrote in transactions was rolled back with them).
+     */
+    public long visibleByThisThread() {
+        return tx.get().visible;
     }
 
     /** The generation now; compare it with one noted before a read. */
@@ -51,6 +61,9 @@ public final class WriteGeneration {
                 if (ctx.type() != ExecuteType.READ && ctx.rows() != 0) {
                     Tx t = tx.get();
                     t.wrote = t.depth > 0;
+                    if (t.depth == 0) {
+                        t.visible++;
+                    }
                     advance();
                 }
             }
@@ -59,6 +72,31 @@ public final class WriteGeneration {
             public void exception(ExecuteContext ctx) {
                 Tx t = tx.get();
                 t.wrote = t.depth > 0;
+                if (t.depth == 0) {
+                    t.visible++;  // an autocommit write that failed may have committed (a lost connection)
+                }
+                advance();
+            }
+        };
+    }
+
+    /**
+     * For the autonomous context, whose statements commit on their own connection whatever transaction the thread
+     * is in: each write is visible at once.
+     */
+    ExecuteListener autonomousListener() {
+        return new ExecuteListener() {
+            @Override
+            public void executeEnd(ExecuteContext ctx) {
+                if (ctx.type() != ExecuteType.READ && ctx.rows() != 0) {
+                    tx.get().visible++;
+                    advance();
+                }
+            }
+
+            @Override
+            public void exception(ExecuteContext ctx) {
+                tx.get().visible++;
                 advance();
             }
         };
@@ -73,6 +111,10 @@ public final class WriteGeneration {
 
             @Override
             public void commitEnd(TransactionContext ctx) {
+                Tx t = tx.get();
+                if (t.depth == 1 && t.wrote) {
+                    t.visible++;
+                }
                 ended();
             }
 

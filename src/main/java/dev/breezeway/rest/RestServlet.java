@@ -46,8 +46,11 @@ public final class RestServlet extends HttpServlet {
     private final transient Authorizer authorizer;
     private final transient RouteMetrics metrics;
 
+    private final dev.breezeway.db.WriteGeneration writes;
+
     public RestServlet(Router router, SessionService sessions, ObjectMapper json, Authorizer authorizer,
-                       RouteMetrics metrics) {
+                       RouteMetrics metrics, dev.breezeway.db.WriteGeneration writes) {
+        this.writes = writes;
         this.authorizer = authorizer;
         this.metrics = metrics;
         this.router = router;
@@ -93,7 +96,7 @@ public final class RestServlet extends HttpServlet {
                     Optional.ofNullable(req.getHeader("If-Match")), carriable(body(req)), session,
                     Optional.ofNullable(req.getHeader("User-Agent")), Optional.ofNullable(req.getContentType()),
                     req.getRemoteAddr());
-            reply = route.handler().handle(call);
+            reply = dev.breezeway.db.Deadlocks.retryRequest(writes, () -> route.handler().handle(call));
         } catch (ApiException e) {
             reply = plain ? RestErrors.plain(e) : RestErrors.of(e);
         } catch (RuntimeException e) {

@@ -142,6 +142,13 @@ public final class SessionStore {
                 .execute();
     }
 
+    /** Revokes every live session an OpenID Connect provider opened (the provider is being deleted). */
+    public void revokeAllThrough(DSLContext tx, long ssoProviderId, Instant now) {
+        tx.update(AUTH_SESSION).set(AUTH_SESSION.REVOKED_AT, Times.toLocal(now))
+                .where(AUTH_SESSION.SSO_PROVIDER_ID.eq(ssoProviderId).and(AUTH_SESSION.REVOKED_AT.isNull()))
+                .execute();
+    }
+
     public void revokeById(long sessionId, Instant now) {
         db.update(AUTH_SESSION).set(AUTH_SESSION.REVOKED_AT, Times.toLocal(now))
                 .where(AUTH_SESSION.SESSION_ID.eq(sessionId).and(AUTH_SESSION.REVOKED_AT.isNull())).execute();

@@ -1,6 +1,5 @@
 package dev.breezeway.sso;
 
-import static dev.breezeway.db.gen.Tables.AUTH_SESSION;
 import static dev.breezeway.db.gen.Tables.SSO_PROVIDER;
 
 import dev.breezeway.access.Authorizer;
@@ -29,7 +28,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 
 /**
  * The OpenID Connect providers of each account, the one place that reads and changes them. Reading needs
@@ -44,8 +42,11 @@ public final class SsoProviders {
     private final Supplier<SecretBox> secrets;
     private final AuditLog audit;
     private final Clock clock;
+    private final dev.breezeway.session.SessionStore sessions;
 
-    public SsoProviders(DSLContext db, Authorizer authz, Supplier<SecretBox> secrets, AuditLog audit, Clock clock) {
+    public SsoProviders(DSLContext db, Authorizer authz, Supplier<SecretBox> secrets, AuditLog audit, Clock clock,
+                        dev.breezeway.session.SessionStore sessions) {
+        this.sessions = sessions;
         this.db = db;
         this.authz = authz;
         this.secrets = secrets;
@@ -152,9 +153,7 @@ public final class SsoProviders {
         authz.require(caller, PermissionCatalogue.SIGN_IN_MANAGE);
         SsoProvider p = own(caller, slug).orElseThrow(ApiException::noData);
         db.transaction(() -> {
-            db.update(AUTH_SESSION).set(AUTH_SESSION.REVOKED_AT, DSL.val(Times.toLocal(clock.instant())))
-                    .where(AUTH_SESSION.SSO_PROVIDER_ID.eq(p.providerId()).and(AUTH_SESSION.REVOKED_AT.isNull()))
-                    .execute();
+            sessions.revokeAllThrough(db, p.providerId(), clock.instant());
             if (db.deleteFrom(SSO_PROVIDER).where(SSO_PROVIDER.PROVIDER_ID.eq(p.providerId())).execute() == 0) {
                 throw ApiException.noData();
             }

@@ -53,8 +53,12 @@ public final class ActionServlet extends HttpServlet {
      * @param listLimit  the rows all lists of one request may answer together ({@code BREEZEWAY_LIST_LIMIT})
      * @param headerAuth HTTP header authentication, which logs in the first request of a session a trusted proxy vouches for
      */
+    private final dev.breezeway.db.WriteGeneration writes;
+
     public ActionServlet(Dispatcher dispatcher, BatchRunner batches, SessionService sessions, RequestReader reader,
-                         XmlWriter writer, int listLimit, ActionMetrics metrics, dev.breezeway.auth.HeaderAuth headerAuth) {
+                         XmlWriter writer, int listLimit, ActionMetrics metrics, dev.breezeway.auth.HeaderAuth headerAuth,
+                         dev.breezeway.db.WriteGeneration writes) {
+        this.writes = writes;
         this.headerAuth = headerAuth;
         this.listLimit = listLimit;
         this.metrics = metrics;
@@ -112,7 +116,9 @@ public final class ActionServlet extends HttpServlet {
                         token = vouched;
                     }
                 }
-                Results results = dispatcher.dispatch(action, new Call(params, token, session, info));
+                Call call = new Call(params, token, session, info);
+                String name = action;
+                Results results = dev.breezeway.db.Deadlocks.retryRequest(writes, () -> dispatcher.dispatch(name, call));
                 cookie = results.sessionCookie().isPresent() ? results.sessionCookie() : vouched;
                 writer.writeOk(body, results);
             }
