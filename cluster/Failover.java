@@ -380,7 +380,7 @@ public class Failover {
 
     static boolean hasUser(int node, String session) {
         Reply r = get(node, params("action", "common-info", "session", session));
-        return r.ok() && r.body.contains("<user");
+        return r.ok() && r.body.contains("<user "); // not <user-agent>
     }
 
     static int sessionCheck() {
