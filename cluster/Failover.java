@@ -78,6 +78,7 @@ public class Failover {
     static final ConcurrentLinkedQueue<String> ackedMemberships = new ConcurrentLinkedQueue<>(); // logins
     static final ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
     static volatile String adminSession;
+    static final List<String> gaps = new ArrayList<>();
 
     static long nowMs() {
         return (System.nanoTime() - T0) / 1_000_000;
@@ -97,6 +98,11 @@ public class Failover {
         long now = nowMs();
         okPerSecond.computeIfAbsent(now / 1000, k -> new AtomicInteger()).incrementAndGet();
         long prev = lastSuccess.getAndAccumulate(now, Math::max);
+        if (measuring && prev > 0 && now - prev >= 1000) {
+            synchronized (gaps) {
+                gaps.add((now - prev) + " ms ending at t=" + String.format("%.2fs", now / 1000.0));
+            }
+        }
         if (measuring && prev > 0 && now - prev > maxGap.get()) {
             maxGap.set(now - prev);
             maxGapEndsAt.set(now);
@@ -216,8 +222,9 @@ public class Failover {
         opCounts.computeIfAbsent(op, k -> new AtomicInteger()).incrementAndGet();
         long start = nowMs();
         boolean failed = false;
+        int node = firstNode;
         for (int attempt = 0; ; attempt++) {
-            int node = (firstNode + attempt) % NODES.length;
+            if (attempt > 0) node = nextNode();
             Map<String, String> q = new LinkedHashMap<>(p);
             String session = adminSession;
             if (asAdmin) q.put("session", session);
@@ -242,6 +249,7 @@ public class Failover {
             }
             failPerSecond.computeIfAbsent(nowMs() / 1000, k -> new AtomicInteger()).incrementAndGet();
             failureCauses.computeIfAbsent(op + ": " + r.cause(), k -> new AtomicInteger()).incrementAndGet();
+            if ("connection refused".equals(r.error) || r.http == 503) up.set(node, 0);
             if (asAdmin && r.noLogin()) relogin(session);
             if (nowMs() - start > OP_DEADLINE_MS) {
                 gaveUp.incrementAndGet();
@@ -256,9 +264,42 @@ public class Failover {
     // the load
 
     static final AtomicInteger rr = new AtomicInteger();
+    /** Node health as the prober (every 200 ms, GET /healthz/ready) or the last failed attempt saw it. */
+    static final java.util.concurrent.atomic.AtomicIntegerArray up = new java.util.concurrent.atomic.AtomicIntegerArray(
+            new int[] {1, 1, 1});
 
+    /** The next node round-robin among the ones that look up (any node when none does). */
     static int nextNode() {
-        return Math.floorMod(rr.getAndIncrement(), NODES.length);
+        int start = Math.floorMod(rr.getAndIncrement(), NODES.length);
+        for (int i = 0; i < NODES.length; i++) {
+            int n = (start + i) % NODES.length;
+            if (up.get(n) == 1) return n;
+        }
+        return start;
+    }
+
+    static void prober(long until) {
+        HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(500)).build();
+        int[] last = {1, 1, 1};
+        while (nowMs() < until) {
+            for (int n = 0; n < NODES.length; n++) {
+                int ok;
+                try {
+                    HttpResponse<Void> r = probe.send(HttpRequest.newBuilder(URI.create(NODES[n] + "/healthz/ready"))
+                            .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                    ok = r.statusCode() == 200 ? 1 : 0;
+                } catch (IOException e) {
+                    ok = 0;
+                } catch (InterruptedException e) {
+                    return;
+                }
+                up.set(n, ok);
+                if (ok != last[n]) event("prober: node " + (n + 1) + (ok == 1 ? " ready" : " not ready"));
+                last[n] = ok;
+            }
+            sleep(200);
+        }
     }
 
     static void worker(int t, String runId, String groupId, long endAt) {
@@ -523,6 +564,9 @@ public class Failover {
             w.start();
             workers.add(w);
         }
+        Thread prober = new Thread(() -> prober(Long.MAX_VALUE), "prober");
+        prober.setDaemon(true);
+        prober.start();
         Thread chaos = new Thread(() -> chaos(killAt), "chaos");
         chaos.start();
         for (Thread w : workers) w.join();
@@ -533,8 +577,9 @@ public class Failover {
 
         // the cluster must be whole again before the check
         for (int m = 1; m <= 3; m++) {
+            List<String> size = sql(m, "SHOW STATUS LIKE 'wsrep_cluster_size'");
             System.out.println("[failover] member " + m + " wsrep_cluster_size="
-                    + String.join(" ", sql(m, "SHOW STATUS LIKE 'wsrep_cluster_size'")).replace("\t", " "));
+                    + (size.isEmpty() ? "?" : size.get(0).split("\t")[1]));
         }
 
         // requests per second around the outage
@@ -544,18 +589,20 @@ public class Failover {
         for (long s = firstSec; s <= lastSec; s++) {
             AtomicInteger ok = okPerSecond.get(s);
             AtomicInteger ko = failPerSecond.get(s);
-            tl.append(s - firstSec).append(':').append(ok == null ? 0 : ok.get());
+            tl.append(s).append(':').append(ok == null ? 0 : ok.get());
             if (ko != null) tl.append("/-").append(ko.get());
             tl.append(' ');
         }
-        System.out.println("[failover] successes per second since the load started (s:ok/-failed attempts): " + tl);
+        System.out.println("[failover] successes per second (t in s since the start, as in the events: t:ok/-failed attempts): " + tl);
         System.out.println("[failover] requests by kind: " + new TreeMap<>(opCounts));
         System.out.println("[failover] failed attempts by cause: " + new TreeMap<>(failureCauses));
         System.out.println("[failover] requests that failed at least once: " + failedOnce.get()
                 + ", acknowledged after a retry (create answered duplicate): " + ackAfterRetry.get()
                 + ", given up after " + OP_DEADLINE_MS / 1000 + " s: " + gaveUp.get()
                 + ", duplicate on a first attempt: " + unexpectedDuplicate.get());
-        System.out.println("[failover] timings: " + timings + ", longest gap ended at ms " + maxGapEndsAt.get());
+        System.out.println("[failover] timings (ms since start): " + timings + ", longest gap ended at "
+                + maxGapEndsAt.get());
+        System.out.println("[failover] gaps of 1 s or more without any successful request: " + gaps);
         int[] v = verify(runId, groupId);
         System.out.printf("acknowledged %d, lost %d, duplicated %d, errors %d during the outage (max gap %d ms)%n",
                 v[0], v[1], v[2], failedOnce.get(), maxGap.get());

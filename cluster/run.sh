@@ -420,7 +420,7 @@ failover_java() {
 }
 
 cmd_failover() {
-    local duration=120 keep=0 threads=5 rc=0
+    local duration=120 keep=0 threads=5 rc=0 out last
     while (($#)); do
         case $1 in
             --duration) duration=${2:?--duration needs seconds}; shift 2 ;;
@@ -429,16 +429,25 @@ cmd_failover() {
             *) die "failover: unknown option $1" ;;
         esac
     done
-    [[ $duration =~ ^[0-9]+$ ]] && ((duration >= 30)) || die "--duration must be at least 30 seconds"
+    if ! [[ $duration =~ ^[0-9]+$ ]] || ((duration < 30)); then die "--duration must be at least 30 seconds"; fi
+    if ! [[ $threads =~ ^[0-9]+$ ]] || ((threads < 1)); then die "--threads must be a positive number"; fi
     cmd_up
     log "versions: $(mariadbd --version 2>/dev/null | head -n 1); galera-4 $(dpkg-query -W -f='${Version}' galera-4)"
-    failover_java --session-check || log "session check: FAIL (exit $?)"
-    failover_java --duration "$duration" --threads "$threads" || rc=$?
+    log "session check before the load"
+    failover_java --session-check || log "session check: FAIL (see above), continuing"
+    out=$(mktemp /tmp/breezeway-failover.XXXXXX)
+    failover_java --duration "$duration" --threads "$threads" | tee "$out" || rc=$?
+    last=$(tail -n 1 "$out")
+    rm -f "$out"
+    log "session check after the failover (node 2 and one member were restarted)"
+    failover_java --session-check || log "session check: FAIL (see above)"
     if ((keep)); then
         log "--keep: the cluster stays up ($0 down removes it)"
     else
         cmd_down
     fi
+    # the result, once more as the last line
+    echo "$last"
     return "$rc"
 }
 
