@@ -57,7 +57,7 @@ alive() {
     [[ -s $pidfile ]] || return 1
     pid=$(<"$pidfile")
     local cmdline
-    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    cmdline=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || return 1
     [[ $cmdline == *"$SCRATCH/"* ]]
 }
 
@@ -183,6 +183,7 @@ launch_member() {
     alive "$d/pid" && die "member $n already runs (pid $(<"$d/pid"))"
     nohup "$MARIADBD" --defaults-file="$d/my.cnf" "$@" >>"$d/stdout.log" 2>&1 &
     echo $! >"$d/pid"
+    disown
 }
 
 # recovered_position N: uuid:seqno from mariadbd --wsrep-recover (empty if none)
@@ -315,6 +316,7 @@ start_node() {
             -jar "$JAR" >>"$d/out.log" 2>&1
     ) &
     echo $! >"$d/pid"
+    disown
     while (($(date +%s%N) - t0 < 180000000000)); do
         kill -0 "$(<"$d/pid")" 2>/dev/null || die "node $n exited, see $d/out.log: $(tail -n 3 "$d/out.log")"
         code=$(ready_code "$n")
@@ -481,4 +483,4 @@ main() {
     esac
 }
 
-main "$@"
+main "$@"; exit $?
