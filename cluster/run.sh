@@ -422,6 +422,18 @@ cmd_status() {
     done
 }
 
+# node_log_summary: the database errors in the nodes' logs, counted by kind
+node_log_summary() {
+    local n
+    for n in "${NODES[@]}"; do
+        [[ -f $(ndir "$n")/out.log ]] || continue
+        echo "  node $n:"
+        grep -h -o -E 'Deadlock found[^;"]*|WSREP [^;"]*|Lock wait timeout[^;"]*|Driver has reconnect[^;"]*|Socket error|Connection is not available[^;"]*|Query execution was interrupted[^;"]*|(SQL[A-Za-z]*Exception)' \
+            "$(ndir "$n")/out.log" | sed 's/conn=[0-9]*/conn=N/; s/with 127.0.0.1:[0-9]*/with 127.0.0.1:331x/' |
+            sort | uniq -c | sort -rn | head -n 8 | sed 's/^/    /' || true
+    done
+}
+
 failover_java() {
     java "$REPO/cluster/Failover.java" --run "$REPO/cluster/run.sh" --scratch "$SCRATCH" \
         --admin-password "$(<"$SCRATCH/admin.password")" "$@"
@@ -447,6 +459,8 @@ cmd_failover() {
     failover_java --duration "$duration" --threads "$threads" | tee "$out" || rc=$?
     last=$(tail -n 1 "$out")
     rm -f "$out"
+    log "errors the nodes logged during the run (counts by message):"
+    node_log_summary >&2
     log "session check after the failover (node 2 and one member were restarted)"
     failover_java --session-check || log "session check: FAIL (see above)"
     if ((keep)); then
