@@ -79,6 +79,7 @@ public class Failover {
     static final ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
     static volatile String adminSession;
     static final List<String> gaps = new ArrayList<>();
+    static final ConcurrentLinkedQueue<Long> firstFailures = new ConcurrentLinkedQueue<>();
 
     static long nowMs() {
         return (System.nanoTime() - T0) / 1_000_000;
@@ -246,6 +247,7 @@ public class Failover {
             if (!failed) {
                 failed = true;
                 failedOnce.incrementAndGet();
+                firstFailures.add(nowMs());
             }
             failPerSecond.computeIfAbsent(nowMs() / 1000, k -> new AtomicInteger()).incrementAndGet();
             failureCauses.computeIfAbsent(op + ": " + r.cause(), k -> new AtomicInteger()).incrementAndGet();
@@ -377,7 +379,7 @@ public class Failover {
         return rows;
     }
 
-    static final Map<String, Long> timings = new LinkedHashMap<>();
+    static final Map<String, Long> timings = Collections.synchronizedMap(new LinkedHashMap<>());
 
     static void chaos(long killAt) {
         sleepUntil(killAt);
@@ -396,6 +398,7 @@ public class Failover {
             event("restarting node " + KILLED_NODE);
             Cmd s = runSh("start-node", Integer.toString(KILLED_NODE));
             timings.put("node restart until ready ms", s.ms);
+            timings.put("node ready at ms", nowMs());
             event("node " + KILLED_NODE + " ready again after " + s.ms + " ms (rc " + s.rc + ")");
         });
         nodeRestart.start();
@@ -403,6 +406,7 @@ public class Failover {
         event("restarting member " + victim + " (position recovery, IST)");
         Cmd s = runSh("start-member", Integer.toString(victim));
         timings.put("member restart until Synced ms", s.ms);
+        timings.put("member Synced at ms", nowMs());
         event("member " + victim + " Synced again after " + s.ms + " ms (rc " + s.rc + ")");
         try {
             nodeRestart.join();
@@ -600,6 +604,17 @@ public class Failover {
                 + ", acknowledged after a retry (create answered duplicate): " + ackAfterRetry.get()
                 + ", given up after " + OP_DEADLINE_MS / 1000 + " s: " + gaveUp.get()
                 + ", duplicate on a first attempt: " + unexpectedDuplicate.get());
+        long outFrom = timings.getOrDefault("member killed at ms", Long.MAX_VALUE);
+        long outTo = Math.max(timings.getOrDefault("member Synced at ms", 0L), timings.getOrDefault("node ready at ms", 0L));
+        int before = 0, during = 0, after = 0;
+        for (long f : firstFailures) {
+            if (f < outFrom) before++;
+            else if (f <= outTo) during++;
+            else after++;
+        }
+        System.out.printf("[failover] requests that failed at least once, by when they first failed: %d before the kill,"
+                + " %d from the member's kill until both were back (t=%.1fs..%.1fs), %d afterwards%n",
+                before, during, outFrom / 1000.0, outTo / 1000.0, after);
         System.out.println("[failover] timings (ms since start): " + timings + ", longest gap ended at "
                 + maxGapEndsAt.get());
         System.out.println("[failover] gaps of 1 s or more without any successful request: " + gaps);
