@@ -134,6 +134,13 @@ public final class Database implements AutoCloseable {
         if (!url.contains("connectTimeout")) {
             hc.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_MS));
         }
+        if (url.contains(",")) {
+            // Several database hosts (a Galera cluster): Connector/J never moves back to the first host after a
+            // failover, so nodes could write through different members for as long as a connection lives (30 min)
+            // and conflict on hot rows. Renewed every minute, every node's connections are back on the first
+            // live host within a minute.
+            hc.setMaxLifetime(MULTI_HOST_MAX_LIFETIME_MS);
+        }
         hc.setConnectionInitSql("SET time_zone = '+00:00'");
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         hc.setValidationTimeout(VALIDATION_TIMEOUT_MS);
@@ -141,6 +148,9 @@ public final class Database implements AutoCloseable {
         hc.setInitializationFailTimeout(INITIALIZATION_FAIL_TIMEOUT_MS);
         return hc;
     }
+
+    /** How long a pooled connection lives with a multi-host URL: the time to fail back to the first host. */
+    static final long MULTI_HOST_MAX_LIFETIME_MS = 60_000;
 
     /** How long the first connection may take at start before the start fails. */
     public static final int INITIALIZATION_FAIL_TIMEOUT_MS = 10_000;

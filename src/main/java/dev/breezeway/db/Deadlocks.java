@@ -11,6 +11,7 @@ import org.jooq.exception.DataAccessException;
  * transaction, whose earlier statements the deadlock rolled back too.
  */
 public final class Deadlocks {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Deadlocks.class);
     /** Attempts in all; an eighth deadlock in a row is reported as the failure it is. */
     static final int ATTEMPTS = 8;
 
@@ -37,7 +38,7 @@ public final class Deadlocks {
     }
 
     /** Attempts in all for a request's work (see {@link #retryRequest}). */
-    static final int REQUEST_ATTEMPTS = 3;
+    static final int REQUEST_ATTEMPTS = 5;
 
     /**
      * Runs a request's work (an action, a route) again when it failed on a deadlock or a Galera certification
@@ -55,8 +56,10 @@ public final class Deadlocks {
                 if (attempt >= REQUEST_ATTEMPTS || !isDeadlock(e) || writes.visibleByThisThread() != before) {
                     throw e;
                 }
+                log.info("Running the request again after a deadlock or certification conflict (attempt {}): {}",
+                        attempt + 1, e.getMessage());
                 try {
-                    Thread.sleep((long) attempt * java.util.concurrent.ThreadLocalRandom.current().nextInt(2, 11));
+                    Thread.sleep((long) attempt * java.util.concurrent.ThreadLocalRandom.current().nextInt(5, 26));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw e;

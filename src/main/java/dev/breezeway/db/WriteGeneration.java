@@ -25,6 +25,10 @@ public final class WriteGeneration {
         boolean wrote;
         /** Writes this thread made visible: autocommit writes and outermost transactions that wrote and ended. */
         long visible;
+        /** The transaction whose commitEnd came last, until another event: a rollbackStart for it means its commit failed. */
+        TransactionContext lastCommit;
+        boolean lastCommitWrote;
+        boolean lastCommitCounted;
     }
 
     /**
@@ -106,20 +110,41 @@ public final class WriteGeneration {
         return new TransactionListener() {
             @Override
             public void beginEnd(TransactionContext ctx) {
-                tx.get().depth++;
+                Tx t = tx.get();
+                t.depth++;
+                t.lastCommit = null;
             }
 
             @Override
             public void commitEnd(TransactionContext ctx) {
+                // jOOQ calls this also when the commit itself failed (a deadlock or a certification conflict at
+                // COMMIT), and then rolls back: rollbackStart undoes what is counted here.
                 Tx t = tx.get();
-                if (t.depth == 1 && t.wrote) {
+                t.lastCommit = ctx;
+                t.lastCommitWrote = t.wrote;
+                t.lastCommitCounted = t.depth == 1 && t.wrote;
+                if (t.lastCommitCounted) {
                     t.visible++;
                 }
                 ended();
             }
 
             @Override
+            public void rollbackStart(TransactionContext ctx) {
+                Tx t = tx.get();
+                if (t.lastCommit == ctx) {  // the commit failed: it made nothing visible and did not end
+                    if (t.lastCommitCounted) {
+                        t.visible--;
+                    }
+                    t.depth++;
+                    t.wrote = t.lastCommitWrote;
+                }
+                t.lastCommit = null;
+            }
+
+            @Override
             public void rollbackEnd(TransactionContext ctx) {
+                tx.get().lastCommit = null;
                 ended();
             }
         };

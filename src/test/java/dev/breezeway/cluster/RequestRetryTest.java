@@ -90,4 +90,20 @@ class RequestRetryTest {
         })).isInstanceOf(IllegalStateException.class);
         assertThat(runs.get()).isEqualTo(1);
     }
+
+    @Test
+    void aCommitThatFailedMadeNothingVisible() throws Exception {
+        long before = writes.visibleByThisThread();
+        assertThatThrownBy(() -> db.transaction(() -> {
+            touchAccount();
+            long id = ((Number) db.fetchValue("SELECT CONNECTION_ID()")).longValue();
+            try (java.sql.Connection other = server.jdbc()) {
+                other.createStatement().execute("KILL CONNECTION " + id);  // the COMMIT that follows fails
+            }
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(writes.visibleByThisThread()).isEqualTo(before);
+        // The counter of transactions is right again: a later transaction that commits counts once.
+        db.transaction(RequestRetryTest::touchAccount);
+        assertThat(writes.visibleByThisThread()).isEqualTo(before + 1);
+    }
 }
