@@ -2,7 +2,6 @@ package dev.breezeway.db;
 
 import java.sql.SQLException;
 import java.util.function.Supplier;
-import org.jooq.exception.DataAccessException;
 
 /**
  * Runs a short transaction of its own again when InnoDB chose it as a deadlock's victim (error 1213,
@@ -19,22 +18,7 @@ public final class Deadlocks {
     }
 
     public static <T> T retry(Supplier<T> transaction) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.get();
-            } catch (DataAccessException e) {
-                if (attempt >= ATTEMPTS || !isDeadlock(e)) {
-                    throw e;
-                }
-                // A moment that grows, so the transactions that collided do not collide again in step.
-                try {
-                    Thread.sleep((long) attempt * java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 6));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return again(ATTEMPTS, 1, 6, () -> true, transaction, null);
     }
 
     /** Attempts in all for a request's work (see {@link #retryRequest}). */
@@ -48,18 +32,32 @@ public final class Deadlocks {
      * write such as a failed-login count, an earlier transaction of the same work) is reported as it failed.
      */
     public static <T> T retryRequest(WriteGeneration writes, Supplier<T> work) {
+        long[] before = new long[1];
+        return again(REQUEST_ATTEMPTS, 5, 26, () -> writes.visibleByThisThread() == before[0], () -> {
+            before[0] = writes.visibleByThisThread();
+            return work.get();
+        }, "Running the request again after a deadlock or certification conflict (attempt {}): {}");
+    }
+
+    /**
+     * The one retry loop: runs {@code work}, and after a deadlock for which {@code safe} still holds, sleeps a moment
+     * that grows (attempt × a random {@code minMs..maxMs}, so the transactions that collided do not collide again in
+     * step) and runs it again, {@code attempts} times in all; {@code logLine} (if any) names each new attempt.
+     */
+    private static <T> T again(int attempts, int minMs, int maxMs, java.util.function.BooleanSupplier safe,
+                               Supplier<T> work, String logLine) {
         for (int attempt = 1; ; attempt++) {
-            long before = writes.visibleByThisThread();
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (attempt >= REQUEST_ATTEMPTS || !isDeadlock(e) || writes.visibleByThisThread() != before) {
+                if (attempt >= attempts || !isDeadlock(e) || !safe.getAsBoolean()) {
                     throw e;
                 }
-                log.info("Running the request again after a deadlock or certification conflict (attempt {}): {}",
-                        attempt + 1, e.getMessage());
+                if (logLine != null) {
+                    log.info(logLine, attempt + 1, e.getMessage());
+                }
                 try {
-                    Thread.sleep((long) attempt * java.util.concurrent.ThreadLocalRandom.current().nextInt(5, 26));
+                    Thread.sleep((long) attempt * java.util.concurrent.ThreadLocalRandom.current().nextInt(minMs, maxMs));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw e;

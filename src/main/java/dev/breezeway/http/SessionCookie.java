@@ -62,7 +62,17 @@ public final class SessionCookie {
      * {@code Secure} is added when the request came over TLS, directly or as {@code X-Forwarded-Proto} says.
      */
     public static String header(String token, HttpServletRequest req) {
-        return NAME + "=" + token + ";HttpOnly;path=/;SameSite=Lax" + ("https".equals(scheme(req)) ? ";Secure" : "");
+        return NAME + "=" + token + ";HttpOnly;path=/;SameSite=Lax" + secureFlag(req);
+    }
+
+    /** The {@code Set-Cookie} value that removes the session cookie from the browser. */
+    public static String cleared(HttpServletRequest req) {
+        return NAME + "=;HttpOnly;path=/;SameSite=Lax;Max-Age=0" + secureFlag(req);
+    }
+
+    /** {@code ;Secure} when the request came over TLS (directly or as a proxy says), else nothing. */
+    public static String secureFlag(HttpServletRequest req) {
+        return "https".equals(scheme(req)) ? ";Secure" : "";
     }
 
     /**

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breezeway.auth.HeaderAuth;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Problem;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +20,11 @@ import java.util.Optional;
  */
 public final class HeaderAuthResources {
     private final HeaderAuth headerAuth;
-    private final ObjectMapper json;
+    private final PrincipalJson shapes;
 
     public HeaderAuthResources(HeaderAuth headerAuth, ObjectMapper json) {
         this.headerAuth = headerAuth;
-        this.json = json;
+        this.shapes = new PrincipalJson(json);
     }
 
     public RestReply get(RestCall c) {
@@ -33,7 +32,7 @@ public final class HeaderAuthResources {
     }
 
     public RestReply put(RestCall c) {
-        ObjectNode body = object(c.body());
+        ObjectNode body = shapes.object(c.body());
         JsonNode h = body.get("headerName");
         if (h != null && !h.isNull() && !h.isTextual()) {
             throw ApiException.problem(Problem.INVALID_JSON, "headerName");
@@ -59,17 +58,6 @@ public final class HeaderAuthResources {
 
     public RestReply reset(RestCall c) {
         return RestReply.ok(shape(headerAuth.reset(c.caller())));
-    }
-
-    private ObjectNode object(byte[] body) {
-        try {
-            if (json.readTree(body) instanceof ObjectNode o) {
-                return o;
-            }
-        } catch (IOException e) {
-            // reported below
-        }
-        throw ApiException.problem(Problem.INVALID_JSON, "body");
     }
 
     private static Map<String, Object> shape(HeaderAuth.Current current) {

@@ -7,7 +7,6 @@ import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Problem;
 import dev.breezeway.sso.SsoProvider;
 import dev.breezeway.sso.SsoProviders;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +20,11 @@ import java.util.Optional;
  */
 public final class SsoResources {
     private final SsoProviders providers;
-    private final ObjectMapper json;
+    private final PrincipalJson shapes;
 
     public SsoResources(SsoProviders providers, ObjectMapper json) {
         this.providers = providers;
-        this.json = json;
+        this.shapes = new PrincipalJson(json);
     }
 
     public RestReply list(RestCall c) {
@@ -37,7 +36,7 @@ public final class SsoResources {
     }
 
     public RestReply put(RestCall c) {
-        ObjectNode b = object(c.body());
+        ObjectNode b = shapes.object(c.body());
         SsoProviders.Change change = new SsoProviders.Change(text(b, "name"), text(b, "issuer"), text(b, "clientId"),
                 text(b, "clientSecret"), text(b, "scopes"), text(b, "emailClaim"), bool(b, "linkByEmail"),
                 bool(b, "jitProvision"), bool(b, "enabled"));
@@ -69,17 +68,6 @@ public final class SsoResources {
             throw ApiException.problem(Problem.INVALID_JSON, key);
         }
         return Optional.of(n.asBoolean());
-    }
-
-    private ObjectNode object(byte[] body) {
-        try {
-            if (json.readTree(body) instanceof ObjectNode o) {
-                return o;
-            }
-        } catch (IOException e) {
-            // reported below
-        }
-        throw ApiException.problem(Problem.INVALID_JSON, "body");
     }
 
     static Map<String, Object> shape(SsoProvider p) {

@@ -162,6 +162,7 @@ public final class SsoProviders {
     }
 
     private void insert(Session caller, String slug, Change c, Optional<byte[]> secret) {
+        String emailClaim = c.emailClaim().map(String::strip).orElse("email");
         db.insertInto(SSO_PROVIDER)
                 .set(SSO_PROVIDER.ACCOUNT_ID, caller.accountId())
                 .set(SSO_PROVIDER.SLUG, slug)
@@ -170,8 +171,7 @@ public final class SsoProviders {
                 .set(SSO_PROVIDER.CLIENT_ID, c.clientId().get().strip())
                 .set(SSO_PROVIDER.CLIENT_SECRET_ENC, secret.filter(b -> b.length > 0).orElse(null))
                 .set(SSO_PROVIDER.SCOPES, normalScopes(c.scopes().orElse("openid email profile")))
-                .set(SSO_PROVIDER.EMAIL_CLAIM, c.emailClaim().map(String::strip).orElse("email").isEmpty() ? null
-                        : c.emailClaim().map(String::strip).orElse("email"))
+                .set(SSO_PROVIDER.EMAIL_CLAIM, emailClaim.isEmpty() ? null : emailClaim)
                 .set(SSO_PROVIDER.LINK_BY_EMAIL, c.linkByEmail().orElse(false))
                 .set(SSO_PROVIDER.JIT_PROVISION, c.jitProvision().orElse(false))
                 .set(SSO_PROVIDER.ENABLED, c.enabled().orElse(true))

@@ -107,13 +107,19 @@ public final class SsoServlet extends HttpServlet {
         URI afterwards = login.publicUri("/sso/logged-out");
         Optional<URI> next = Optional.empty();
         Optional<String> token = SessionCookie.read(req);
-        Optional<Session> s = token.flatMap(sessions::resolve);
-        if (s.isPresent()) {
-            Optional<Long> provider = sessions.ssoProviderOf(s.get().sessionId());
-            sessions.end(token.get());
-            next = provider.flatMap(id -> login.providerLogout(id, afterwards));
+        try {
+            Optional<Session> s = token.flatMap(sessions::resolve);
+            if (s.isPresent()) {
+                Optional<Long> provider = sessions.ssoProviderOf(s.get().sessionId());
+                sessions.end(token.get());
+                next = provider.flatMap(id -> login.providerLogout(id, afterwards));
+            }
+        } catch (RuntimeException e) {
+            log.warn("SSO logout failed: {}", e.toString());
+            SsoPages.refused(resp, 503, "unavailable");
+            return;
         }
-        resp.addHeader("Set-Cookie", SessionCookie.NAME + "=;HttpOnly;path=/;SameSite=Lax;Max-Age=0");
+        resp.addHeader("Set-Cookie", SessionCookie.cleared(req));
         resp.setStatus(303);
         resp.setHeader("Location", next.orElse(afterwards).toString());
     }
@@ -136,7 +142,7 @@ public final class SsoServlet extends HttpServlet {
                 .orElse(DEFAULT_RETURN);
         SsoLogin.Started s = login.begin(slug, returnTo);
         resp.addHeader("Set-Cookie", BROWSER_COOKIE + "=" + s.browserKey() + ";HttpOnly;path=/sso/" + slug
-                + "/callback;SameSite=Lax;Max-Age=" + SsoLogin.PENDING.toSeconds() + secureFlag(req));
+                + "/callback;SameSite=Lax;Max-Age=" + SsoLogin.PENDING.toSeconds() + SessionCookie.secureFlag(req));
         resp.setStatus(302);
         resp.setHeader("Location", s.redirect().toString());
     }
@@ -167,10 +173,6 @@ public final class SsoServlet extends HttpServlet {
 
     private static Optional<String> param(HttpServletRequest req, String name) {
         return Optional.ofNullable(req.getParameter(name)).filter(v -> !v.isEmpty() && v.length() <= 4096);
-    }
-
-    private static String secureFlag(HttpServletRequest req) {
-        return SessionCookie.header("x", req).endsWith(";Secure") ? ";Secure" : "";
     }
 
     private static void secure(HttpServletResponse resp) {
