@@ -87,6 +87,7 @@ import dev.breezeway.xml.action.UpdatePrincipalTypeAction;
 import dev.breezeway.xml.action.UserAccountsAction;
 import dev.breezeway.xml.action.UserComputerUsernamesUpdateAction;
 import dev.breezeway.xml.action.UserPermissionsAction;
+import dev.breezeway.xml.action.UserRolesAction;
 import dev.breezeway.xml.action.UserRankUpdateAction;
 import dev.breezeway.xml.action.UserRemoveAction;
 import dev.breezeway.xml.action.UserRolesUpdateAction;
@@ -171,6 +172,7 @@ final class ActionTable {
                 .add("role-delete", Access.permission(ROLES_DELETE), new RoleDeleteAction(s.roles()))
                 .add("permission-list", Access.permission(ROLES_READ), new PermissionListAction(s.roles()))
                 .add("user-permissions", Access.selfOr(USERS_READ), new UserPermissionsAction(s.users()))
+                .add("user-roles", Access.selfOr(USERS_READ), new UserRolesAction(s.users()))
                 .add("user-roles-update", Access.permission(USERS_UPDATE), new UserRolesUpdateAction(s.users()))
                 .add("user-tenants-update", Access.permission(USERS_UPDATE), new UserTenantsUpdateAction(s.users()))
                 .add("user-rank-update", Access.permission(USERS_UPDATE), new UserRankUpdateAction(s.lifecycle()))

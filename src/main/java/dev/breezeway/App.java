@@ -83,6 +83,10 @@ public final class App implements AutoCloseable {
     public static final String VERSION = "breezeway_0.1.0";
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
+    /** The administration console's files ({@code web/admin/}), the page first. */
+    static final List<String> CONSOLE_FILES = List.of("index.html", "console.css", "api.js", "ui.js", "app.js",
+            "people.js", "settings.js", "audit.js");
+
     private final AppConfig config;
     private final Database database;
     private final XmlWriter xmlWriter;
@@ -232,6 +236,8 @@ public final class App implements AutoCloseable {
         servlets.put("/sso/*", new dev.breezeway.sso.SsoServlet(ssoLogin, ssoProviders, sessions, json));
         servlets.put("/password-recovery", new StaticPageServlet("password-recovery.html", "text/html;charset=utf-8"));
         servlets.put("/password-recovery.js", new StaticPageServlet("password-recovery.js", "text/javascript"));
+        servlets.put("/admin/*", StaticPageServlet.folder("admin", CONSOLE_FILES));
+        servlets.put("", StaticPageServlet.redirect("/admin/"));
         this.metricsServlet = new MetricsServlet(metrics);
         if (config.metricsPort().isEmpty()) {
             servlets.put("/metrics", metricsServlet);  // else only on its own port (ServerFactory)

@@ -38,7 +38,7 @@ public final class WebAppListener implements ServletContextListener {
         app = App.start(config);
         ctx.addFilter("requestIds", new RequestIds())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        app.servlets().forEach((path, servlet) -> ctx.addServlet(path, servlet).addMapping(path));
+        app.servlets().forEach((path, servlet) -> ctx.addServlet(path.isEmpty() ? "root" : path, servlet).addMapping(path));
         ctx.log("Breezeway started");
     }
 

@@ -41,7 +41,7 @@ class ProtocolErrorsHttpTest {
 
     @Test
     void aPathOutsideTheAppIsAJson404() {
-        for (String path : new String[] {"/", "/nope", "/index.html", "/api", "/WEB-INF/web.xml"}) {
+        for (String path : new String[] {"/nope", "/index.html", "/api", "/WEB-INF/web.xml"}) {
             String raw = get(path);
             assertThat(raw).as(path).startsWith("HTTP/1.1 404");
             assertThat(headersOf(raw)).as(path).contains("content-type: application/json");

@@ -65,6 +65,11 @@ class WarDeployIT {
             jetty.await("Started oejs\\.Server@", Duration.ofSeconds(30));
             BreezeClient c = new BreezeClient("http://127.0.0.1:" + port);
             assertThat(c.send(HttpRequest.newBuilder(URI.create(c.baseUrl() + "/healthz"))).status()).isEqualTo(200);
+            // The console is in the WAR too, and the root leads to it.
+            assertThat(c.rawHttp("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                    .startsWith("HTTP/1.1 302").containsPattern("(?i)\r\nLocation: (http://localhost)?/admin/\r\n");
+            assertThat(c.rawHttp("GET /admin/app.js HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                    .startsWith("HTTP/1.1 200").contains("Content-Security-Policy: default-src 'none'");
             BreezeClient.Reply bad = c.getRaw("login", "login", "war@example.com", "password", "nope");
             assertThat(bad.header("content-type")).containsExactly("text/xml");
             assertThat(status(bad.body())).isEqualTo("no-data");

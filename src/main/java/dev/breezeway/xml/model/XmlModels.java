@@ -22,6 +22,7 @@ public final class XmlModels {
             RoleXml.class,
             RoleListXml.class,
             PermissionNamesXml.class,
+            UserRolesXml.class,
             SmartcardsXml.class,
             PolicyXml.class,
             PrincipalModernXml.class,
