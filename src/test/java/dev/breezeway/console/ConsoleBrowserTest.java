@@ -203,6 +203,67 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theAccountsSettingsWorkFromTheirSections() {
+        String user = dir.user("fran@example.com", "Fran", "Fields");
+        BreezeClient locked = server.client();
+        for (int i = 0; i < 6; i++) {
+            locked.call("login", "login", "lockme@example.com", "password", "wrong");
+        }
+        try (Browser b = new Browser()) {
+            signIn(b, TestServer.ADMIN_LOGIN, TestServer.ADMIN_PASSWORD);
+
+            go(b, "fields");
+            b.type(css("#new-field [name=name]"), "Badge");
+            b.click(css("#new-field button[type=submit]"));
+            b.withText(css("main table"), "Badge");
+            String fieldId = xpath(server.admin().call("custom-fields"), "//field[name='Badge']/@field-id");
+            go(b, "principal/" + user);
+            b.type(css("#custom-values [name='x-" + fieldId + "']"), "B-7");
+            b.click(css("#custom-values button[type=submit]"));
+            b.withText(css("#toast"), "Saved.");
+            assertThat(xpath(server.admin().call("acl-field-info", "acl-id", user, "filter-field-id", fieldId),
+                    "//field/value")).isEqualTo("B-7");
+
+            go(b, "policy");
+            b.type(css("#policy-xml [name=password-min-length]"), "8");
+            b.click(css("#policy-xml button[type=submit]"));
+            b.withText(css("#toast"), "The policy is saved.");
+            assertThat(xpath(server.admin().call("account-policy-info", "face", "xml"),
+                    "//account-policy/@password-min-length")).isEqualTo("8");
+
+            go(b, "roles");
+            b.type(css("#new-role [name=name]"), "auditors");
+            b.click(css("#new-role input[name='perm:audit:read']"));
+            b.click(css("#new-role button[type=submit]"));
+            b.visible(css("#edit-role"));
+            assertThat(xpath(server.admin().call("role-info", "role", "auditors"), "//permission")).isEqualTo("audit:read");
+
+            go(b, "clients");
+            b.type(css("#new-client [name=name]"), "Billing");
+            b.click(css("#new-client button[type=submit]"));
+            String first = b.visible(css("#client-secret [data-secret]")).getText();
+            assertThat(first).hasSizeGreaterThanOrEqualTo(32);
+            b.click(css("button[aria-label='Rotate the secret of Billing']"));
+            b.until(d -> !d.findElement(css("#client-secret [data-secret]")).getText().equals(first));
+            b.click(css("button[aria-label='Revoke Billing']"));
+            b.driver().switchTo().alert().accept();
+            b.withText(css("main table"), "No API client yet.");
+
+            go(b, "locks");
+            b.withText(css("main table"), "lockme@example.com");
+            b.click(css("button[aria-label='Clear the lock of lockme@example.com']"));
+            b.withText(css("main table"), "Nobody is locked out.");
+            assertThat(xpath(server.admin().call("login-lock-list"), "count(//lock)")).isEqualTo("0");
+
+            go(b, "me");
+            b.withText(css("main h1"), "My account");
+            assertThat(b.driver().findElement(css("main")).getText()).doesNotContain("null").doesNotContain("undefined");
+        } finally {
+            server.admin().call("account-policy-update", "face", "xml", "password-min-length", "4");
+        }
+    }
+
+    @Test
     void aTemporaryPasswordLeadsToChoosingOneBeforeAnythingElse() {
         String id = dir.user("tess@example.com", "Tess", "Temporary");
         String reset = server.admin().call("principal-password-reset", "principal-id", id);

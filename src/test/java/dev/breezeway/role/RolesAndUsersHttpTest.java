@@ -109,6 +109,30 @@ class RolesAndUsersHttpTest {
     }
 
     @Test
+    void userRolesListsTheRolesAUserHoldsToItselfAndToReaders() {
+        createRole("ur-one", "users:read");
+        createRole("ur-two");
+        createUser("ur-holder@example.com", "ur-one", "ur-two");
+        createUser("ur-plain@example.com");
+        BreezeClient xml = server.admin();
+        String pid = xpath(xml.call("principal-list", "filter-login", "ur-holder@example.com"), "//principal/@principal-id");
+        String plainId = xpath(xml.call("principal-list", "filter-login", "ur-plain@example.com"), "//principal/@principal-id");
+        String expected = "<results><status code=\"ok\"/><user-roles principal-id=\"" + pid
+                + "\"><role>ur-one</role><role>ur-two</role></user-roles></results>";
+        assertSimilar(expected, xml.call("user-roles", "principal-id", pid));
+        BreezeClient holder = server.client();
+        holder.login("ur-holder@example.com", "Sam-Doe-Pass-42");
+        assertSimilar(expected, holder.call("user-roles"));  // yourself by default
+        BreezeClient plain = server.client();
+        plain.login("ur-plain@example.com", "Sam-Doe-Pass-42");
+        assertThat(status(plain.call("user-roles", "principal-id", pid))).isEqualTo("no-access");
+        assertSimilar("<results><status code=\"ok\"/><user-roles principal-id=\"" + plainId + "\"/></results>",
+                plain.call("user-roles"));
+        assertThat(status(xml.call("user-roles", "principal-id", "999999999"))).isEqualTo("no-data");
+        assertThat(xpath(xml.call("user-roles", "principal-id", "x"), "//invalid/@field")).isEqualTo("principal-id");
+    }
+
+    @Test
     void aCallerLackingExactlyThePermissionIsRefused() {
         createRole("only-read", "users:read");
         createUser("only-read@example.com", "only-read");

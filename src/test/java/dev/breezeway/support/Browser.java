@@ -45,6 +45,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-sync", "--disable-extensions", "--user-data-dir=" + profile, "--window-size=1280,1000");
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // The console re-renders a section after each action: an element found a moment ago may be gone.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     public ChromeDriver driver() {
