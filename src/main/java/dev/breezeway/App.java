@@ -157,7 +157,7 @@ public final class App implements AutoCloseable {
         dev.breezeway.principal.SignIn signIn = new dev.breezeway.principal.SignIn(db, principals, credentials,
                 authorizer, audit, clock);
         PrincipalService principalService = new PrincipalService(db, principals, credentials, policies, uuids, clock,
-                authorizer, config.bulkWriters(), audit, accountMail);
+                authorizer, config.bulkWriters(), audit, accountMail, detailCache("principal-info", config, database));
         Lifecycle lifecycle = new Lifecycle(db, principals, memberStore, credentials, authorizer, uuids, audit);
         Memberships memberships = new Memberships(db, principals, memberStore, authorizer, audit);
         Authorizations authorizations = new Authorizations(db, authorizer, clock, audit);
@@ -178,9 +178,9 @@ public final class App implements AutoCloseable {
                 config.recovery(), clock);
         AclObjectStore aclObjects = new AclObjectStore(db);
         CustomFieldStore customFieldStore = new CustomFieldStore(db);
-        CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock);
+        CustomFieldService customFields = new CustomFieldService(db, customFieldStore, clock, audit);
         AclFieldService aclFields = new AclFieldService(db, aclObjects, customFieldStore, new AclFieldStore(db), clock,
-                authorizer);
+                authorizer, audit);
         PermissionService permissions = new PermissionService(db, aclObjects, new PermissionStore(db), clock, audit);
 
         new Bootstrap(db, accounts, principals, memberStore, hasher, policy, uuids)
@@ -188,7 +188,7 @@ public final class App implements AutoCloseable {
 
         IamStore iamStore = new IamStore(db, json);
         IamService iam = new IamService(db, iamStore, authorizer, sessionStore, sessions.lifetime(), modern, authorizations, lifecycle,
-                credentials, clock, database.writes(), audit, signIn);
+                credentials, clock, database.writes(), audit, signIn, detailCache("iam-principal", config, database));
         ClientStore clientStore = new ClientStore(db);
         ClientService clients = new ClientService(db, clientStore, lifecycle, authorizations, sessions, authorizer, clock,
                 audit);
@@ -349,6 +349,12 @@ public final class App implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** A cache of what one face shows of a principal, dropped by every write ({@link dev.breezeway.db.FreshCache}). */
+    private <K, V> dev.breezeway.db.FreshCache<K, V> detailCache(String name, AppConfig config, Database database) {
+        return dev.breezeway.db.FreshCache.of(name, database.writes(), config.detailCacheEntries(),
+                config.detailCacheTtl(), metrics.registry());
     }
 
     /** The meter registry behind {@code /metrics}, e.g. for binding the embedded server's Jetty. */

@@ -35,6 +35,8 @@ public record AppConfig(
         Duration sessionMaxLifetime,
         Duration sessionCacheTtl,
         Duration clusterPoll,
+        int detailCacheEntries,
+        Duration detailCacheTtl,
         int maxRequestBytes,
         int maxParamChars,
         int listLimit,
@@ -72,6 +74,8 @@ public record AppConfig(
     public static final String SESSION_CACHE_SECONDS = "BREEZEWAY_SESSION_CACHE_SECONDS";
     /** How often a node reads what other nodes changed (db/ChangeFeed); 0: never (one node alone). */
     public static final String CLUSTER_POLL_MILLIS = "BREEZEWAY_CLUSTER_POLL_MILLIS";
+    public static final String DETAIL_CACHE_ENTRIES = "BREEZEWAY_DETAIL_CACHE_ENTRIES";
+    public static final String DETAIL_CACHE_SECONDS = "BREEZEWAY_DETAIL_CACHE_SECONDS";
     public static final String MAX_REQUEST_BYTES = "BREEZEWAY_MAX_REQUEST_BYTES";
     public static final String MAX_PARAM_CHARS = "BREEZEWAY_MAX_PARAM_CHARS";
     public static final String LIST_LIMIT = "BREEZEWAY_LIST_LIMIT";
@@ -244,6 +248,8 @@ public record AppConfig(
                 Duration.ofHours(r.integer(SESSION_MAX_HOURS, 12, 1, 24 * 365)),
                 Duration.ofSeconds(r.integer(SESSION_CACHE_SECONDS, 2, 0, 60)),
                 Duration.ofMillis(r.integer(CLUSTER_POLL_MILLIS, 250, 0, 60_000)),
+                r.integer(DETAIL_CACHE_ENTRIES, 10_000, 0, 10_000_000),
+                Duration.ofSeconds(r.integer(DETAIL_CACHE_SECONDS, 60, 1, 3600)),
                 r.integer(MAX_REQUEST_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
                 r.integer(MAX_PARAM_CHARS, 64 * 1024, 256, 16 * 1024 * 1024),
                 r.integer(LIST_LIMIT, 10_000, 1, 1_000_000),

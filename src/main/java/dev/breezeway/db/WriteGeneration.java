@@ -39,6 +39,11 @@ public final class WriteGeneration {
         return tx.get().visible;
     }
 
+    /** Whether this thread is inside a transaction now: what it reads may be its own uncommitted writes. */
+    public boolean inTransactionOnThisThread() {
+        return tx.get().depth > 0;
+    }
+
     /** The generation now; compare it with one noted before a read. */
     public long current() {
         return value.get();

@@ -12,7 +12,9 @@ import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.session.Session;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jooq.DSLContext;
@@ -36,8 +38,11 @@ public final class AclFieldService {
     private final Clock clock;
     private final Authorizer authz;
 
+    private final dev.breezeway.audit.AuditLog audit;
+
     public AclFieldService(DSLContext db, AclObjectStore objects, CustomFieldStore fields, AclFieldStore values,
-                           Clock clock, Authorizer authz) {
+                           Clock clock, Authorizer authz, dev.breezeway.audit.AuditLog audit) {
+        this.audit = audit;
         this.authz = authz;
         this.db = db;
         this.objects = objects;
@@ -127,6 +132,7 @@ public final class AclFieldService {
             if (!problems.isEmpty()) {
                 throw ApiException.invalid(problems);
             }
+            Map<Long, Map<String, List<Long>>> changed = new LinkedHashMap<>();
             for (Write w : writes) {
                 long fieldId = w.fieldId().getAsLong();
                 if (w.value().isEmpty()) {
@@ -134,7 +140,12 @@ public final class AclFieldService {
                 } else {
                     values.put(t, w.aclId(), fieldId, w.value(), clock.instant());
                 }
+                changed.computeIfAbsent(w.aclId(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(w.value().isEmpty() ? "cleared" : "set", k -> new ArrayList<>()).add(fieldId);
             }
+            // Recorded with the change (and so seen by every node's change feed); the field ids, never the values.
+            audit.changeAll(caller, "field.values", changed.keySet().stream()
+                    .map(id -> dev.breezeway.audit.AuditTarget.of("acl", id, null)).toList(), List.copyOf(changed.values()));
         });
     }
 

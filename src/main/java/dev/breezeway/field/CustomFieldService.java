@@ -9,6 +9,7 @@ import dev.breezeway.session.Session;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jooq.DSLContext;
@@ -32,8 +33,10 @@ public final class CustomFieldService {
     private final DSLContext db;
     private final CustomFieldStore store;
     private final Clock clock;
+    private final dev.breezeway.audit.AuditLog audit;
 
-    public CustomFieldService(DSLContext db, CustomFieldStore store, Clock clock) {
+    public CustomFieldService(DSLContext db, CustomFieldStore store, Clock clock, dev.breezeway.audit.AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.store = store;
         this.clock = clock;
@@ -60,8 +63,11 @@ public final class CustomFieldService {
             int seq = f.displaySeq().isPresent() ? f.displaySeq().getAsInt()
                     : store.nextDisplaySeq(t, accountId, f.objectType());
             try {
-                return store.insert(t, new CustomFieldStore.NewField(accountId, f.objectType(), f.name(), f.fieldType(),
+                long made = store.insert(t, new CustomFieldStore.NewField(accountId, f.objectType(), f.name(), f.fieldType(),
                         f.isRequired(), f.isPrimary(), seq, f.comments()), clock.instant());
+                audit.change(caller, "custom-field.create", target(made, f.name()),
+                        Map.of("object-type", f.objectType().wire(), "display-seq", seq));
+                return made;
             } catch (CustomFieldStore.NameTakenException e) {
                 throw duplicateName();
             }
@@ -76,16 +82,22 @@ public final class CustomFieldService {
      */
     public CustomField update(Session caller, CustomFieldStore.FieldChange c) {
         long accountId = caller.accountId();
-        boolean found;
-        try {
-            found = store.update(db, accountId, c, clock.instant());
-        } catch (CustomFieldStore.NameTakenException e) {
-            throw duplicateName();
-        }
-        if (!found) {
-            throw ApiException.invalid(Invalid.of("field-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
-        }
-        return store.find(accountId, c.fieldId()).orElseThrow(ApiException::noData);
+        CustomField updated = db.transactionResult(() -> {
+            boolean found;
+            try {
+                found = store.update(db, accountId, c, clock.instant());
+            } catch (CustomFieldStore.NameTakenException e) {
+                throw duplicateName();
+            }
+            if (!found) {
+                throw ApiException.invalid(Invalid.of("field-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM));
+            }
+            CustomField f = store.find(accountId, c.fieldId()).orElseThrow(ApiException::noData);
+            audit.change(caller, "custom-field.update", target(f.fieldId(), f.name()),
+                    Map.of("object-type", f.objectType().wire(), "display-seq", f.displaySeq()));
+            return f;
+        });
+        return updated;
     }
 
     /**
@@ -109,7 +121,13 @@ public final class CustomFieldService {
                 throw ApiException.invalid(problems);
             }
             store.delete(t, accountId, fieldIds);
+            audit.changeAll(caller, "custom-field.delete", fieldIds.stream().map(id -> target(id, null)).toList(),
+                    fieldIds.stream().map(id -> Map.of("object-type", type.wire())).toList());
         });
+    }
+
+    private static dev.breezeway.audit.AuditTarget target(long fieldId, String name) {
+        return dev.breezeway.audit.AuditTarget.of("custom-field", fieldId, name);
     }
 
     private static ApiException duplicateName() {

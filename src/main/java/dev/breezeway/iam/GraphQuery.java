@@ -2,7 +2,6 @@ package dev.breezeway.iam;
 
 import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 
-import dev.breezeway.db.gen.tables.records.PrincipalRecord;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
@@ -12,25 +11,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 
 /** {@code POST /resources/graph/query} over identities: AND-ed filters such as email endsWith "@company.com". */
 final class GraphQuery {
-    private final DSLContext db;
+    private final IamStore store;
 
-    GraphQuery(DSLContext db) {
-        this.db = db;
+    GraphQuery(IamStore store) {
+        this.store = store;
     }
 
-    List<PrincipalRecord> run(long accountId, List<IamService.GraphFilter> filters, Map<String, List<String>> scope,
+    List<IamPrincipal> run(long accountId, List<IamService.GraphFilter> filters, Map<String, List<String>> scope,
                               int limit) {
         Condition c = PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.DELETED_AT.isNull()).and(IamStore.IS_PERSON)
                 .and(IamStore.sharesAttributes(scope));
         for (IamService.GraphFilter f : filters) {
             c = c.and(condition(f));
         }
-        return db.selectFrom(PRINCIPAL).where(c).orderBy(PRINCIPAL.PRINCIPAL_ID).limit(limit).fetch();
+        Condition where = c;
+        return store.select(q -> q.where(where).orderBy(PRINCIPAL.PRINCIPAL_ID).limit(limit));
     }
 
     private static Condition condition(IamService.GraphFilter f) {

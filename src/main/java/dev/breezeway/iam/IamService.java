@@ -6,6 +6,7 @@ import dev.breezeway.access.Authorizer;
 import dev.breezeway.audit.AuditLog;
 import dev.breezeway.audit.AuditTarget;
 import dev.breezeway.access.Grant;
+import dev.breezeway.db.FreshCache;
 import dev.breezeway.db.WriteGeneration;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.Problem;
@@ -47,17 +48,20 @@ public final class IamService {
     private final Clock clock;
     private final SessionLifetime lifetime;
     private final AuditLog audit;
+    /** What GET shows of a principal, kept while nothing was written (see {@link FreshCache}). */
+    private final FreshCache<UUID, IamPrincipal> details;
 
     public IamService(DSLContext db, IamStore store, Authorizer authz, SessionStore sessions, SessionLifetime lifetime,
                       ModernPrincipals modern, Authorizations authorizations, Lifecycle lifecycle,
                       Credentials credentials, Clock clock, WriteGeneration writes, AuditLog audit,
-                      dev.breezeway.principal.SignIn signIn) {
+                      dev.breezeway.principal.SignIn signIn, FreshCache<UUID, IamPrincipal> details) {
+        this.details = details;
         this.signIn = signIn;
         this.audit = audit;
         this.lifetime = lifetime;
         this.db = db;
         this.store = store;
-        this.keyset = new PrincipalKeyset(db, clock, writes);
+        this.keyset = new PrincipalKeyset(db, store, clock, writes);
         this.authz = authz;
         this.sessions = sessions;
         this.modern = modern;
@@ -91,14 +95,17 @@ public final class IamService {
     }
 
     public IamPrincipal get(Session caller, UUID id) {
-        IamPrincipal p = find(caller, id);
+        // Reads only: a write reads its principal afresh (find), so that its version check sees the database.
+        IamPrincipal p = inScope(caller, details.get(id, k -> store.findByUuid(caller.accountId(), k))
+                .filter(x -> x.accountId() == caller.accountId())
+                .orElseThrow(() -> ApiException.problem(Problem.NOT_FOUND, "id")));
         authz.requireSelfOr(caller, p.principalId(), PermissionCatalogue.PRINCIPALS_READ);
         return p;
     }
 
     public PrincipalPage list(Session caller, ListRequest r) {
         PrincipalKeyset.PageRows rows = keyset.page(caller.accountId(), r, authz.scope(caller));
-        List<IamPrincipal> items = store.load(rows.rows());
+        List<IamPrincipal> items = rows.rows();
         return new PrincipalPage(items, items.isEmpty() ? Optional.empty() : Optional.of(items.get(0).id().toString()),
                 items.isEmpty() ? Optional.empty() : Optional.of(items.get(items.size() - 1).id().toString()),
                 rows.total());
@@ -238,7 +245,7 @@ public final class IamService {
 
     /** The principals whose {@code field} matches, for the graph query; ABAC applies. */
     public List<IamPrincipal> query(Session caller, List<GraphFilter> filters, int limit) {
-        return store.load(new GraphQuery(db).run(caller.accountId(), filters, authz.scope(caller), limit));
+        return new GraphQuery(store).run(caller.accountId(), filters, authz.scope(caller), limit);
     }
 
     /** A graph filter: field among id, name, email, phone; op among eq, startsWith, endsWith, contains. */

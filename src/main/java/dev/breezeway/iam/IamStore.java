@@ -5,29 +5,29 @@ import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL_ACL;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL_ATTRIBUTE;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL_ROLE;
-import static dev.breezeway.db.gen.Tables.ROLE;
-import static dev.breezeway.db.gen.Tables.ROLE_PERMISSION;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breezeway.db.Times;
-import dev.breezeway.db.gen.tables.records.PrincipalRecord;
-import dev.breezeway.principal.PrincipalNgrams;
 import dev.breezeway.principal.PrincipalType;
 import dev.breezeway.principal.Uuids;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.JSON;
-import org.jooq.Record1;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 
 /** The modern model's view of principals: properties, roles, ACL entries and access attributes. */
@@ -38,24 +38,82 @@ public final class IamStore {
     public IamStore(DSLContext db, ObjectMapper json) {
         this.db = db;
         this.json = json;
+        this.byUuidSql = rendered(PRINCIPAL.UUID.eq(DSL.field("?", byte[].class))
+                .and(PRINCIPAL.ACCOUNT_ID.eq(DSL.field("?", Long.class))).and(PRINCIPAL.DELETED_AT.isNull())
+                .and(IS_PERSON));
+        this.byIdSql = rendered(PRINCIPAL.PRINCIPAL_ID.eq(DSL.field("?", Long.class)).and(PRINCIPAL.DELETED_AT.isNull()));
     }
 
     static final Condition IS_PERSON = PRINCIPAL.TYPE.in(PrincipalType.USER.wire(), PrincipalType.GUEST.wire(),
             PrincipalType.EXTERNAL_USER.wire());
 
-    public Optional<IamPrincipal> findByUuid(long accountId, UUID id) {
-        return db.selectFrom(PRINCIPAL)
-                .where(PRINCIPAL.UUID.eq(Uuids.toBytes(id)).and(PRINCIPAL.ACCOUNT_ID.eq(accountId))
-                        .and(PRINCIPAL.DELETED_AT.isNull()).and(IS_PERSON))
-                .fetchOptional()
-                .map(r -> load(List.of(r)).get(0));
+    /** The columns {@link #read} reads, by position: the principal's, then its roles, ACL and attributes. */
+    private static final List<Field<?>> COLUMNS = List.of(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.UUID, PRINCIPAL.ACCOUNT_ID,
+            PRINCIPAL.NAME, PRINCIPAL.EMAIL, PRINCIPAL.PHONE, PRINCIPAL.PROPERTIES, PRINCIPAL.SUSPENDED_AT,
+            PRINCIPAL.LAST_ACTIVE_AT, PRINCIPAL.CREATED_AT, DSL.field(PRINCIPAL.PASSWORD_HASH.isNotNull()),
+            PRINCIPAL.PASSWORD_LOGIN, PRINCIPAL.PASSWORD_EXPIRES_AT, PRINCIPAL.VERSION, PRINCIPAL.EXT_LOGIN,
+            PRINCIPAL.LOGIN,
+            DSL.field("(select json_arrayagg({0} order by {0}) from {1} where {2} = {3})", String.class,
+                    PRINCIPAL_ROLE.ROLE, PRINCIPAL_ROLE, PRINCIPAL_ROLE.PRINCIPAL_ID, PRINCIPAL.PRINCIPAL_ID),
+            DSL.field("(select json_arrayagg(json_array({0}, {1}) order by {0}, {1}) from {2} where {3} = {4})",
+                    String.class, PRINCIPAL_ACL.RESOURCE, PRINCIPAL_ACL.PERMISSION, PRINCIPAL_ACL,
+                    PRINCIPAL_ACL.PRINCIPAL_ID, PRINCIPAL.PRINCIPAL_ID),
+            DSL.field("(select json_arrayagg(json_array({0}, {1}) order by {0}, {1}) from {2} where {3} = {4})",
+                    String.class, PRINCIPAL_ATTRIBUTE.ATTR_KEY, PRINCIPAL_ATTRIBUTE.ATTR_VALUE, PRINCIPAL_ATTRIBUTE,
+                    PRINCIPAL_ATTRIBUTE.PRINCIPAL_ID, PRINCIPAL.PRINCIPAL_ID));
+    /**
+     * The SQL of {@link #findByUuid} and {@link #findById}, rendered once and run over plain JDBC, as principal-info
+     * does: jOOQ's query pipeline and record copying cost more CPU than MariaDB spends on the query.
+     */
+    private final String byUuidSql;
+    private final String byIdSql;
+
+    private String rendered(Condition where) {
+        return db.renderInlined(db.select(COLUMNS).from(PRINCIPAL).where(where));
     }
 
+    /** The live person {@code id} of the account, read in one statement. */
+    public Optional<IamPrincipal> findByUuid(long accountId, UUID id) {
+        return one(byUuidSql, ps -> {
+            ps.setBytes(1, Uuids.toBytes(id));
+            ps.setLong(2, accountId);
+        });
+    }
+
+    /** The live principal {@code principalId}, read in one statement. */
     public Optional<IamPrincipal> findById(long principalId) {
-        return db.selectFrom(PRINCIPAL)
-                .where(PRINCIPAL.PRINCIPAL_ID.eq(principalId).and(PRINCIPAL.DELETED_AT.isNull()))
-                .fetchOptional()
-                .map(r -> load(List.of(r)).get(0));
+        return one(byIdSql, ps -> ps.setLong(1, principalId));
+    }
+
+    private interface Binder {
+        void bind(java.sql.PreparedStatement ps) throws java.sql.SQLException;
+    }
+
+    private Optional<IamPrincipal> one(String sql, Binder binder) {
+        return db.connectionResult(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<IamPrincipal>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * The principals a query over {@code PRINCIPAL} selects (the caller adds its conditions, order and limit), each
+     * with its roles, ACL entries and attributes from the same statement.
+     */
+    List<IamPrincipal> select(Function<SelectJoinStep<Record>, ResultQuery<Record>> query) {
+        List<IamPrincipal> out = new ArrayList<>();
+        try (java.sql.ResultSet rs = query.apply(db.select(COLUMNS).from(PRINCIPAL)).fetchResultSet()) {
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException(e.getMessage(), e);
+        }
+        return out;
     }
 
     /** The UUID of the live person {@code principalId} in the account, e.g. for a Breeze {@code principal-id}. */
@@ -66,47 +124,49 @@ public final class IamStore {
                 .fetchOptional(r -> Uuids.fromBytes(r.value1()));
     }
 
-
-    /** Loads roles, ACL entries and attributes of the given rows, keeping their order. */
-    public List<IamPrincipal> load(List<PrincipalRecord> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = rows.stream().map(PrincipalRecord::getPrincipalId).toList();
-        Map<Long, List<String>> roles = new LinkedHashMap<>();
-        db.select(PRINCIPAL_ROLE.PRINCIPAL_ID, PRINCIPAL_ROLE.ROLE).from(PRINCIPAL_ROLE)
-                .where(PRINCIPAL_ROLE.PRINCIPAL_ID.in(ids)).orderBy(PRINCIPAL_ROLE.ROLE)
-                .forEach(r -> roles.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
-        Map<Long, List<Grant>> acl = new LinkedHashMap<>();
-        db.select(PRINCIPAL_ACL.PRINCIPAL_ID, PRINCIPAL_ACL.RESOURCE, PRINCIPAL_ACL.PERMISSION).from(PRINCIPAL_ACL)
-                .where(PRINCIPAL_ACL.PRINCIPAL_ID.in(ids)).orderBy(PRINCIPAL_ACL.RESOURCE, PRINCIPAL_ACL.PERMISSION)
-                .forEach(r -> acl.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .add(new Grant(r.value2(), r.value3())));
-        Map<Long, Map<String, List<String>>> attrs = new LinkedHashMap<>();
-        db.select(PRINCIPAL_ATTRIBUTE.PRINCIPAL_ID, PRINCIPAL_ATTRIBUTE.ATTR_KEY, PRINCIPAL_ATTRIBUTE.ATTR_VALUE)
-                .from(PRINCIPAL_ATTRIBUTE).where(PRINCIPAL_ATTRIBUTE.PRINCIPAL_ID.in(ids))
-                .orderBy(PRINCIPAL_ATTRIBUTE.ATTR_KEY, PRINCIPAL_ATTRIBUTE.ATTR_VALUE)
-                .forEach(r -> attrs.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(r.value3()));
-        List<IamPrincipal> out = new ArrayList<>();
-        for (PrincipalRecord r : rows) {
-            long id = r.getPrincipalId();
-            out.add(new IamPrincipal(id, Uuids.fromBytes(r.getUuid()), r.getAccountId(), r.getName(),
-                    Optional.ofNullable(r.getEmail()), Optional.ofNullable(r.getPhone()), properties(r.getProperties()),
-                    roles.getOrDefault(id, List.of()), acl.getOrDefault(id, List.of()), attrs.getOrDefault(id, Map.of()),
-                    Optional.ofNullable(r.getSuspendedAt()).map(Times::toInstant),
-                    Optional.ofNullable(r.getLastActiveAt()).map(Times::toInstant),
-                    Times.toInstant(r.getCreatedAt()),
-                    r.getPasswordHash() != null && !Boolean.FALSE.equals(r.getPasswordLogin()),
-                    Optional.ofNullable(r.getPasswordExpiresAt()).map(Times::toInstant), r.getVersion(),
-                    Optional.ofNullable(r.getExtLogin()).or(() -> Optional.ofNullable(r.getLogin()))));
-        }
-        return out;
+    /** A row of {@link #COLUMNS}. */
+    private IamPrincipal read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        List<String> roles = new ArrayList<>();
+        pairs(rs.getString(17), 1, (a, b) -> roles.add(a));
+        List<Grant> acl = new ArrayList<>();
+        pairs(rs.getString(18), 2, (a, b) -> acl.add(new Grant(a, b)));
+        Map<String, List<String>> attrs = new LinkedHashMap<>();
+        pairs(rs.getString(19), 2, (a, b) -> attrs.computeIfAbsent(a, k -> new ArrayList<>()).add(b));
+        boolean hasPassword = rs.getBoolean(11);
+        boolean passwordLogin = rs.getBoolean(12) || rs.wasNull();  // NULL: the default, allowed
+        Optional<String> extLogin = Optional.ofNullable(rs.getString(15));
+        Optional<String> login = Optional.ofNullable(rs.getString(16));
+        return new IamPrincipal(rs.getLong(1), Uuids.fromBytes(rs.getBytes(2)), rs.getLong(3), rs.getString(4),
+                Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6)), properties(rs.getString(7)),
+                roles, acl, attrs, instant(rs, 8), instant(rs, 9),
+                Times.toInstant(rs.getObject(10, LocalDateTime.class)), hasPassword && passwordLogin,
+                instant(rs, 13), rs.getLong(14), extLogin.or(() -> login));
     }
 
+    private static Optional<Instant> instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        return Optional.ofNullable(rs.getObject(column, LocalDateTime.class)).map(Times::toInstant);
+    }
 
-
-
+    /**
+     * Reads a JSON array that {@code json_arrayagg} made: of strings ({@code width} 1) or of [a, b] pairs (width 2);
+     * SQL NULL when there was no row.
+     */
+    private void pairs(String aggregated, int width, java.util.function.BiConsumer<String, String> each) {
+        if (aggregated == null) {
+            return;
+        }
+        try {
+            for (JsonNode n : json.readTree(aggregated)) {
+                if (width == 1) {
+                    each.accept(n.asText(), null);
+                } else {
+                    each.accept(n.get(0).asText(), n.get(1).asText());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable aggregate from the database: " + aggregated, e);
+        }
+    }
 
     /** The condition that a principal row shares a value for each key of {@code scope} (ABAC). */
     public static Condition sharesAttributes(Map<String, List<String>> scope) {
@@ -121,12 +181,12 @@ public final class IamStore {
     }
 
 
-    private ObjectNode properties(JSON stored) {
+    private ObjectNode properties(String stored) {
         if (stored == null) {
             return json.createObjectNode();
         }
         try {
-            return (ObjectNode) json.readTree(stored.data());
+            return (ObjectNode) json.readTree(stored);
         } catch (JsonProcessingException | ClassCastException e) {
             return json.createObjectNode();
         }

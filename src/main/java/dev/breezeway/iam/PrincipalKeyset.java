@@ -4,7 +4,6 @@ import static dev.breezeway.db.gen.Tables.PRINCIPAL;
 import static dev.breezeway.db.gen.Tables.PRINCIPAL_ROLE;
 
 import dev.breezeway.db.WriteGeneration;
-import dev.breezeway.db.gen.tables.records.PrincipalRecord;
 import dev.breezeway.principal.Uuids;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,14 +35,16 @@ final class PrincipalKeyset {
     static final Duration COUNT_REUSE = Duration.ofSeconds(10);
     private static final int MAX_COUNTS = 1024;
     private final DSLContext db;
+    private final IamStore store;
     private final Clock clock;
     private final Map<CountKey, Counted> counts = new ConcurrentHashMap<>();
     /** The totals being counted, one request each; others reuse the previous total or join the count. */
     private final Map<CountKey, Recount> recounting = new ConcurrentHashMap<>();
     private final WriteGeneration writes;
 
-    PrincipalKeyset(DSLContext db, Clock clock, WriteGeneration writes) {
+    PrincipalKeyset(DSLContext db, IamStore store, Clock clock, WriteGeneration writes) {
         this.db = db;
+        this.store = store;
         this.clock = clock;
         this.writes = writes;
     }
@@ -73,15 +74,15 @@ final class PrincipalKeyset {
         boolean ascendingScan = forward == r.ascending();
         List<SortField<?>> order = List.of(ascendingScan ? key.asc() : key.desc(),
                 ascendingScan ? PRINCIPAL.PRINCIPAL_ID.asc() : PRINCIPAL.PRINCIPAL_ID.desc());
-        List<PrincipalRecord> rows = new ArrayList<>(db.selectFrom(PRINCIPAL).where(where).and(page).orderBy(order)
-                .limit(r.limit()).fetch());
+        Condition pageWhere = where.and(page);
+        List<IamPrincipal> rows = new ArrayList<>(store.select(q -> q.where(pageWhere).orderBy(order).limit(r.limit())));
         if (!forward) {
             Collections.reverse(rows);
         }
         return new PageRows(rows, total, true);
     }
 
-    record PageRows(List<PrincipalRecord> rows, long total, boolean cursorFound) {
+    record PageRows(List<IamPrincipal> rows, long total, boolean cursorFound) {
     }
 
     /**

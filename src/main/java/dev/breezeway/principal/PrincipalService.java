@@ -47,9 +47,13 @@ public final class PrincipalService {
     private final AuditLog audit;
     private final WelcomeMail welcome;
 
+    /** What principal-info shows, kept while nothing was written (see {@link dev.breezeway.db.FreshCache}). */
+    private final dev.breezeway.db.FreshCache<Long, PrincipalStore.Detail> details;
+
     public PrincipalService(DSLContext db, PrincipalStore store, Credentials credentials, Policies policies,
                             Uuids uuids, Clock clock, Authorizer authz, int bulkWriters, AuditLog audit,
-                            WelcomeMail welcome) {
+                            WelcomeMail welcome, dev.breezeway.db.FreshCache<Long, PrincipalStore.Detail> details) {
+        this.details = details;
         this.audit = audit;
         this.welcome = welcome;
         this.policies = policies;
@@ -71,7 +75,8 @@ public final class PrincipalService {
      *                      {@code no-access denied} if the caller may not see it
      */
     public PrincipalStore.Detail view(Session caller, long id) {
-        PrincipalStore.Detail d = store.findDetail(id).filter(x -> x.principal().accountId() == caller.accountId())
+        PrincipalStore.Detail d = details.get(id, store::findDetail)
+                .filter(x -> x.principal().accountId() == caller.accountId())
                 .orElseThrow(ApiException::noData);
         authz.requireSelfOr(caller, id, PermissionCatalogue.USERS_READ);
         return d;

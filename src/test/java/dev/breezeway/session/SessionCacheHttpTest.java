@@ -27,7 +27,9 @@ class SessionCacheHttpTest {
     @BeforeAll
     static void start() {
         // No change feed: this node is alone, and its polls would count among the selects measured here.
-        server = TestServer.start(Map.of("BREEZEWAY_SESSION_CACHE_SECONDS", "60", "BREEZEWAY_CLUSTER_POLL_MILLIS", "0"));
+        // The detail cache off: these tests count what principal-info itself asks the database.
+        server = TestServer.start(Map.of("BREEZEWAY_SESSION_CACHE_SECONDS", "60", "BREEZEWAY_CLUSTER_POLL_MILLIS", "0",
+                "BREEZEWAY_DETAIL_CACHE_ENTRIES", "0"));
         dir = new Directory(server);
     }
 

@@ -1,0 +1,67 @@
+package dev.breezeway.db;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What was read from the database, kept in a bounded Caffeine cache for as long as it is still what the database
+ * holds: an entry is used only while the node's {@link WriteGeneration} has not moved since its read began. Every
+ * write through this node moves it at once, every write through another node within the change feed's bound
+ * ({@link ChangeFeed}, {@code BREEZEWAY_CLUSTER_POLL_MILLIS}); {@code ttl} bounds what neither sees (an operator's
+ * SQL). A read that overlapped a write is returned but not kept, so a stale read is never cached; nor is a read made
+ * inside a transaction (it may see that transaction's own writes, which may yet be rolled back).
+ *
+ * @param <K> the key, e.g. a principal id
+ * @param <V> what one read of it gives
+ */
+public final class FreshCache<K, V> {
+    private record Entry<V>(long generation, V value) {
+    }
+
+    private final WriteGeneration writes;
+    private final Cache<K, Entry<V>> entries;
+
+    private FreshCache(WriteGeneration writes, Cache<K, Entry<V>> entries) {
+        this.writes = writes;
+        this.entries = entries;
+    }
+
+    /**
+     * A cache of at most {@code maxEntries} (zero: no cache, every call reads), each kept at most {@code ttl}, whose
+     * hits, misses and size are published as {@code cache.*} meters tagged {@code cache=name}.
+     */
+    public static <K, V> FreshCache<K, V> of(String name, WriteGeneration writes, long maxEntries, Duration ttl,
+                                             MeterRegistry meters) {
+        Cache<K, Entry<V>> cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(meters, cache, name);
+        return new FreshCache<>(writes, cache);
+    }
+
+    /** The value of {@code key}: the kept one if nothing was written since it was read, else {@code read}'s. */
+    public Optional<V> get(K key, Function<K, Optional<V>> read) {
+        long generation = writes.current();  // noted before the read: a write during it keeps the result out
+        Entry<V> e = entries.getIfPresent(key);
+        if (e != null && e.generation() == generation) {
+            return Optional.of(e.value());
+        }
+        Optional<V> v = read.apply(key);
+        if (v.isPresent() && writes.current() == generation && !writes.inTransactionOnThisThread()) {
+            entries.put(key, new Entry<>(generation, v.get()));
+        } else if (e != null) {
+            entries.invalidate(key);
+        }
+        return v;
+    }
+
+    /** How many entries it holds now, stale ones included (for tests and the metrics). */
+    public long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+}
