@@ -45,6 +45,27 @@ class PrincipalListBodyTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The bytes of a 5,000-row page with hostile text, as the writer produced them before it wrote through a buffered
+     * character stream (issue 23: big pages faster, the same bytes); the hash was taken from that earlier writer.
+     */
+    @Test
+    void aBigPageKeepsItsExactBytes() throws Exception {
+        List<PrincipalRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            rows.add(i % 7 == 0
+                    ? group(2000000 + i, PrincipalType.GROUP, HOSTILE + i, Optional.of(HOSTILE), i % 2 == 0,
+                            Optional.of(i % 3 == 0))
+                    : user(2000000 + i, "user" + i + "@bench.example", "Zoë Łukasz " + i + (i % 5 == 0 ? HOSTILE : ""),
+                            i % 4 == 0 ? Optional.empty() : Optional.of("user" + i + "@bench.example"),
+                            Optional.of(i % 3 == 0)));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WRITER.writeOk(out, Results.ok(PrincipalXmls.list(rows)));
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(out.toByteArray());
+        assertThat(java.util.HexFormat.of().formatHex(hash)).as("%d bytes", out.size()).isEqualTo("b86b26408b3d40a9154bcbe8e8b918e9d7a7674db2fde31d3191998ea1bc12e6");
+    }
+
     @Test
     void hostileNamesLoginsAndEmailsAreEscapedAsJaxbEscapedThem() {
         List<PrincipalRow> rows = List.of(
