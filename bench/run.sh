@@ -39,7 +39,7 @@ PORT=${BENCH_PORT:-0}
 SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS-"-Xms192m -Xmx192m -Xmn112m -XX:+UseParallelGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:MaxDirectMemorySize=64m"}
 PEER=1
 SMOKE=0
-SCENARIOS=${BENCH_SCENARIOS:-http-ceiling,storage-ceiling,detail-ceiling,principal-info,list-like,list-first-page,list-deep-page,list-group-5000,json-list-first,json-list-page-2000,json-get-by-id,login,create,batch-create,mixed,mixed@64}
+SCENARIOS=${BENCH_SCENARIOS:-http-ceiling,storage-ceiling,detail-ceiling,principal-info,principal-info-10k,list-like,list-first-page,list-deep-page,list-group-5000,list-group-5000@1,json-list-first,json-list-page-2000,json-get-by-id,login,create,batch-create,mixed,mixed@64}
 while [ $# -gt 0 ]; do
     case "$1" in
         --n) N=$2; shift ;;
@@ -126,12 +126,14 @@ admin_session() {
 export BENCH_FIRST_ID=$(manifest first_user_id) BENCH_LAST_ID=$(manifest last_user_id)
 export BENCH_BIG_GROUP=$(manifest big_group_id) BENCH_USER_PASSWORD=$(manifest user_password)
 export BENCH_TERMS="$BENCH_OUT/terms.txt" BENCH_DEEP_START=$DEEP_START BENCH_BATCH_SIZE=$BATCH_SIZE
-export BENCH_UUIDS="$BENCH_OUT/uuids.txt"
+export BENCH_UUIDS="$BENCH_OUT/uuids.txt" BENCH_IDS="$BENCH_OUT/ids.txt"
 
 # run_wrk NAME CONNECTIONS SECONDS: one wrk run of a scenario; prints its RESULT line (without the tag).
 run_wrk() {
+    local threads=$THREADS
+    [ "$2" -lt "$threads" ] && threads=$2  # wrk wants at least one connection per thread
     BENCH_SCENARIO=$1 BENCH_CONNECTIONS=$2 BENCH_RUN_ID="$(date +%s%N | cut -c1-13)" \
-        wrk -t "$THREADS" -c "$2" -d "${3}s" --timeout 60s -s bench/wrk/scenarios.lua "$BASE" > "$RUN_DIR/wrk.out" 2>&1 || true
+        wrk -t "$threads" -c "$2" -d "${3}s" --timeout 60s -s bench/wrk/scenarios.lua "$BASE" > "$RUN_DIR/wrk.out" 2>&1 || true
     grep '^FIRST-ERROR' "$RUN_DIR/wrk.out" >&2 || true
     grep '^RESULT' "$RUN_DIR/wrk.out" | sed 's/^RESULT\t//' || { cat "$RUN_DIR/wrk.out" >&2; return 1; }
 }

@@ -52,7 +52,7 @@ local function read_lines(file)
 end
 
 -- Per-thread state (every wrk thread runs this file in its own Lua state).
-local terms, kc_ids, uuids = {}, {}, {}
+local terms, kc_ids, uuids, ids = {}, {}, {}, {}
 local seq = 0
 errors = 0
 first_error = ""
@@ -90,6 +90,10 @@ requests["detail-ceiling"] = function() return wrk.format("GET", "/bench/detail?
 -- Breezeway, the XML API.
 requests["principal-info"] = function()
   return with_session("action=principal-info&principal-id=" .. random_user_id())
+end
+-- The same 10,000 users as json-get-by-id (BENCH_IDS and BENCH_UUIDS list them in one order).
+requests["principal-info-10k"] = function()
+  return with_session("action=principal-info&principal-id=" .. ids[math.random(1, #ids)])
 end
 requests["list-like"] = function()
   return with_session("action=principal-list&filter-like-name=" .. urlencode(term()) .. "&filter-rows=50")
@@ -195,6 +199,8 @@ function init(args)
   if #terms == 0 then terms = { "ka" } end
   uuids = read_lines(os.getenv("BENCH_UUIDS"))
   if #uuids == 0 then uuids = { "00000000-0000-4000-8000-000000000000" } end
+  ids = read_lines(os.getenv("BENCH_IDS"))
+  if #ids == 0 then ids = { tostring(first_id) } end
   kc_ids = read_lines(os.getenv("BENCH_KC_IDS"))
   if #kc_ids == 0 then kc_ids = { "none" } end
 end

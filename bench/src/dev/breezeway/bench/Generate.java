@@ -62,6 +62,7 @@ public final class Generate {
             BenchEnv.writeProperties(manifestFile, manifest, "bench data (bench/generate.sh); read by bench/run.sh");
             writeLines(BenchEnv.outDir().resolve("terms.txt"), List.of(pop.searchTerms(500)));
             writeLines(BenchEnv.outDir().resolve("uuids.txt"), pop.sampleUuids(10_000));
+            writeLines(BenchEnv.outDir().resolve("ids.txt"), pop.sampleIds(10_000));
         }
         System.out.printf("generate: done in %.1f s; manifest %s%n", (System.nanoTime() - started) / 1e9, manifestFile);
     }

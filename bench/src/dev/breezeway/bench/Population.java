@@ -168,10 +168,19 @@ public final class Population {
 
     /** The uuids of {@code count} users spread over the whole range, for GET-by-id scenarios. */
     public List<String> sampleUuids(int count) {
+        return sample(count).stream().map(u -> u.uuid().toString()).toList();
+    }
+
+    /** The principal ids of the same users as {@link #sampleUuids}, in the same order (principal-info-10k). */
+    public List<String> sampleIds(int count) {
+        return sample(count).stream().map(u -> Long.toString(u.principalId())).toList();
+    }
+
+    private List<User> sample(int count) {
         Random r = random(8, 0);
-        List<String> out = new ArrayList<>(count);
+        List<User> out = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
-            out.add(user(r.nextInt(n)).uuid().toString());
+            out.add(user(r.nextInt(n)));
         }
         return out;
     }

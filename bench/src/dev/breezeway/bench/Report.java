@@ -28,10 +28,12 @@ public final class Report {
             new Row("login-ceiling", "login ceiling: Argon2id verifications/s (m=19456, t=2, p=1), one thread per core", "", ""),
             new Row("detail-ceiling", "query ceiling of principal-info: its own SQL (principal + manager + custom values) over plain JDBC + StAX, no session", "storage-ceiling", ""),
             new Row("principal-info", "`principal-info` of a random user, admin session", "storage-ceiling", "kc-get-user"),
+            new Row("principal-info-10k", "`principal-info` of one of the 10,000 users that json-get-by-id reads (a hot set the detail cache can hold)", "storage-ceiling", "kc-get-user"),
             new Row("list-like", "`principal-list` `filter-like-name=<term>&filter-rows=50` (500 terms from real names)", "storage-ceiling", "kc-search"),
             new Row("list-first-page", "`principal-list` `filter-rows=50&filter-start=0&sort-principal-id=asc`", "storage-ceiling", "kc-first-page"),
             new Row("list-deep-page", "`principal-list` `filter-rows=50&filter-start=<deep>&sort-principal-id=asc`", "storage-ceiling", "kc-deep-page"),
             new Row("list-group-5000", "`principal-list` `group-id=<5,000-member group>&filter-is-member=true&filter-rows=5000` (one page)", "storage-ceiling", "kc-group-5000"),
+            new Row("list-group-5000@1", "the 5,000-member page at 1 connection: its p50 ÷ 5,000 is what a row costs", "storage-ceiling", ""),
             new Row("login", "`login` of a random user, right password", "login-ceiling", ""),
             new Row("create", "`principal-update` create, one user per request (no password)", "storage-ceiling", "kc-create"),
             new Row("batch-create", "XML batch POST `<actions mode=\"multiple\">` of principal-update creates: **principals/s**", "storage-ceiling", "kc-create"),
@@ -138,6 +140,13 @@ public final class Report {
         target(md, "login ≥ 90 % of the login ceiling", ratio(bz, "login", bz, "login-ceiling"), "×", v -> v >= 0.9);
         target(md, "RSS ≤ 512 MB under 64 concurrent clients (mixed@64 peak)", Optional.ofNullable(bz.get("mixed@64"))
                 .map(x -> x.rssMib() * 1024.0 * 1024 / 1e6), " MB", v -> v <= 512);
+        md.append("\n## Targets of issue 23 against this run\n\n| target | measured | met |\n|---|---|---|\n");
+        target(md, "JSON GET by id ≥ 0.9× principal-info (the same 10,000 users)", ratio(bz, "json-get-by-id", bz, "principal-info-10k"), "×", v -> v >= 0.9);
+        target(md, "JSON first page ≥ 0.8× the XML first page", ratio(bz, "json-list-first", bz, "list-first-page"), "×", v -> v >= 0.8);
+        target(md, "principal-info (10,000 users) ≥ 0.8× the storage ceiling", ratio(bz, "principal-info-10k", bz, "storage-ceiling"), "×", v -> v >= 0.8);
+        target(md, "JSON GET by id ≥ 0.8× the storage ceiling", ratio(bz, "json-get-by-id", bz, "storage-ceiling"), "×", v -> v >= 0.8);
+        target(md, "5,000-member page ≤ 10 µs a row (p50 at 1 connection ÷ 5,000)", Optional.ofNullable(bz.get("list-group-5000@1"))
+                .map(x -> x.p50() * 1000 / 5000), " µs", v -> v <= 10);
         md.append("\nReproduce: `bench/run.sh --n ").append(n).append(" --seed ").append(arg(args, "seed"))
                 .append(" --warmup ").append(arg(args, "warmup")).append(" --duration ").append(arg(args, "duration"))
                 .append(" --connections ").append(arg(args, "connections")).append("` (see bench/README.md).\n");

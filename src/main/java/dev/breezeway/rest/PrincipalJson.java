@@ -3,6 +3,10 @@ package dev.breezeway.rest;
 import dev.breezeway.access.Grant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
@@ -37,32 +41,87 @@ final class PrincipalJson {
         this.json = json;
     }
 
-    Map<String, Object> detail(IamPrincipal p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.id().toString());
-        m.put("type", "principal");
-        m.put("name", p.name());
-        m.put("email", p.email().orElse(null));
-        m.put("phone", p.phone().orElse(null));
-        Iterator<Map.Entry<String, JsonNode>> it = p.properties().fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!m.containsKey(e.getKey()) && !RESERVED.contains(e.getKey())) {
-                m.put(e.getKey(), e.getValue());
+    /**
+     * The JSON detail of a principal, written straight to Jackson's generator (no map of it is built first):
+     * {@code id, type, name, email, phone}, its dynamic properties (those not named like a field of the detail),
+     * then {@code roles, acl {entries [{resource, permission}]}, accessAttributes, suspendedAt, lastActiveAt,
+     * createdAt, etag, passwordLogin, passwordExpiresAt, extLogin}; absent values are {@code null}.
+     */
+    JsonSerializable detail(IamPrincipal p) {
+        return new Detail(p);
+    }
+
+    private static final List<String> SHOWN_FIRST = List.of("id", "type", "name", "email", "phone");
+
+    private static final class Detail extends JsonSerializable.Base {
+        private final IamPrincipal p;
+
+        Detail(IamPrincipal p) {
+            this.p = p;
+        }
+
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("id", p.id().toString());
+            g.writeStringField("type", "principal");
+            g.writeStringField("name", p.name());
+            text(g, "email", p.email());
+            text(g, "phone", p.phone());
+            for (Iterator<Map.Entry<String, JsonNode>> it = p.properties().fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!SHOWN_FIRST.contains(e.getKey()) && !RESERVED.contains(e.getKey())) {
+                    g.writeFieldName(e.getKey());
+                    g.writeTree(e.getValue());
+                }
+            }
+            g.writeArrayFieldStart("roles");
+            for (String role : p.roles()) {
+                g.writeString(role);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("acl");
+            g.writeArrayFieldStart("entries");
+            for (Grant a : p.acl()) {
+                g.writeStartObject();
+                g.writeStringField("resource", a.resource());
+                g.writeStringField("permission", a.permission());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeObjectFieldStart("accessAttributes");
+            for (Map.Entry<String, List<String>> e : p.accessAttributes().entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (String v : e.getValue()) {
+                    g.writeString(v);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            text(g, "suspendedAt", p.suspendedAt().map(Instant::toString));
+            text(g, "lastActiveAt", p.lastActiveAt().map(Instant::toString));
+            g.writeStringField("createdAt", p.createdAt().toString());
+            g.writeStringField("etag", p.etag());
+            g.writeBooleanField("passwordLogin", p.passwordLogin());
+            text(g, "passwordExpiresAt", p.passwordExpiresAt().map(Instant::toString));
+            text(g, "extLogin", p.extLogin());
+            g.writeEndObject();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer types)
+                throws IOException {
+            serialize(g, provider);
+        }
+
+        private static void text(JsonGenerator g, String name, Optional<String> value) throws IOException {
+            if (value.isPresent()) {
+                g.writeStringField(name, value.get());
+            } else {
+                g.writeNullField(name);
             }
         }
-        m.put("roles", p.roles());
-        m.put("acl", Map.of("entries", p.acl().stream()
-                .map(a -> Map.of("resource", a.resource(), "permission", a.permission())).toList()));
-        m.put("accessAttributes", p.accessAttributes());
-        m.put("suspendedAt", p.suspendedAt().map(Instant::toString).orElse(null));
-        m.put("lastActiveAt", p.lastActiveAt().map(Instant::toString).orElse(null));
-        m.put("createdAt", p.createdAt().toString());
-        m.put("etag", p.etag());
-        m.put("passwordLogin", p.passwordLogin());
-        m.put("passwordExpiresAt", p.passwordExpiresAt().map(Instant::toString).orElse(null));
-        m.put("extLogin", p.extLogin().orElse(null));
-        return m;
     }
 
     ObjectNode object(byte[] body) {

@@ -56,6 +56,36 @@ class IamListHttpTest {
         }
     }
 
+    /** A page shows each principal exactly as GET by id does: roles, ACL entries and attributes in their order. */
+    @Test
+    void aPageShowsEachPrincipalAsItsOwnGetDoes() {
+        List<String> ids = new ArrayList<>();
+        for (String who : List.of("zz-kids-one", "zz-kids-two", "zz-kids-three")) {
+            String id = UUID.randomUUID().toString();
+            JsonClient.Reply made = admin.put("/resources/iam/principals/" + id, "{\"name\":\"" + who + "\","
+                    + "\"email\":\"" + who + "@list.example\",\"roles\":[\"iam:viewer\",\"iam:editor\"],"
+                    + "\"acl\":[\"orders:write\",\"orders:read\",\"billing:read\"],"
+                    + "\"accessAttributes\":{\"region\":[\"west\",\"east\"],\"channelKey\":[\"STORE-NYC\"]}}",
+                    Optional.empty());
+            assertThat(made.status()).as(made.raw()).isEqualTo(201);
+            ids.add(id);
+        }
+        // the second one with nothing of its own
+        JsonClient.Reply bare = admin.put("/resources/iam/principals/" + ids.get(1) + "/roles", "{\"roles\":[]}",
+                admin.get("/resources/iam/principals/" + ids.get(1)).etag());
+        assertThat(bare.status()).as(bare.raw()).isEqualTo(200);
+        JsonNode page = admin.get("/resources/iam/principals?search=zz-kids&limit=10").body();
+        assertThat(page.path("principals").size()).isEqualTo(3);
+        for (JsonNode item : page.path("principals")) {
+            JsonNode own = admin.get("/resources/iam/principals/" + item.path("id").asText()).body();
+            assertThat(item).isEqualTo(own);
+        }
+        JsonNode first = admin.get("/resources/iam/principals/" + ids.get(0)).body();
+        assertThat(first.path("roles").toString()).isEqualTo("[\"iam:editor\",\"iam:viewer\"]");
+        assertThat(first.path("accessAttributes").toString())
+                .isEqualTo("{\"channelKey\":[\"STORE-NYC\"],\"region\":[\"east\",\"west\"]}");
+    }
+
     @Test
     void keysetPagesVisitEveryRowExactlyOnceWhileRowsAreInserted() throws Exception {
         Map<String, Integer> seen = new HashMap<>();
