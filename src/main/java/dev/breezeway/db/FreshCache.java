@@ -59,6 +59,24 @@ public final class FreshCache<K, V> {
         return v;
     }
 
+    /** The generation to note before a read whose results may be {@link #keep kept}. */
+    public long generation() {
+        return writes.current();
+    }
+
+    /** The kept value of {@code key}, if nothing was written since it was read. */
+    public Optional<V> fresh(K key) {
+        Entry<V> e = entries.getIfPresent(key);
+        return e != null && e.generation() == writes.current() ? Optional.of(e.value()) : Optional.empty();
+    }
+
+    /** Keeps what a read that began at {@code generation} gave, unless anything was written since (or it is in a transaction). */
+    public void keep(K key, long generation, V value) {
+        if (writes.current() == generation && !writes.inTransactionOnThisThread()) {
+            entries.put(key, new Entry<>(generation, value));
+        }
+    }
+
     /** How many entries it holds now, stale ones included (for tests and the metrics). */
     public long size() {
         entries.cleanUp();

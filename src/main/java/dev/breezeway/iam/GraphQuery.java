@@ -9,6 +9,7 @@ import dev.breezeway.error.InvalidSubcode;
 import dev.breezeway.principal.Uuids;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -29,7 +30,7 @@ final class GraphQuery {
             c = c.and(condition(f));
         }
         Condition where = c;
-        return store.select(q -> q.where(where).orderBy(PRINCIPAL.PRINCIPAL_ID).limit(limit));
+        return store.select(q -> q.where(where).orderBy(PRINCIPAL.PRINCIPAL_ID).limit(limit), id -> Optional.empty());
     }
 
     private static Condition condition(IamService.GraphFilter f) {

@@ -104,8 +104,10 @@ public final class IamService {
     }
 
     public PrincipalPage list(Session caller, ListRequest r) {
-        PrincipalKeyset.PageRows rows = keyset.page(caller.accountId(), r, authz.scope(caller));
+        long generation = details.generation();  // before the page is read: what it reads may be kept
+        PrincipalKeyset.PageRows rows = keyset.page(caller.accountId(), r, authz.scope(caller), details::fresh);
         List<IamPrincipal> items = rows.rows();
+        items.forEach(p -> details.keep(p.id(), generation, p));
         return new PrincipalPage(items, items.isEmpty() ? Optional.empty() : Optional.of(items.get(0).id().toString()),
                 items.isEmpty() ? Optional.empty() : Optional.of(items.get(items.size() - 1).id().toString()),
                 rows.total());

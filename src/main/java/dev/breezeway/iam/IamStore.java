@@ -121,21 +121,32 @@ public final class IamStore {
 
     /**
      * The principals a query over {@code PRINCIPAL} selects (the caller adds its conditions, order and limit), each
-     * with its roles, ACL entries and attributes, which one more query reads for all of them.
+     * with its roles, ACL entries and attributes: those of {@code known} (a principal read since the last write, of
+     * the same version), the others' from one more query for all of them.
      */
-    List<IamPrincipal> select(Function<SelectJoinStep<Record>, ResultQuery<Record>> query) {
+    List<IamPrincipal> select(Function<SelectJoinStep<Record>, ResultQuery<Record>> query,
+                              Function<UUID, Optional<IamPrincipal>> known) {
         List<IamPrincipal> out = new ArrayList<>();
-        Map<Long, Children> children = new LinkedHashMap<>();
+        Map<Long, Children> missing = new LinkedHashMap<>();
         try (java.sql.ResultSet rs = query.apply(db.select(ROW).from(PRINCIPAL)).fetchResultSet()) {
             while (rs.next()) {
-                Children c = children.computeIfAbsent(rs.getLong(1), k -> new Children());
-                out.add(read(rs, c));
+                Children c = new Children();
+                IamPrincipal p = read(rs, c);
+                Optional<IamPrincipal> same = known.apply(p.id()).filter(k -> k.version() == p.version());
+                if (same.isPresent()) {
+                    c.roles.addAll(same.get().roles());
+                    c.acl.addAll(same.get().acl());
+                    c.attributes.putAll(same.get().accessAttributes());
+                } else {
+                    missing.put(p.principalId(), c);
+                }
+                out.add(p);
             }
         } catch (java.sql.SQLException e) {
             throw new org.jooq.exception.DataAccessException(e.getMessage(), e);
         }
-        if (!children.isEmpty()) {
-            children(children);
+        if (!missing.isEmpty()) {
+            children(missing);
         }
         return out;
     }

@@ -49,7 +49,8 @@ final class PrincipalKeyset {
         this.writes = writes;
     }
 
-    PageRows page(long accountId, ListRequest r, Map<String, List<String>> scope) {
+    PageRows page(long accountId, ListRequest r, Map<String, List<String>> scope,
+                  java.util.function.Function<java.util.UUID, Optional<IamPrincipal>> known) {
         Condition where = filters(accountId, r, scope);
         Field<Object> key = sortKey(r.order());
         Optional<java.util.UUID> cursor = r.after().or(r::before);
@@ -75,7 +76,7 @@ final class PrincipalKeyset {
         List<SortField<?>> order = List.of(ascendingScan ? key.asc() : key.desc(),
                 ascendingScan ? PRINCIPAL.PRINCIPAL_ID.asc() : PRINCIPAL.PRINCIPAL_ID.desc());
         Condition pageWhere = where.and(page);
-        List<IamPrincipal> rows = new ArrayList<>(store.select(q -> q.where(pageWhere).orderBy(order).limit(r.limit())));
+        List<IamPrincipal> rows = new ArrayList<>(store.select(q -> q.where(pageWhere).orderBy(order).limit(r.limit()), known));
         if (!forward) {
             Collections.reverse(rows);
         }

@@ -164,6 +164,22 @@ class DetailCacheHttpTest {
     }
 
     @Test
+    void aJsonPageShowsTheChangesOfItsRows() {
+        String id = dir.user("lia@cache.example", "Lia", "Listed");
+        String uuid = uuid(id);
+        String page = "/resources/iam/principals?search=lia%40cache&limit=5";
+        JsonClient.Reply first = json.get(page);
+        assertThat(json.get(page).raw()).isEqualTo(first.raw());  // the second from what the first kept
+        assertThat(get(json, uuid).body().path("roles").toString()).isEqualTo("[]");
+        JsonClient.Reply roles = json.put("/resources/iam/principals/" + uuid + "/roles", "{\"roles\":[\"iam:editor\"]}",
+                get(json, uuid).etag());
+        assertThat(roles.status()).as(roles.raw()).isEqualTo(200);
+        assertThat(json.get(page).body().path("principals").get(0).path("roles").toString()).isEqualTo("[\"iam:editor\"]");
+        assertThat(status(admin.call("principal-update", "principal-id", id, "first-name", "Lina"))).isEqualTo("ok");
+        assertThat(json.get(page).body().path("principals").get(0).path("name").asText()).contains("Lina");
+    }
+
+    @Test
     void aSuspensionShowsOnTheJsonFace() {
         String id = dir.user("sue@cache.example", "Sue", "Suspended");
         String uuid = uuid(id);
