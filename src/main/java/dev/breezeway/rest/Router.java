@@ -16,24 +16,26 @@ public final class Router {
     /** One route. */
     public record Route(String method, String template, Access access, boolean allowDuringPasswordChange,
                         boolean plainErrors, RestHandler handler) {
-        Optional<Map<String, String>> match(String path) {
-            String[] t = template.split("/");
-            String[] p = path.split("/");
+        /** The path parameters if the path's segments fit the template's, e.g. {@code {id}} → {@code 0193…}. */
+        static Optional<Map<String, String>> match(String[] t, String[] p) {
             if (t.length != p.length) {
                 return Optional.empty();
             }
-            Map<String, String> params = new HashMap<>();
+            Map<String, String> params = null;
             for (int i = 0; i < t.length; i++) {
                 if (t[i].startsWith("{") && t[i].endsWith("}")) {
                     if (p[i].isEmpty()) {
                         return Optional.empty();
+                    }
+                    if (params == null) {
+                        params = new HashMap<>();
                     }
                     params.put(t[i].substring(1, t[i].length() - 1), p[i]);
                 } else if (!t[i].equals(p[i])) {
                     return Optional.empty();
                 }
             }
-            return Optional.of(params);
+            return Optional.of(params == null ? Map.of() : params);
         }
     }
 
@@ -42,9 +44,12 @@ public final class Router {
     }
 
     private final List<Route> routes;
+    /** Each route's template split into segments once, in the routes' order. */
+    private final List<String[]> templates;
 
     private Router(List<Route> routes) {
         this.routes = List.copyOf(routes);
+        this.templates = this.routes.stream().map(r -> r.template().split("/")).toList();
     }
 
     public static Builder builder() {
@@ -53,8 +58,10 @@ public final class Router {
 
     public Match find(String method, String path) {
         boolean known = false;
-        for (Route r : routes) {
-            Optional<Map<String, String>> m = r.match(path);
+        String[] segments = path.split("/");
+        for (int i = 0; i < routes.size(); i++) {
+            Route r = routes.get(i);
+            Optional<Map<String, String>> m = Route.match(templates.get(i), segments);
             if (m.isPresent()) {
                 known = true;
                 if (r.method().equals(method)) {
