@@ -37,7 +37,11 @@ public final class FreshCache<K, V> {
      */
     public static <K, V> FreshCache<K, V> of(String name, WriteGeneration writes, long maxEntries, Duration ttl,
                                              MeterRegistry meters) {
+        // Maintenance (eviction) on the calling thread: on the common pool, which has one thread on 2 cores, a
+        // workload of mostly misses (principal-info over a million users) queued it behind every put and halved
+        // the throughput (0.63x of the storage ceiling without the cache, 0.34x with it; 0.87x with this).
         Cache<K, Entry<V>> cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).recordStats()
+                .executor(Runnable::run)
                 .build();
         CaffeineCacheMetrics.monitor(meters, cache, name);
         return new FreshCache<>(writes, cache);
