@@ -203,6 +203,10 @@ public final class RestServlet extends HttpServlet {
     }
 
     private static byte[] body(HttpServletRequest req) throws IOException {
+        long announced = req.getContentLengthLong();
+        if (announced == 0 || (announced < 0 && req.getHeader("Transfer-Encoding") == null)) {
+            return new byte[0];  // nothing announced: no body (a GET), no buffer to allocate for it
+        }
         InputStream in = req.getInputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
