@@ -279,11 +279,8 @@ public record AppConfig(
                         + "'openssl rand -base64 32'); the value given is not");
             }
         });
-        config.dbUrl().ifPresent(url -> {
-            if (!url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {
-                r.problems.add(DB_URL + " must be a jdbc:mariadb:// URL, got '" + url + "'");
-            }
-        });
+        config.dbUrl().filter(url -> !url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:"))
+                .ifPresent(url -> r.problems.add(DB_URL + " must be a jdbc:mariadb:// URL, got '" + url + "'"));
         if (config.loginMaxFailuresPerAddress() < config.loginMaxFailures()
                 || config.loginMaxFailuresPerLogin() < config.loginMaxFailures()) {
             r.problems.add(LOGIN_MAX_FAILURES_PER_ADDRESS + " and " + LOGIN_MAX_FAILURES_PER_LOGIN

@@ -3,6 +3,7 @@ package dev.breezeway.principal;
 import dev.breezeway.access.Authorizer;
 import dev.breezeway.audit.AuditLog;
 import dev.breezeway.db.Constraints;
+import dev.breezeway.db.FreshCache;
 import dev.breezeway.error.ApiException;
 import dev.breezeway.error.FieldType;
 import dev.breezeway.error.Invalid;
@@ -43,16 +44,14 @@ public final class PrincipalService {
      * principals on 2 cores: 4,550 principals/s with 2 writers, 3,100/s with 16).
      */
     private final Semaphore bulkWriters;
-
     private final AuditLog audit;
     private final WelcomeMail welcome;
-
-    /** What principal-info shows, kept while nothing was written (see {@link dev.breezeway.db.FreshCache}). */
-    private final dev.breezeway.db.FreshCache<Long, PrincipalStore.Detail> details;
+    /** What principal-info shows, kept while nothing was written (see {@link FreshCache}). */
+    private final FreshCache<Long, PrincipalStore.Detail> details;
 
     public PrincipalService(DSLContext db, PrincipalStore store, Credentials credentials, Policies policies,
                             Uuids uuids, Clock clock, Authorizer authz, int bulkWriters, AuditLog audit,
-                            WelcomeMail welcome, dev.breezeway.db.FreshCache<Long, PrincipalStore.Detail> details) {
+                            WelcomeMail welcome, FreshCache<Long, PrincipalStore.Detail> details) {
         this.details = details;
         this.audit = audit;
         this.welcome = welcome;
@@ -135,7 +134,7 @@ public final class PrincipalService {
      * transaction the database driver itself repeats (same call, same token) answers the user it made.
      */
     public Principal createUser(Session caller, NewUser u, Face face) {
-        requireCreate(caller);
+        requireMayCreate(caller);
         List<Invalid> problems = problemsOf(caller, u, face);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
@@ -198,7 +197,7 @@ public final class PrincipalService {
      * first failure is tried; inside a caller's transaction every part is a savepoint of it.
      */
     public List<Created> createUsers(Session caller, List<NewUser> users, Face face, boolean stopAtFirstFailure) {
-        requireCreate(caller);
+        requireMayCreate(caller);
         if (users.stream().anyMatch(u -> u.password().isPresent())) {
             throw new IllegalArgumentException("createUsers takes users without passwords");
         }
@@ -290,7 +289,7 @@ public final class PrincipalService {
 
     /** Creates a group; a taken name is a duplicate (on {@code login}, as Adobe reports a group's name), always. */
     public Principal createGroup(Session caller, NewGroup g) {
-        requireCreate(caller);
+        requireMayCreate(caller);
         try {
             return db.transactionResult(() -> {
                 Principal p = store.create(db, new PrincipalStore.NewPrincipal(uuids.next(),
@@ -372,10 +371,6 @@ public final class PrincipalService {
         return store.findById(db, id).filter(x -> x.accountId() == caller.accountId()).map(Principal::type)
                 .orElseThrow(() -> ApiException.invalid(
                         Invalid.of("principal-id", FieldType.ID, InvalidSubcode.NO_SUCH_ITEM)));
-    }
-
-    private void requireCreate(Session caller) {
-        requireMayCreate(caller);
     }
 
     /** {@code users:create}, for a face that checks it before reading the rest of a create. */
