@@ -49,17 +49,13 @@ public final class FreshCache<K, V> {
 
     /** The value of {@code key}: the kept one if nothing was written since it was read, else {@code read}'s. */
     public Optional<V> get(K key, Function<K, Optional<V>> read) {
-        long generation = writes.current();  // noted before the read: a write during it keeps the result out
-        Entry<V> e = entries.getIfPresent(key);
-        if (e != null && e.generation() == generation) {
-            return Optional.of(e.value());
+        long generation = generation();  // noted before the read: a write during it keeps the result out
+        Optional<V> kept = fresh(key);
+        if (kept.isPresent()) {
+            return kept;
         }
         Optional<V> v = read.apply(key);
-        if (v.isPresent() && writes.current() == generation && !writes.inTransactionOnThisThread()) {
-            entries.put(key, new Entry<>(generation, v.get()));
-        } else if (e != null) {
-            entries.invalidate(key);
-        }
+        v.ifPresent(value -> keep(key, generation, value));
         return v;
     }
 
@@ -74,16 +70,13 @@ public final class FreshCache<K, V> {
         return e != null && e.generation() == writes.current() ? Optional.of(e.value()) : Optional.empty();
     }
 
-    /** Keeps what a read that began at {@code generation} gave, unless anything was written since (or it is in a transaction). */
+    /**
+     * Keeps what a read that began at {@code generation} gave, unless anything was written since or the read ran
+     * inside a transaction.
+     */
     public void keep(K key, long generation, V value) {
         if (writes.current() == generation && !writes.inTransactionOnThisThread()) {
             entries.put(key, new Entry<>(generation, value));
         }
-    }
-
-    /** How many entries it holds now, stale ones included (for tests and the metrics). */
-    public long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
     }
 }

@@ -144,8 +144,9 @@ public final class AclFieldService {
                         .computeIfAbsent(w.value().isEmpty() ? "cleared" : "set", k -> new ArrayList<>()).add(fieldId);
             }
             // Recorded with the change (and so seen by every node's change feed); the field ids, never the values.
-            audit.changeAll(caller, "field.values", changed.keySet().stream()
-                    .map(id -> dev.breezeway.audit.AuditTarget.of("acl", id, null)).toList(), List.copyOf(changed.values()));
+            List<dev.breezeway.audit.AuditTarget> targets = changed.keySet().stream()
+                    .map(id -> dev.breezeway.audit.AuditTarget.of("acl", id, null)).toList();
+            audit.changeAll(caller, "field.values", targets, List.copyOf(changed.values()));
         });
     }
 

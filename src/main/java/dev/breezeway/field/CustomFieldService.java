@@ -63,8 +63,8 @@ public final class CustomFieldService {
             int seq = f.displaySeq().isPresent() ? f.displaySeq().getAsInt()
                     : store.nextDisplaySeq(t, accountId, f.objectType());
             try {
-                long made = store.insert(t, new CustomFieldStore.NewField(accountId, f.objectType(), f.name(), f.fieldType(),
-                        f.isRequired(), f.isPrimary(), seq, f.comments()), clock.instant());
+                long made = store.insert(t, new CustomFieldStore.NewField(accountId, f.objectType(), f.name(),
+                        f.fieldType(), f.isRequired(), f.isPrimary(), seq, f.comments()), clock.instant());
                 audit.change(caller, "custom-field.create", target(made, f.name()),
                         Map.of("object-type", f.objectType().wire(), "display-seq", seq));
                 return made;

@@ -96,9 +96,8 @@ public final class IamService {
 
     public IamPrincipal get(Session caller, UUID id) {
         // Reads only: a write reads its principal afresh (find), so that its version check sees the database.
-        IamPrincipal p = inScope(caller, details.get(id, k -> store.findByUuid(caller.accountId(), k))
-                .filter(x -> x.accountId() == caller.accountId())
-                .orElseThrow(() -> ApiException.problem(Problem.NOT_FOUND, "id")));
+        IamPrincipal p = found(caller, details.get(id, k -> store.findByUuid(caller.accountId(), k))
+                .filter(x -> x.accountId() == caller.accountId()));
         authz.requireSelfOr(caller, p.principalId(), PermissionCatalogue.PRINCIPALS_READ);
         return p;
     }
@@ -265,8 +264,12 @@ public final class IamService {
     }
 
     private IamPrincipal find(Session caller, UUID id) {
-        return inScope(caller, store.findByUuid(caller.accountId(), id)
-                .orElseThrow(() -> ApiException.problem(Problem.NOT_FOUND, "id")));
+        return found(caller, store.findByUuid(caller.accountId(), id));
+    }
+
+    /** The principal looked up for the caller: 404 when there is none, refused outside the caller's scope. */
+    private IamPrincipal found(Session caller, Optional<IamPrincipal> p) {
+        return inScope(caller, p.orElseThrow(() -> ApiException.problem(Problem.NOT_FOUND, "id")));
     }
 
     /** A principal outside a scoped caller's access attributes is refused as if it were not shown. */

@@ -41,7 +41,8 @@ public final class IamStore {
         this.byUuidSql = rendered(PRINCIPAL.UUID.eq(DSL.field("?", byte[].class))
                 .and(PRINCIPAL.ACCOUNT_ID.eq(DSL.field("?", Long.class))).and(PRINCIPAL.DELETED_AT.isNull())
                 .and(IS_PERSON));
-        this.byIdSql = rendered(PRINCIPAL.PRINCIPAL_ID.eq(DSL.field("?", Long.class)).and(PRINCIPAL.DELETED_AT.isNull()));
+        this.byIdSql = rendered(PRINCIPAL.PRINCIPAL_ID.eq(DSL.field("?", Long.class))
+                .and(PRINCIPAL.DELETED_AT.isNull()));
     }
 
     static final Condition IS_PERSON = PRINCIPAL.TYPE.in(PrincipalType.USER.wire(), PrincipalType.GUEST.wire(),
@@ -169,7 +170,8 @@ public final class IamStore {
         db.select(DSL.inline(1).as(kind), PRINCIPAL_ROLE.PRINCIPAL_ID, PRINCIPAL_ROLE.ROLE.as("a"),
                         DSL.inline((String) null, String.class).as("b"))
                 .from(PRINCIPAL_ROLE).where(PRINCIPAL_ROLE.PRINCIPAL_ID.in(ids))
-                .unionAll(DSL.select(DSL.inline(2), PRINCIPAL_ACL.PRINCIPAL_ID, PRINCIPAL_ACL.RESOURCE, PRINCIPAL_ACL.PERMISSION)
+                .unionAll(DSL.select(DSL.inline(2), PRINCIPAL_ACL.PRINCIPAL_ID, PRINCIPAL_ACL.RESOURCE,
+                                PRINCIPAL_ACL.PERMISSION)
                         .from(PRINCIPAL_ACL).where(PRINCIPAL_ACL.PRINCIPAL_ID.in(ids)))
                 .unionAll(DSL.select(DSL.inline(3), PRINCIPAL_ATTRIBUTE.PRINCIPAL_ID, PRINCIPAL_ATTRIBUTE.ATTR_KEY,
                                 PRINCIPAL_ATTRIBUTE.ATTR_VALUE)

@@ -76,7 +76,8 @@ final class PrincipalKeyset {
         List<SortField<?>> order = List.of(ascendingScan ? key.asc() : key.desc(),
                 ascendingScan ? PRINCIPAL.PRINCIPAL_ID.asc() : PRINCIPAL.PRINCIPAL_ID.desc());
         Condition pageWhere = where.and(page);
-        List<IamPrincipal> rows = new ArrayList<>(store.select(q -> q.where(pageWhere).orderBy(order).limit(r.limit()), known));
+        List<IamPrincipal> rows = new ArrayList<>(
+                store.select(q -> q.where(pageWhere).orderBy(order).limit(r.limit()), known));
         if (!forward) {
             Collections.reverse(rows);
         }

@@ -203,9 +203,11 @@ public final class RestServlet extends HttpServlet {
     }
 
     private static byte[] body(HttpServletRequest req) throws IOException {
+        // No body announced, or a GET's (which no route reads): no buffer to allocate for it. A body of unknown
+        // length (chunked, or HTTP/2 without Content-Length) is read.
         long announced = req.getContentLengthLong();
-        if (announced == 0 || (announced < 0 && req.getHeader("Transfer-Encoding") == null)) {
-            return new byte[0];  // nothing announced: no body (a GET), no buffer to allocate for it
+        if (announced == 0 || (announced < 0 && "GET".equals(req.getMethod()))) {
+            return new byte[0];
         }
         InputStream in = req.getInputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -2,6 +2,7 @@ package dev.breezeway.cluster;
 
 import static dev.breezeway.support.Xml.status;
 import static dev.breezeway.support.Xml.xpath;
+import static dev.breezeway.support.Waits.millisUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breezeway.config.AppConfig;
@@ -9,7 +10,6 @@ import dev.breezeway.support.BreezeClient;
 import dev.breezeway.support.Directory;
 import dev.breezeway.support.TestServer;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * other within the documented bound — here with a session cache of 30 s, so only the change feed can make it.
  */
 class TwoNodesHttpTest {
+    private static final String SEEN = "seen on the other node";
     /** The documented bound with the default poll of 250 ms: poll, commit and a margin for a loaded machine. */
     private static final long BOUND_MILLIS = 1_000;
     private static final Map<String, String> SLOW_CACHE = Map.of(AppConfig.SESSION_CACHE_SECONDS, "30");
@@ -50,17 +51,6 @@ class TwoNodesHttpTest {
         return xpath(on(node, token).call("common-info"), "count(/results/common/user)").equals("1");
     }
 
-    /** Milliseconds until {@code done} holds, polling every 20 ms; fails past 5 s. */
-    private static long millisUntil(BooleanSupplier done) throws InterruptedException {
-        long start = System.nanoTime();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime() - start).as("still not seen after 5 s").isLessThan(5_000_000_000L);
-            Thread.sleep(20);
-        }
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("seen on the other node after " + ms + " ms");
-        return ms;
-    }
 
     /**
      * Logs in on {@code node} and waits until the login's own writes behind the request (its last-active time,
@@ -88,7 +78,7 @@ class TwoNodesHttpTest {
         assertThat(signedIn(two, token)).isTrue();  // now in node two's cache
         assertThat(signedIn(two, token)).isTrue();
         assertThat(status(on(one, token).call("logout"))).isEqualTo("ok");
-        assertThat(millisUntil(() -> !signedIn(two, token))).isLessThan(BOUND_MILLIS);
+        assertThat(millisUntil(SEEN, () -> !signedIn(two, token))).isLessThan(BOUND_MILLIS);
     }
 
     @Test
@@ -98,7 +88,7 @@ class TwoNodesHttpTest {
         assertThat(signedIn(one, token)).isTrue();
         BreezeClient adminOnTwo = two.admin();
         assertThat(status(adminOnTwo.call("principal-suspend", "principal-id", id))).isEqualTo("ok");
-        assertThat(millisUntil(() -> !signedIn(one, token))).isLessThan(BOUND_MILLIS);
+        assertThat(millisUntil(SEEN, () -> !signedIn(one, token))).isLessThan(BOUND_MILLIS);
     }
 
     @Test
@@ -111,7 +101,7 @@ class TwoNodesHttpTest {
                 "/results/principal-list/principal/@principal-id");
         assertThat(status(adminOnTwo.call("group-membership-update", "group-id", admins, "principal-id", id,
                 "is-member", "true"))).isEqualTo("ok");
-        assertThat(millisUntil(() -> status(on(one, token).call("sso-provider-list")).equals("ok")))
+        assertThat(millisUntil(SEEN, () -> status(on(one, token).call("sso-provider-list")).equals("ok")))
                 .isLessThan(BOUND_MILLIS);
     }
 

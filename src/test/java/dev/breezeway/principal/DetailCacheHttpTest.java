@@ -2,6 +2,7 @@ package dev.breezeway.principal;
 
 import static dev.breezeway.support.Xml.status;
 import static dev.breezeway.support.Xml.xpath;
+import static dev.breezeway.support.Waits.millisUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breezeway.config.AppConfig;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * session cache is off, so only the invalidation can make these reads right.
  */
 class DetailCacheHttpTest {
+    private static final String SEEN = "detail seen on the other node";
     private static final Map<String, String> LONG_CACHE = Map.of(AppConfig.DETAIL_CACHE_SECONDS, "3600",
             AppConfig.SESSION_CACHE_SECONDS, "0");
     private static TestServer server;
@@ -118,12 +119,8 @@ class DetailCacheHttpTest {
         }
     }
 
-    private static long selects() throws Exception {
-        try (java.sql.Connection c = server.jdbc(); java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_select'")) {
-            rs.next();
-            return rs.getLong(2);
-        }
+    private static long selects() {
+        return server.globalStatus("Com_select");
     }
 
     @Test
@@ -265,17 +262,6 @@ class DetailCacheHttpTest {
         assertThat(xpath(info(admin, report), "count(//manager)")).isEqualTo("0");
     }
 
-    /** Milliseconds until {@code done} holds, polling every 20 ms; fails past 5 s. */
-    private static long millisUntil(BooleanSupplier done) throws InterruptedException {
-        long start = System.nanoTime();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime() - start).as("still not seen after 5 s").isLessThan(5_000_000_000L);
-            Thread.sleep(20);
-        }
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("detail seen on the other node after " + ms + " ms");
-        return ms;
-    }
 
     @Test
     void aChangeOnOneNodeShowsOnTheOtherWithinTheBound() throws Exception {
@@ -292,20 +278,20 @@ class DetailCacheHttpTest {
             JsonClient.Reply got = get(jsonTwo, uuid);
 
             assertThat(status(admin.call("principal-update", "principal-id", id, "first-name", "Noddy"))).isEqualTo("ok");
-            assertThat(millisUntil(() -> xpath(info(adminTwo, id), "//contact/first-name").equals("Noddy")))
+            assertThat(millisUntil(SEEN, () -> xpath(info(adminTwo, id), "//contact/first-name").equals("Noddy")))
                     .isLessThan(1_000);
-            assertThat(millisUntil(() -> get(jsonTwo, uuid).body().path("name").asText().contains("Noddy")))
+            assertThat(millisUntil(SEEN, () -> get(jsonTwo, uuid).body().path("name").asText().contains("Noddy")))
                     .isLessThan(1_000);
 
             assertThat(status(admin.call("acl-field-update", "acl-id", id, "field-id", field, "value", "N-3")))
                     .isEqualTo("ok");
-            assertThat(millisUntil(() -> xpath(info(adminTwo, id), "//principal/x-" + field).equals("N-3")))
+            assertThat(millisUntil(SEEN, () -> xpath(info(adminTwo, id), "//principal/x-" + field).equals("N-3")))
                     .isLessThan(1_000);
 
             JsonClient.Reply roles = json.put("/resources/iam/principals/" + uuid + "/roles",
                     "{\"roles\":[\"iam:editor\"]}", get(json, uuid).etag());
             assertThat(roles.status()).as(roles.raw()).isEqualTo(200);
-            assertThat(millisUntil(() -> get(jsonTwo, uuid).body().path("roles").toString().equals("[\"iam:editor\"]")))
+            assertThat(millisUntil(SEEN, () -> get(jsonTwo, uuid).body().path("roles").toString().equals("[\"iam:editor\"]")))
                     .isLessThan(1_000);
             assertThat(got.etag()).isNotEqualTo(Optional.empty());
         }

@@ -8,7 +8,6 @@ import dev.breezeway.support.BreezeClient;
 import dev.breezeway.support.Directory;
 import dev.breezeway.support.TestServer;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -170,11 +169,7 @@ class SessionCacheHttpTest {
         return globalStatus("Com_select");
     }
 
-    private static long globalStatus(String name) throws Exception {
-        try (Connection db = server.jdbc(); Statement st = db.createStatement();
-             ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'")) {
-            rs.next();
-            return rs.getLong(2);
-        }
+    private static long globalStatus(String name) {
+        return server.globalStatus(name);
     }
 }

@@ -127,6 +127,17 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A counter of the database server's {@code SHOW GLOBAL STATUS}, e.g. {@code Com_select}. */
+    public long globalStatus(String name) {
+        try (Connection c = jdbc(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'")) {
+            rs.next();
+            return rs.getLong(2);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {
