@@ -102,7 +102,7 @@ PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 log "starting Keycloak in dev mode on $BASE (log: $RUN_DIR/keycloak.log)"
 JAVA_HOME=$KC_JAVA_HOME KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-    "$KC_HOME/bin/kc.sh" start-dev --db=mariadb --db-url="$DB_URL" --db-username=root --db-password=bench \
+    "$KC_HOME/bin/kc.sh" start-dev --db=mariadb --db-url="$DB_URL" --db-username=peer --db-password=bench \
     --http-host=127.0.0.1 --http-port="$PORT" --log-level=WARN,org.keycloak.services:INFO,io.quarkus:INFO \
     > "$RUN_DIR/keycloak.log" 2>&1 &
 KC_PID=$!

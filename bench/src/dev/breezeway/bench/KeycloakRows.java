@@ -33,7 +33,7 @@ final class KeycloakRows {
     private final Map<String, Object> membershipTemplate = new LinkedHashMap<>();
 
     KeycloakRows(String url) throws SQLException {
-        db = DriverManager.getConnection(url, "root", "bench");
+        db = DriverManager.getConnection(url, PeerDatabase.USER, PeerDatabase.PASSWORD);
     }
 
     void countTables() throws SQLException {

@@ -15,6 +15,10 @@ import java.sql.Statement;
  * {@code java … PeerDatabase --dir target/peers/keycloak-db --database keycloak --url-file db.url}.
  */
 public final class PeerDatabase {
+    /** The account the peer uses (bench/peers/keycloak.sh passes the same to Keycloak). */
+    static final String USER = "peer";
+    static final String PASSWORD = "bench";
+
     private PeerDatabase() {
     }
 
@@ -30,9 +34,15 @@ public final class PeerDatabase {
                 Integer.toString(EmbeddedMariaDb.DEFAULT_BUFFER_POOL_MB)));
         EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, false, bufferPoolMb);
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "peer-db-shutdown"));
-        try (Connection c = DriverManager.getConnection(db.serverUrl(), "root", "");
+        // The embedded root has a password of its own (kept in the data directory); the peer connects as
+        // USER/PASSWORD, which may do anything in its database and nothing else.
+        try (Connection c = DriverManager.getConnection(db.serverUrl(), db.user(), db.password());
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            for (String host : new String[] {"127.0.0.1", "localhost"}) {
+                s.execute("CREATE USER IF NOT EXISTS '" + USER + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD + "'");
+                s.execute("GRANT ALL PRIVILEGES ON " + database + ".* TO '" + USER + "'@'" + host + "'");
+            }
         }
         Path tmp = urlFile.resolveSibling(urlFile.getFileName() + ".tmp");
         Files.writeString(tmp, db.jdbcUrl(database) + "\n");
