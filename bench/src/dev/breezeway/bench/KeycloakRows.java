@@ -27,6 +27,8 @@ final class KeycloakRows {
     private static final int BATCH = 1_000;
 
     private final Connection db;
+    /** Keycloak's table names as they are spelled (Liquibase writes them in capitals), by their lower case. */
+    private final Map<String, String> spelled = new LinkedHashMap<>();
     private Map<String, Long> before;
     private final Map<String, Object> userTemplate = new LinkedHashMap<>();
     private final List<String> roleIds = new ArrayList<>();
@@ -55,7 +57,7 @@ final class KeycloakRows {
             throw new IllegalStateException("keycloak: partialImport of " + imported + " users wrote " + grown
                     + "; the SQL copy knows only " + known + ": load without --db-url");
         }
-        try (PreparedStatement ps = db.prepareStatement("SELECT * FROM user_entity WHERE id = ?")) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT * FROM " + table("user_entity") + " WHERE id = ?")) {
             ps.setString(1, first.uuid().toString());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -72,7 +74,7 @@ final class KeycloakRows {
                 || !login.equals(userTemplate.get("email_constraint"))) {
             throw new IllegalStateException("keycloak: the imported row differs from what the copy assumes: " + userTemplate);
         }
-        try (PreparedStatement ps = db.prepareStatement("SELECT role_id FROM user_role_mapping WHERE user_id = ?")) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT role_id FROM " + table("user_role_mapping") + " WHERE user_id = ?")) {
             ps.setString(1, first.uuid().toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -83,7 +85,8 @@ final class KeycloakRows {
         if (grown.getOrDefault("user_role_mapping", 0L) != (long) roleIds.size() * imported) {
             throw new IllegalStateException("keycloak: users were given different roles: " + grown);
         }
-        try (PreparedStatement ps = db.prepareStatement("SELECT * FROM user_group_membership WHERE group_id = ? LIMIT 1")) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT * FROM " + table("user_group_membership")
+                + " WHERE group_id = ? LIMIT 1")) {
             ps.setString(1, groupId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -110,10 +113,11 @@ final class KeycloakRows {
         db.setAutoCommit(false);
         List<String> userCols = new ArrayList<>(userTemplate.keySet());
         List<String> memberCols = new ArrayList<>(membershipTemplate.keySet());
-        try (PreparedStatement users = db.prepareStatement(insertSql("user_entity", userCols));
-             PreparedStatement roles = db.prepareStatement("INSERT IGNORE INTO user_role_mapping (role_id, user_id) VALUES (?, ?)");
+        try (PreparedStatement users = db.prepareStatement(insertSql(table("user_entity"), userCols));
+             PreparedStatement roles = db.prepareStatement("INSERT IGNORE INTO " + table("user_role_mapping")
+                     + " (role_id, user_id) VALUES (?, ?)");
              PreparedStatement members = memberCols.isEmpty() ? null
-                     : db.prepareStatement(insertSql("user_group_membership", memberCols))) {
+                     : db.prepareStatement(insertSql(table("user_group_membership"), memberCols))) {
             for (int i = from; i < pop.users(); i++) {
                 Population.User u = pop.user(i);
                 String id = u.uuid().toString();
@@ -154,6 +158,14 @@ final class KeycloakRows {
         db.setAutoCommit(true);
     }
 
+    private String table(String lower) {
+        String t = spelled.get(lower);
+        if (t == null) {
+            throw new IllegalStateException("keycloak: no table " + lower + " in its database");
+        }
+        return t;
+    }
+
     private static String insertSql(String table, List<String> cols) {
         return "INSERT IGNORE INTO " + table + " (" + String.join(", ", cols) + ") VALUES ("
                 + String.join(", ", cols.stream().map(c -> "?").toList()) + ")";
@@ -164,14 +176,15 @@ final class KeycloakRows {
         try (ResultSet rs = db.createStatement().executeQuery(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")) {
             while (rs.next()) {
-                tables.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                tables.add(rs.getString(1));
+                spelled.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(1));
             }
         }
         Map<String, Long> n = new LinkedHashMap<>();
         for (String t : tables) {
             try (ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM `" + t + "`")) {
                 rs.next();
-                n.put(t, rs.getLong(1));
+                n.put(t.toLowerCase(Locale.ROOT), rs.getLong(1));
             }
         }
         return n;
