@@ -51,6 +51,11 @@ public final class TestServer implements AutoCloseable {
      * shared test server, e.g. on a private MariaDB a test may kill; the database is not stopped on close.
      */
     public static TestServer start(String url, String user, String password, Map<String, String> extra) {
+        return start(url, user, password, extra, new MutableClock());
+    }
+
+    private static TestServer start(String url, String user, String password, Map<String, String> extra,
+                                    MutableClock clock) {
         Map<String, String> cfg = new HashMap<>();
         cfg.put(AppConfig.HTTP_HOST, "127.0.0.1");
         cfg.put(AppConfig.HTTP_PORT, "0");
@@ -66,7 +71,6 @@ public final class TestServer implements AutoCloseable {
         cfg.put("BREEZEWAY_LOGIN_MAX_FAILURES_PER_LOGIN", "100000");
         cfg.putAll(extra);
         AppConfig config = AppConfig.fromMap(cfg);
-        MutableClock clock = new MutableClock();
         Database db = Database.open(url, user, password, config.dbPoolSize(),
                 config.dbStatementSeconds(), Optional.empty());
         App app = App.start(config, db, clock);
@@ -105,9 +109,14 @@ public final class TestServer implements AutoCloseable {
         return c;
     }
 
-    /** Another node on this server's database (same key, same settings plus {@code extra}), as a second machine. */
+    /**
+     * Another node on this server's database (same key, same settings plus {@code extra}), as a second machine. It
+     * shares this server's clock, as the nodes of a cluster share the time: the clock stands still until a test
+     * moves it, and a node started later on a clock of its own would see the first node's audit events as older
+     * than the change feed's window (a test run after 10 s of others failed so).
+     */
     public TestServer sibling(Map<String, String> extra) {
-        return start(dbUrl, dbUser, dbPassword, extra);
+        return start(dbUrl, dbUser, dbPassword, extra, clock);
     }
 
     public MutableClock clock() {
