@@ -30,7 +30,7 @@ final class GraphQuery {
             c = c.and(condition(f));
         }
         Condition where = c;
-        return store.select(q -> q.where(where).orderBy(PRINCIPAL.PRINCIPAL_ID).limit(limit), id -> Optional.empty());
+        return store.select(Optional.empty(), q -> q.where(where).orderBy(PRINCIPAL.PRINCIPAL_ID).limit(limit), id -> Optional.empty());
     }
 
     private static Condition condition(IamService.GraphFilter f) {

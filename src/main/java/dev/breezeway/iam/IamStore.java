@@ -25,6 +25,7 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.conf.ParamType;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SelectJoinStep;
@@ -123,34 +124,51 @@ public final class IamStore {
     /**
      * The principals a query over {@code PRINCIPAL} selects (the caller adds its conditions, order and limit), each
      * with its roles, ACL entries and attributes: those of {@code known} (a principal read since the last write, of
-     * the same version), the others' from one more query for all of them.
+     * the same version), the others' from one more query for all of them. The query runs over plain JDBC with jOOQ's
+     * bind values; its SQL is rendered once per {@code shape} (a key that, with the bind values, determines the
+     * text: see {@link PrincipalKeyset}), or every time without one: rendering cost a list page more CPU than
+     * reading its fifty rows did.
      */
-    List<IamPrincipal> select(Function<SelectJoinStep<Record>, ResultQuery<Record>> query,
+    List<IamPrincipal> select(Optional<Object> shape, Function<SelectJoinStep<Record>, ResultQuery<Record>> query,
                               Function<UUID, Optional<IamPrincipal>> known) {
+        ResultQuery<Record> q = query.apply(db.select(ROW).from(PRINCIPAL));
+        String sql = shape.map(k -> shapes.size() < MAX_SHAPES
+                ? shapes.computeIfAbsent(k, x -> q.getSQL(ParamType.INDEXED)) : shapes.get(k))
+                .orElseGet(() -> q.getSQL(ParamType.INDEXED));
+        List<Object> binds = q.getBindValues();
         List<IamPrincipal> out = new ArrayList<>();
         Map<Long, Children> missing = new LinkedHashMap<>();
-        try (java.sql.ResultSet rs = query.apply(db.select(ROW).from(PRINCIPAL)).fetchResultSet()) {
-            while (rs.next()) {
-                Children c = new Children();
-                IamPrincipal p = read(rs, c);
-                Optional<IamPrincipal> same = known.apply(p.id()).filter(k -> k.version() == p.version());
-                if (same.isPresent()) {
-                    c.roles.addAll(same.get().roles());
-                    c.acl.addAll(same.get().acl());
-                    c.attributes.putAll(same.get().accessAttributes());
-                } else {
-                    missing.put(p.principalId(), c);
+        db.connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < binds.size(); i++) {
+                    ps.setObject(i + 1, binds.get(i));
                 }
-                out.add(p);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Children kids = new Children();
+                        IamPrincipal p = read(rs, kids);
+                        Optional<IamPrincipal> same = known.apply(p.id()).filter(k -> k.version() == p.version());
+                        if (same.isPresent()) {
+                            kids.roles.addAll(same.get().roles());
+                            kids.acl.addAll(same.get().acl());
+                            kids.attributes.putAll(same.get().accessAttributes());
+                        } else {
+                            missing.put(p.principalId(), kids);
+                        }
+                        out.add(p);
+                    }
+                }
             }
-        } catch (java.sql.SQLException e) {
-            throw new org.jooq.exception.DataAccessException(e.getMessage(), e);
-        }
+        });
         if (!missing.isEmpty()) {
             children(missing);
         }
         return out;
     }
+
+    /** The SQL of page queries by their shape; few in practice (a shape per filter combination), bounded anyway. */
+    private final Map<Object, String> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SHAPES = 1024;
 
     /** A principal's roles, ACL entries and attributes, in the order the detail shows them. */
     private static final class Children {

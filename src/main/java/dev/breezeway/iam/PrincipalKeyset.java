@@ -20,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record2;
+import org.jooq.ResultQuery;
+import org.jooq.SelectJoinStep;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -52,36 +55,64 @@ final class PrincipalKeyset {
     PageRows page(long accountId, ListRequest r, Map<String, List<String>> scope,
                   java.util.function.Function<java.util.UUID, Optional<IamPrincipal>> known) {
         Condition where = filters(accountId, r, scope);
-        Field<Object> key = sortKey(r.order());
         Optional<java.util.UUID> cursor = r.after().or(r::before);
         boolean forward = r.before().isEmpty();
         long total = total(new CountKey(accountId, r.search(), r.roles(), r.rolePrefix(), r.includeSuspended(), scope),
                 where, cursor.isPresent());
-        Condition page = DSL.noCondition();
+        Optional<Anchor> anchor = Optional.empty();
         if (cursor.isPresent()) {
-            Optional<Record2<Object, Long>> anchor = db.select(key, PRINCIPAL.PRINCIPAL_ID).from(PRINCIPAL)
+            Optional<Record2<Object, Long>> row = db.select(sortKey(r.order()), PRINCIPAL.PRINCIPAL_ID).from(PRINCIPAL)
                     .where(PRINCIPAL.UUID.eq(Uuids.toBytes(cursor.get())).and(PRINCIPAL.ACCOUNT_ID.eq(accountId)))
                     .fetchOptional();
-            if (anchor.isEmpty()) {
+            if (row.isEmpty()) {
                 return new PageRows(List.of(), total, false);
             }
-            Object v = anchor.get().value1();
-            long anchorId = anchor.get().value2();
-            boolean greater = forward == r.ascending();
-            page = greater
-                    ? key.gt(v).or(key.eq(v).and(PRINCIPAL.PRINCIPAL_ID.gt(anchorId)))
-                    : key.lt(v).or(key.eq(v).and(PRINCIPAL.PRINCIPAL_ID.lt(anchorId)));
+            anchor = Optional.of(new Anchor(row.get().value1(), row.get().value2()));
         }
-        boolean ascendingScan = forward == r.ascending();
-        List<SortField<?>> order = List.of(ascendingScan ? key.asc() : key.desc(),
-                ascendingScan ? PRINCIPAL.PRINCIPAL_ID.asc() : PRINCIPAL.PRINCIPAL_ID.desc());
-        Condition pageWhere = where.and(page);
-        List<IamPrincipal> rows = new ArrayList<>(
-                store.select(q -> q.where(pageWhere).orderBy(order).limit(r.limit()), known));
+        PageQuery q = pageQuery(where, r, scope, anchor);
+        List<IamPrincipal> rows = new ArrayList<>(store.select(Optional.of(q.shape()), q.query(), known));
         if (!forward) {
             Collections.reverse(rows);
         }
         return new PageRows(rows, total, true);
+    }
+
+    /** The sort value and id of the row a cursor names. */
+    record Anchor(Object value, long principalId) {
+    }
+
+    /** A page's query over {@code PRINCIPAL} (its conditions, order and limit) and the {@link #shape} of its SQL. */
+    record PageQuery(Object shape, java.util.function.Function<SelectJoinStep<Record>, ResultQuery<Record>> query) {
+    }
+
+    /** The page of {@code r} under {@code where} ({@link #filters}), after or before {@code anchor} if there is one. */
+    static PageQuery pageQuery(Condition where, ListRequest r, Map<String, List<String>> scope, Optional<Anchor> anchor) {
+        Field<Object> key = sortKey(r.order());
+        boolean ascendingScan = r.before().isEmpty() == r.ascending();
+        Condition page = anchor.map(a -> ascendingScan
+                ? key.gt(a.value()).or(key.eq(a.value()).and(PRINCIPAL.PRINCIPAL_ID.gt(a.principalId())))
+                : key.lt(a.value()).or(key.eq(a.value()).and(PRINCIPAL.PRINCIPAL_ID.lt(a.principalId()))))
+                .orElse(DSL.noCondition());
+        List<SortField<?>> order = List.of(ascendingScan ? key.asc() : key.desc(),
+                ascendingScan ? PRINCIPAL.PRINCIPAL_ID.asc() : PRINCIPAL.PRINCIPAL_ID.desc());
+        Condition pageWhere = where.and(page);
+        return new PageQuery(shape(r, scope, anchor.isPresent(), ascendingScan),
+                q -> q.where(pageWhere).orderBy(order).limit(r.limit()));
+    }
+
+    /**
+     * What the text of a page's SQL depends on, all else being bind values: the sort, which filters are there (and
+     * how many values each IN list holds), whether a cursor bounds it, and which way it scans (with a cursor, the
+     * scan's direction is also the comparison's). A new filter in {@link #filters} must be added here;
+     * {@code PageShapeTest} renders every combination and fails when two requests of one shape differ in text.
+     */
+    private static Object shape(ListRequest r, Map<String, List<String>> scope, boolean cursor, boolean ascendingScan) {
+        return new PageShape(r.order(), r.includeSuspended(), r.search().isPresent(), r.roles().size(),
+                r.rolePrefix().isPresent(), scope.values().stream().map(List::size).toList(), cursor, ascendingScan);
+    }
+
+    private record PageShape(ListRequest.Order order, boolean includeSuspended, boolean search, int roles,
+                             boolean rolePrefix, List<Integer> scopeValues, boolean cursor, boolean ascendingScan) {
     }
 
     record PageRows(List<IamPrincipal> rows, long total, boolean cursorFound) {
@@ -162,7 +193,7 @@ final class PrincipalKeyset {
         return (Field<Object>) f;
     }
 
-    private static Condition filters(long accountId, ListRequest r, Map<String, List<String>> scope) {
+    static Condition filters(long accountId, ListRequest r, Map<String, List<String>> scope) {
         Condition c = PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.DELETED_AT.isNull()).and(IamStore.IS_PERSON);
         if (!r.includeSuspended()) {
             c = c.and(PRINCIPAL.SUSPENDED_AT.isNull());
