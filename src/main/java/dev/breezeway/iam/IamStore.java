@@ -46,8 +46,9 @@ public final class IamStore {
                 .and(PRINCIPAL.DELETED_AT.isNull()));
     }
 
-    static final Condition IS_PERSON = PRINCIPAL.TYPE.in(PrincipalType.USER.wire(), PrincipalType.GUEST.wire(),
+    static final List<String> PERSON_TYPES = List.of(PrincipalType.USER.wire(), PrincipalType.GUEST.wire(),
             PrincipalType.EXTERNAL_USER.wire());
+    static final Condition IS_PERSON = PRINCIPAL.TYPE.in(PERSON_TYPES);
 
     /** The principal's columns that {@link #read} reads, by position. */
     private static final List<Field<?>> ROW = List.of(PRINCIPAL.PRINCIPAL_ID, PRINCIPAL.UUID, PRINCIPAL.ACCOUNT_ID,
@@ -129,17 +130,22 @@ public final class IamStore {
      * text: see {@link PrincipalKeyset}), or every time without one: rendering cost a list page more CPU than
      * reading its fifty rows did.
      */
-    List<IamPrincipal> select(Optional<Object> shape, Function<SelectJoinStep<Record>, ResultQuery<Record>> query,
+    List<IamPrincipal> select(Optional<Shaped> shaped, Function<SelectJoinStep<Record>, ResultQuery<Record>> query,
                               Function<UUID, Optional<IamPrincipal>> known) {
-        ResultQuery<Record> q = query.apply(db.select(ROW).from(PRINCIPAL));
-        String sql = shape.map(k -> shapes.size() < MAX_SHAPES
-                ? shapes.computeIfAbsent(k, x -> q.getSQL(ParamType.INDEXED)) : shapes.get(k))
-                .orElseGet(() -> q.getSQL(ParamType.INDEXED));
-        List<Object> binds = q.getBindValues();
+        java.util.function.Supplier<ResultQuery<Record>> q = () -> query.apply(db.select(ROW).from(PRINCIPAL));
+        String sql = shaped.map(s -> shapes.get(s.shape())).orElse(null);
+        if (sql == null) {
+            sql = q.get().getSQL(ParamType.INDEXED);
+            if (shaped.isPresent() && shapes.size() < MAX_SHAPES) {
+                shapes.put(shaped.get().shape(), sql);
+            }
+        }
+        List<Object> binds = shaped.map(Shaped::binds).orElseGet(() -> q.get().getBindValues());
+        String text = sql;
         List<IamPrincipal> out = new ArrayList<>();
         Map<Long, Children> missing = new LinkedHashMap<>();
         db.connection(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(text)) {
                 for (int i = 0; i < binds.size(); i++) {
                     ps.setObject(i + 1, binds.get(i));
                 }
@@ -164,6 +170,10 @@ public final class IamStore {
             children(missing);
         }
         return out;
+    }
+
+    /** A query's shape (with its bind values, what determines its SQL text) and its bind values in their order. */
+    record Shaped(Object shape, List<Object> binds) {
     }
 
     /** The SQL of page queries by their shape; few in practice (a shape per filter combination), bounded anyway. */
@@ -252,6 +262,16 @@ public final class IamStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable aggregate from the database: " + aggregated, e);
         }
+    }
+
+    /** The bind values of {@link #sharesAttributes} in their order (PageShapeTest compares them with jOOQ's). */
+    static List<Object> sharesAttributesBinds(Map<String, List<String>> scope) {
+        List<Object> out = new ArrayList<>();
+        scope.forEach((key, values) -> {
+            out.add(key);
+            out.addAll(values);
+        });
+        return out;
     }
 
     /** The condition that a principal row shares a value for each key of {@code scope} (ABAC). */

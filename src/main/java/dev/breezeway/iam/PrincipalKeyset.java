@@ -54,11 +54,11 @@ final class PrincipalKeyset {
 
     PageRows page(long accountId, ListRequest r, Map<String, List<String>> scope,
                   java.util.function.Function<java.util.UUID, Optional<IamPrincipal>> known) {
-        Condition where = filters(accountId, r, scope);
+        Where where = filters(accountId, r, scope);
         Optional<java.util.UUID> cursor = r.after().or(r::before);
         boolean forward = r.before().isEmpty();
         long total = total(new CountKey(accountId, r.search(), r.roles(), r.rolePrefix(), r.includeSuspended(), scope),
-                where, cursor.isPresent());
+                where.condition(), cursor.isPresent());
         Optional<Anchor> anchor = Optional.empty();
         if (cursor.isPresent()) {
             Optional<Record2<Object, Long>> row = db.select(sortKey(r.order()), PRINCIPAL.PRINCIPAL_ID).from(PRINCIPAL)
@@ -70,7 +70,7 @@ final class PrincipalKeyset {
             anchor = Optional.of(new Anchor(row.get().value1(), row.get().value2()));
         }
         PageQuery q = pageQuery(where, r, scope, anchor);
-        List<IamPrincipal> rows = new ArrayList<>(store.select(Optional.of(q.shape()), q.query(), known));
+        List<IamPrincipal> rows = new ArrayList<>(store.select(Optional.of(q.sql()), q.query(), known));
         if (!forward) {
             Collections.reverse(rows);
         }
@@ -81,12 +81,16 @@ final class PrincipalKeyset {
     record Anchor(Object value, long principalId) {
     }
 
-    /** A page's query over {@code PRINCIPAL} (its conditions, order and limit) and the {@link #shape} of its SQL. */
-    record PageQuery(Object shape, java.util.function.Function<SelectJoinStep<Record>, ResultQuery<Record>> query) {
+    /**
+     * A page's query over {@code PRINCIPAL} (its conditions, order and limit), the {@link #shape} of its SQL and its
+     * bind values in their order: IamStore renders the SQL once per shape, and jOOQ's own bind extraction cost as
+     * much as rendering did.
+     */
+    record PageQuery(IamStore.Shaped sql, java.util.function.Function<SelectJoinStep<Record>, ResultQuery<Record>> query) {
     }
 
     /** The page of {@code r} under {@code where} ({@link #filters}), after or before {@code anchor} if there is one. */
-    static PageQuery pageQuery(Condition where, ListRequest r, Map<String, List<String>> scope, Optional<Anchor> anchor) {
+    static PageQuery pageQuery(Where where, ListRequest r, Map<String, List<String>> scope, Optional<Anchor> anchor) {
         Field<Object> key = sortKey(r.order());
         boolean ascendingScan = r.before().isEmpty() == r.ascending();
         Condition page = anchor.map(a -> ascendingScan
@@ -95,8 +99,11 @@ final class PrincipalKeyset {
                 .orElse(DSL.noCondition());
         List<SortField<?>> order = List.of(ascendingScan ? key.asc() : key.desc(),
                 ascendingScan ? PRINCIPAL.PRINCIPAL_ID.asc() : PRINCIPAL.PRINCIPAL_ID.desc());
-        Condition pageWhere = where.and(page);
-        return new PageQuery(shape(r, scope, anchor.isPresent(), ascendingScan),
+        Condition pageWhere = where.condition().and(page);
+        List<Object> binds = new ArrayList<>(where.binds());
+        anchor.ifPresent(a -> binds.addAll(List.of(a.value(), a.value(), a.principalId())));
+        binds.add((long) r.limit());
+        return new PageQuery(new IamStore.Shaped(shape(r, scope, anchor.isPresent(), ascendingScan), binds),
                 q -> q.where(pageWhere).orderBy(order).limit(r.limit()));
     }
 
@@ -193,24 +200,34 @@ final class PrincipalKeyset {
         return (Field<Object>) f;
     }
 
-    static Condition filters(long accountId, ListRequest r, Map<String, List<String>> scope) {
-        Condition c = PRINCIPAL.ACCOUNT_ID.eq(accountId).and(PRINCIPAL.DELETED_AT.isNull()).and(IamStore.IS_PERSON);
+    /** A page's conditions and, in the order its SQL places them, their bind values. */
+    record Where(Condition condition, List<Object> binds) {
+        Where and(Condition c, Object... values) {
+            List<Object> all = new ArrayList<>(binds);
+            all.addAll(java.util.Arrays.asList(values));
+            return new Where(condition.and(c), all);
+        }
+    }
+
+    static Where filters(long accountId, ListRequest r, Map<String, List<String>> scope) {
+        Where w = new Where(PRINCIPAL.ACCOUNT_ID.eq(accountId), List.of(accountId))
+                .and(PRINCIPAL.DELETED_AT.isNull()).and(IamStore.IS_PERSON, IamStore.PERSON_TYPES.toArray());
         if (!r.includeSuspended()) {
-            c = c.and(PRINCIPAL.SUSPENDED_AT.isNull());
+            w = w.and(PRINCIPAL.SUSPENDED_AT.isNull());
         }
         if (r.search().isPresent()) {
             String like = "%" + r.search().get().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            c = c.and(PRINCIPAL.NAME.like(like, '!').or(PRINCIPAL.EMAIL.like(like, '!')));
+            w = w.and(PRINCIPAL.NAME.like(like, '!').or(PRINCIPAL.EMAIL.like(like, '!')), like, like);
         }
         if (!r.roles().isEmpty()) {
-            c = c.and(DSL.exists(DSL.selectOne().from(PRINCIPAL_ROLE).where(PRINCIPAL_ROLE.PRINCIPAL_ID
-                    .eq(PRINCIPAL.PRINCIPAL_ID).and(PRINCIPAL_ROLE.ROLE.in(r.roles())))));
+            w = w.and(DSL.exists(DSL.selectOne().from(PRINCIPAL_ROLE).where(PRINCIPAL_ROLE.PRINCIPAL_ID
+                    .eq(PRINCIPAL.PRINCIPAL_ID).and(PRINCIPAL_ROLE.ROLE.in(r.roles())))), r.roles().toArray());
         }
         if (r.rolePrefix().isPresent()) {
             String prefix = r.rolePrefix().get().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            c = c.and(DSL.exists(DSL.selectOne().from(PRINCIPAL_ROLE).where(PRINCIPAL_ROLE.PRINCIPAL_ID
-                    .eq(PRINCIPAL.PRINCIPAL_ID).and(PRINCIPAL_ROLE.ROLE.like(prefix, '!')))));
+            w = w.and(DSL.exists(DSL.selectOne().from(PRINCIPAL_ROLE).where(PRINCIPAL_ROLE.PRINCIPAL_ID
+                    .eq(PRINCIPAL.PRINCIPAL_ID).and(PRINCIPAL_ROLE.ROLE.like(prefix, '!')))), prefix);
         }
-        return c.and(IamStore.sharesAttributes(scope));
+        return w.and(IamStore.sharesAttributes(scope), IamStore.sharesAttributesBinds(scope).toArray());
     }
 }

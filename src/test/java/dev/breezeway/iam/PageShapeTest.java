@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * IamStore renders a list page's SQL once per {@link PrincipalKeyset} shape and binds the values of each request to
  * that text. This renders every combination of the list's options, each with two different sets of values, and
- * checks that one shape always stands for one text, with as many placeholders as the request has bind values:
- * a filter added without its part of the shape fails here, not as another request's SQL run with this one's values.
+ * checks that one shape always stands for one text, with as many placeholders as the request has bind values, and
+ * that the values the page lists itself are jOOQ's, in jOOQ's order: a filter added without its part of the shape
+ * or its values fails here, not as another request's SQL run with this one's values.
  */
 class PageShapeTest {
     private final DSLContext sql = DSL.using(SQLDialect.MARIADB);
@@ -40,18 +41,25 @@ class PageShapeTest {
                 PrincipalKeyset.PageQuery q = v.query(values);
                 Query rendered = q.query().apply(sql.select(columns).from(PRINCIPAL));
                 String text = rendered.getSQL(ParamType.INDEXED);
-                String before = textOfShape.putIfAbsent(q.shape(), text);
+                Object shape = q.sql().shape();
+                String before = textOfShape.putIfAbsent(shape, text);
                 assertEquals(before == null ? text : before, text, "one shape, two texts: " + v);
-                Object other = shapeOfText.putIfAbsent(text, q.shape());
-                assertEquals(other == null ? q.shape() : other, q.shape(), "one text, two shapes: " + v);
+                Object other = shapeOfText.putIfAbsent(text, shape);
+                assertEquals(other == null ? shape : other, shape, "one text, two shapes: " + v);
                 assertEquals(text.chars().filter(c -> c == '?').count(), rendered.getBindValues().size(),
                         "placeholders and values: " + v);
+                assertEquals(typed(rendered.getBindValues()), typed(q.sql().binds()), "the page's own bind values: " + v);
                 requests++;
             }
         }
         // 4 orders x 2 suspended x 3 searches x 3 role lists x 2 prefixes x 3 scopes x 3 cursors x 2 directions
         assertEquals(2 * 2592, requests);
         assertTrue(textOfShape.size() > 1000, "shapes: " + textOfShape.size());
+    }
+
+    /** Values with their types: JDBC binds a Long and an Integer alike, but the page should give what jOOQ would. */
+    private static List<String> typed(List<Object> values) {
+        return values.stream().map(o -> o == null ? "null" : o.getClass().getSimpleName() + ":" + o).toList();
     }
 
     private record Variant(ListRequest.Order order, boolean suspended, int search, int roles, boolean prefix,
