@@ -20,7 +20,7 @@
 # BREEZEWAY_DATA_DIR (default target/bench-data). Server JVM options: BENCH_SERVER_JAVA_OPTS (default below,
 # see bench/README.md "Memory"; set it empty for the JVM's defaults).
 # Output: a table on stdout and bench/results/<date>[-smoke].md (<date>-<HHMM> if that exists); raw lines in
-# target/bench/run-<time>/.
+# target/bench/run-<time>/ (cache.tsv: the detail caches' hit, miss and eviction counters after each scenario).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -164,6 +164,8 @@ for spec in "${LIST[@]}"; do
     kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null || true
     peak=$(sort -n "$RUN_DIR/rss.txt" | tail -1)
     printf '%s\t%s\n' "$(echo "$line" | awk -v OFS='\t' -v s="$spec" '{ $1 = s; print }')" "${peak:-0}" | tee -a "$RESULTS" >&2
+    # The detail caches' counters after each scenario (cumulative; hit/miss per scenario is the difference).
+    curl -s "$BASE/metrics" | grep -E '^cache_(gets|evictions)_total' | sed "s/^/$spec\t/" >> "$RUN_DIR/cache.tsv" || true
     [ "$spec" = login ] && login_ceiling login-ceiling-after
 done
 log "server RSS at the end: $(rss_mib "$SERVER_PID") MiB"
